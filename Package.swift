@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "minsheng",
+    products: [
+        .executable(name: "minsheng", targets: ["minsheng"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]),
+        // The domain and the language: no terminal, no GRDB, no ArgumentParser.
+        .target(name: "MinshengCore"),
+        // The only target that imports GRDB.
+        .target(
+            name: "MinshengStore",
+            dependencies: ["MinshengCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "MinshengShell",
+            dependencies: ["MinshengCore", "MinshengStore", "CEditLine"]),
+        .executableTarget(
+            name: "minsheng",
+            dependencies: [
+                "MinshengShell", "MinshengCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(
+            name: "MinshengTestSupport",
+            dependencies: ["MinshengShell", "MinshengCore", "MinshengStore"]),
+        .testTarget(name: "MinshengCoreTests", dependencies: ["MinshengCore"]),
+        .testTarget(name: "MinshengStoreTests", dependencies: ["MinshengStore", "MinshengCore"]),
+        .testTarget(
+            name: "MinshengShellTests",
+            dependencies: ["MinshengShell", "MinshengTestSupport", "MinshengCore"]),
+    ]
+)

@@ -1,0 +1,40 @@
+/// One allowed value of an enumerated option, with its Chinese aliases.
+public struct Choice: Sendable, Equatable {
+    public var value: String
+    public var aliases: [String]
+    public var label: Localized
+
+    public init(_ value: String, _ aliases: [String] = [], label: Localized? = nil) {
+        self.value = value
+        self.aliases = aliases
+        self.label = label ?? Localized(en: value, zh: aliases.first ?? value)
+    }
+}
+
+/// A named set of choices (urgency, callback result, …).
+public struct ChoiceSet: Sendable, Equatable {
+    public var name: String
+    public var choices: [Choice]
+
+    public init(_ name: String, _ choices: [Choice]) {
+        self.name = name
+        self.choices = choices
+    }
+
+    /// The canonical value for a typed word (English, case-insensitive, or a Chinese alias).
+    public func resolve(_ word: String) -> Choice? {
+        let w = word.lowercased()
+        return choices.first { $0.value.lowercased() == w || $0.aliases.contains(word) }
+    }
+
+    /// Every spelling a user may type, for completion and suggestions.
+    public var spellings: [String] { choices.flatMap { [$0.value] + $0.aliases } }
+
+    public static let onOff = ChoiceSet("on-off", [
+        Choice("on", ["开", "是", "true", "yes"]), Choice("off", ["关", "否", "false", "no"]),
+    ])
+    public static let format = ChoiceSet("format", [
+        Choice("table", ["表格"]), Choice("json"), Choice("csv"), Choice("markdown", ["md"]), Choice("line", ["行"]),
+    ])
+    public static let language = ChoiceSet("lang", [Choice("zh", ["中文"]), Choice("en", ["英文", "english"])])
+}

@@ -1,0 +1,196 @@
+/// Turns result sets into text in the chosen format.
+///
+/// Tables align by display width, so Chinese and mixed text line up; values are
+/// shown for people in `table`, `line` and `markdown`, and kept canonical in `json`
+/// and `csv`. Phone numbers are masked unless `reveal` is on.
+public struct Renderer {
+    public var language: Language
+    public var format: OutputFormat
+    /// Terminal columns to fit a table into; nil for files.
+    public var width: Int?
+    public var reveal: Bool
+
+    public init(language: Language, format: OutputFormat, width: Int?, reveal: Bool = false) {
+        self.language = language
+        self.format = format
+        self.width = width
+        self.reveal = reveal
+    }
+
+    public func render(_ rs: ResultSet, kind: RecordKind?) -> String {
+        switch format {
+        case .json: return json(rs, kind: kind)
+        case .csv: return csv(rs, kind: kind)
+        case .table, .markdown, .line:
+            if rs.rows.isEmpty { return emptyMessage(kind) + "\n" }
+            switch format {
+            case .markdown: return markdown(rs, kind: kind)
+            case .line: return lines(rs, kind: kind)
+            default: return table(rs, kind: kind)
+            }
+        }
+    }
+
+    func emptyMessage(_ kind: RecordKind?) -> String {
+        guard let kind else { return language == .zh ? "（没有结果）" : "(no results)" }
+        return language == .zh ? "没有找到\(kind.schema.label.zh)" : "no \(kind.schema.plural.en) found"
+    }
+
+    /// A value as people read it.
+    func display(_ v: StoreValue, _ field: FieldSpec, kind: RecordKind?) -> String {
+        guard let text = v.text else { return "" }
+        switch field.type {
+        case .integer where field.name == "id":
+            if let kind, case .integer(let n) = v { return kind.id(n) }
+            return text
+        case .dateTime: return Timestamp.parse(text)?.display ?? text
+        case .choice(let set): return set.resolve(text)?.label.text(language) ?? text
+        case .phone: return reveal ? text : PhoneMask.mask(text)
+        default: return text
+        }
+    }
+
+    /// A value as programs read it.
+    func canonical(_ v: StoreValue, _ field: FieldSpec, kind: RecordKind?) -> String? {
+        guard let text = v.text else { return nil }
+        switch field.type {
+        case .integer where field.name == "id":
+            if let kind, case .integer(let n) = v { return kind.id(n) }
+            return text
+        case .dateTime: return Timestamp.parse(text)?.iso8601 ?? text
+        case .phone: return reveal ? text : PhoneMask.mask(text)
+        default: return text
+        }
+    }
+
+    func table(_ rs: ResultSet, kind: RecordKind?) -> String {
+        let headers = rs.columns.map { $0.label.text(language) }
+        var cells = rs.rows.map { row in zip(row, rs.columns).map { display($0, $1, kind: kind) } }
+        var widths = headers.map(DisplayWidth.of)
+        for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
+        if let width { widths = fit(widths, into: width) }
+        cells = cells.map { row in row.enumerated().map { DisplayWidth.truncate($0.element, to: widths[$0.offset]) } }
+        let numeric = rs.columns.map { $0.type == .integer && $0.name != "id" }
+        func line(_ row: [String]) -> String {
+            let padded = row.enumerated().map { i, c in DisplayWidth.pad(c, to: widths[i], right: numeric[i]) }
+            return (" " + padded.joined(separator: " | ")).trimmingTrailingSpaces()
+        }
+        var out = [line(headers.enumerated().map { DisplayWidth.truncate($0.element, to: widths[$0.offset]) })]
+        out.append(widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+"))
+        out += cells.map(line)
+        let n = rs.rows.count
+        out.append(language == .zh ? "（共 \(n) 条）" : "(\(n) \(n == 1 ? "row" : "rows"))")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Shrinks the widest columns until the table fits the terminal.
+    func fit(_ widths: [Int], into total: Int) -> [Int] {
+        var w = widths
+        func size() -> Int { w.reduce(0, +) + 3 * w.count }
+        while size() > total, let i = w.indices.max(by: { w[$0] < w[$1] }), w[i] > 8 {
+            w[i] -= 1
+        }
+        return w
+    }
+
+    func markdown(_ rs: ResultSet, kind: RecordKind?) -> String {
+        func esc(_ s: String) -> String { s.replacingAll("|", with: "\\|") }
+        var out = ["| " + rs.columns.map { esc($0.label.text(language)) }.joined(separator: " | ") + " |"]
+        out.append("|" + rs.columns.map { _ in "---|" }.joined())
+        for row in rs.rows {
+            out.append("| " + zip(row, rs.columns).map { esc(display($0, $1, kind: kind)) }.joined(separator: " | ") + " |")
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    func lines(_ rs: ResultSet, kind: RecordKind?) -> String {
+        let labels = rs.columns.map { $0.label.text(language) }
+        let w = labels.map(DisplayWidth.of).max() ?? 0
+        return rs.rows.map { row in
+            zip(row, rs.columns).enumerated().map { i, pair in
+                DisplayWidth.pad(labels[i], to: w) + " = " + display(pair.0, pair.1, kind: kind)
+            }.joined(separator: "\n") + "\n"
+        }.joined(separator: "\n")
+    }
+
+    func json(_ rs: ResultSet, kind: RecordKind?) -> String {
+        guard !rs.rows.isEmpty else { return "[]\n" }
+        let objects = rs.rows.map { row in
+            "  {" + zip(row, rs.columns).map { v, f in
+                let value: String
+                if let c = canonical(v, f, kind: kind) {
+                    if case .integer = v, f.name != "id" { value = c } else { value = JSON.quote(c) }
+                } else {
+                    value = "null"
+                }
+                return JSON.quote(f.name) + ": " + value
+            }.joined(separator: ", ") + "}"
+        }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    func csv(_ rs: ResultSet, kind: RecordKind?) -> String {
+        var out = [rs.columns.map { CSVText.field($0.name) }.joined(separator: ",")]
+        for row in rs.rows {
+            out.append(zip(row, rs.columns).map { CSVText.field(canonical($0, $1, kind: kind) ?? "") }.joined(separator: ","))
+        }
+        return out.joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+/// Masks a phone number as `138****1234`.
+public enum PhoneMask {
+    public static func mask(_ phone: String) -> String {
+        let chars = Array(phone)
+        guard chars.count >= 7 else { return String(repeating: "*", count: chars.count) }
+        return String(chars.prefix(3)) + "****" + String(chars.suffix(4))
+    }
+}
+
+/// JSON string quoting.
+public enum JSON {
+    public static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// RFC 4180 field quoting for CSV output.
+public enum CSVText {
+    public static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for c in self {
+            if c == target { out += replacement } else { out.append(c) }
+        }
+        return out
+    }
+
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.hasSuffix(" ") { s.removeLast() }
+        return s
+    }
+}

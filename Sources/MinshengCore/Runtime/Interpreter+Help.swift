@@ -1,0 +1,57 @@
+extension Interpreter {
+    /// `help`, `help NOUN`, `help NOUN VERB`: all from the command table.
+    func help(_ inv: Invocation) throws -> [Output] {
+        let words = [inv.text("command"), inv.text("verb")].compactMap { $0 }
+        guard let first = words.first else { return [.text(overview())] }
+        if let (spec, used) = table.match(words), used == words.count || words.count == 1 {
+            return [.text(detail(spec))]
+        }
+        let family = table.commands(startingWith: first)
+        if !family.isEmpty && words.count == 1 {
+            return [.text(family.map { line(for: $0) }.joined(separator: "\n"))]
+        }
+        let loc = (words.count > 1 ? inv["verb"] : inv["command"])?.location
+        throw ScriptError.validation(
+            "no help for '\(words.joined(separator: " "))'", "没有 '\(words.joined(separator: " "))' 的帮助", at: loc,
+            hint: Suggestion.hint(for: words.last ?? first, in: table.firstWords + table.commands.flatMap { $0.spellings.compactMap { $0.dropFirst().first } }))
+    }
+
+    func line(for spec: CommandSpec) -> String {
+        let zh = spec.aliases.first { $0.first.map { $0.unicodeScalars.contains { $0.value > 0x2E80 } } ?? false }
+        let name = spec.displayName + (zh.map { " (\($0.joined(separator: " ")))" } ?? "")
+        return "  " + DisplayWidth.pad(name, to: 30) + " " + spec.summary.text(lang)
+    }
+
+    func overview() -> String {
+        let head = lang == .zh
+            ? "minsheng（民声）命令。输入 help 命令 查看用法、选项和示例，如 help dept add。"
+            : "minsheng (民声) commands. Type 'help COMMAND' for usage, options and an example, e.g. 'help dept add'."
+        return ([head, ""] + table.commands.map { line(for: $0) }).joined(separator: "\n")
+    }
+
+    func detail(_ spec: CommandSpec) -> String {
+        var out: [String] = []
+        out.append((lang == .zh ? "用法：" : "usage: ") + spec.usage(lang))
+        out.append("  " + spec.summary.text(lang))
+        if !spec.aliases.isEmpty {
+            out.append((lang == .zh ? "别名：" : "aliases: ") + spec.aliases.map { $0.joined(separator: " ") }.joined(separator: ", "))
+        }
+        let params = spec.arguments + spec.options
+        if !params.isEmpty {
+            out.append(lang == .zh ? "参数：" : "arguments and options:")
+            for p in params {
+                let isArg = spec.arguments.contains { $0.name == p.name }
+                var name = isArg ? p.name.uppercased() : p.name + "="
+                if !p.aliases.isEmpty && !isArg { name += " (\(p.aliases.map { $0 + "=" }.joined(separator: " ")))" }
+                var text = p.help.text(lang)
+                if case .choice(let set) = p.type {
+                    text += " — " + set.choices.map { c in c.aliases.first.map { "\(c.value)/\($0)" } ?? c.value }.joined(separator: ", ")
+                }
+                if p.required { text += lang == .zh ? "（必填）" : " (required)" }
+                out.append("  " + DisplayWidth.pad(name, to: 22) + " " + text)
+            }
+        }
+        out.append((lang == .zh ? "示例：" : "example: ") + spec.example)
+        return out.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,115 @@
+extension Interpreter {
+    func parseQuery(_ inv: Invocation, tokens: [Token], groups: Bool) throws -> Query {
+        let end = tokens.last.map { t -> SourceLocation in
+            var l = t.location
+            l.column += t.spelling.count
+            return l
+        } ?? inv.location
+        var parser = QueryParser(tokens: tokens, context: session.bindingContext, end: end)
+        return try parser.parse(allowGroups: groups)
+    }
+
+    func find(_ inv: Invocation) throws -> [Output] {
+        let q = try parseQuery(inv, tokens: inv.rest, groups: false)
+        return [.table(try store.find(q, now: session.now), kind: q.kind)]
+    }
+
+    func count(_ inv: Invocation) throws -> [Output] {
+        let q = try parseQuery(inv, tokens: inv.rest, groups: true)
+        let rs = try store.count(q, now: session.now)
+        if q.groups.isEmpty, let n = rs.rows.first?.first?.text {
+            return [.text(n)]
+        }
+        return [.table(rs, kind: nil)]
+    }
+
+    func explain(_ inv: Invocation) throws -> [Output] {
+        guard let first = inv.rest.first, case .word(let w) = first.kind,
+            let (spec, used) = table.match([w]), spec.id == .find || spec.id == .count
+        else {
+            throw ScriptError.syntax(
+                "explain needs a find or count", "explain 后应是 find 或 count 查询", at: inv.rest.first?.location ?? inv.location,
+                hint: Localized(en: "explain find depts", zh: "例如 explain find depts"))
+        }
+        let counting = spec.id == .count
+        let q = try parseQuery(inv, tokens: Array(inv.rest[used...]), groups: counting)
+        return [.text(try store.explain(q, counting: counting, now: session.now).joined(separator: "\n"))]
+    }
+
+    func show(_ inv: Invocation) throws -> [Output] {
+        guard let text = inv.text("id"), let loc = inv["id"]?.location else { return [] }
+        guard let (kind, n) = RecordKind.forID(text) else {
+            let prefixes = RecordKind.allCases.map { "\($0.schema.idPrefix)-" }.joined(separator: " ")
+            throw ScriptError.validation(
+                "'\(text)' is not a record id", "'\(text)' 不是记录编号", at: loc,
+                hint: Localized(en: "ids look like D-1; prefixes: \(prefixes)", zh: "编号形如 D-1；前缀：\(prefixes)"))
+        }
+        guard let rs = try store.fetch(kind, id: n) else {
+            throw ScriptError.runtime("no record \(text)", "没有记录 \(text)", at: loc)
+        }
+        let r = Renderer(language: lang, format: session.format == .table ? .line : session.format, width: out.terminalWidth, reveal: session.reveal)
+        return [.text(r.render(rs, kind: kind).trimmingTrailingNewline())]
+    }
+
+    /// `check COMMAND OP N`: the command's count must compare as stated.
+    func check(_ inv: Invocation) throws -> [Output] {
+        let tokens = inv.rest
+        guard tokens.count >= 3, let opIndex = tokens.indices.dropLast().last(where: { isComparison(tokens[$0]) }), opIndex == tokens.count - 2 else {
+            throw ScriptError.syntax(
+                "check needs: COMMAND OP NUMBER", "check 的写法：命令 运算符 数字", at: tokens.last?.location ?? inv.location,
+                hint: Localized(en: "e.g. check count communities = 2", zh: "例如 check count communities = 2"))
+        }
+        let expectedToken = tokens[opIndex + 1]
+        let expectedText = try session.bindingContext.text(of: expectedToken)
+        guard let expected = Int(expectedText) else {
+            throw ScriptError.validation("check compares with a number, not '\(expectedText)'", "check 只能与数字比较，'\(expectedText)' 不是数字", at: expectedToken.location)
+        }
+        let left = Array(tokens[..<opIndex])
+        guard let first = left.first, case .word(let w) = first.kind, let (spec, used) = table.match([w]),
+            spec.id == .count || spec.id == .find
+        else {
+            throw ScriptError.syntax("check needs a count or find before the operator", "check 的运算符前应是 count 或 find 查询", at: left.first?.location ?? inv.location)
+        }
+        let q = try parseQuery(inv, tokens: Array(left[used...]), groups: false)
+        let actual: Int
+        if spec.id == .count {
+            actual = Int(try store.count(q, now: session.now).rows.first?.first?.text ?? "0") ?? 0
+        } else {
+            actual = try store.find(q, now: session.now).rows.count
+        }
+        let op = tokens[opIndex]
+        let opText = op.kind == .equals ? "=" : op.spelling
+        let holds: Bool
+        switch opText {
+        case "=", "==": holds = actual == expected
+        case "!=": holds = actual != expected
+        case "<": holds = actual < expected
+        case "<=": holds = actual <= expected
+        case ">": holds = actual > expected
+        case ">=": holds = actual >= expected
+        default: holds = false
+        }
+        guard holds else {
+            let what = left.map(\.spelling).joined(separator: " ")
+            throw ScriptError(
+                .check, Localized(en: "check failed: \(what) is \(actual), expected \(opText) \(expected)", zh: "检查未通过：\(what) 为 \(actual)，应 \(opText) \(expected)"),
+                at: inv.location)
+        }
+        return []
+    }
+
+    func isComparison(_ t: Token) -> Bool {
+        switch t.kind {
+        case .equals, .comparison: return true
+        default: return false
+        }
+    }
+}
+
+extension String {
+    func trimmingTrailingNewline() -> String {
+        var s = self
+        while s.hasSuffix("\n") { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,140 @@
+/// An error that was already reported where it happened (inside a sourced file).
+struct ScriptAbort: Error {}
+
+/// How a script is run.
+public struct RunOptions: Sendable {
+    /// Go on after an error instead of stopping.
+    public var keepGoing: Bool
+    /// Run the whole script as one transaction: all or nothing.
+    public var atomic: Bool
+
+    public init(keepGoing: Bool = false, atomic: Bool = false) {
+        self.keepGoing = keepGoing
+        self.atomic = atomic
+    }
+}
+
+extension Interpreter {
+    /// Runs a script read line by line. Returns true when every command succeeded.
+    ///
+    /// Statements are gathered exactly as at the prompt: the lexer says when a statement
+    /// is finished, so a script behaves like typing.
+    public func runScript(_ source: LineSource, options: RunOptions = RunOptions(), canonicalName: String? = nil) -> Bool {
+        scriptStack.append(canonicalName ?? canonicalPath(source.name))
+        displayStack.append(source.name)
+        defer {
+            scriptStack.removeLast()
+            displayStack.removeLast()
+        }
+        let body = { () throws -> Bool in
+            let ok = self.runLines(source, options: options)
+            if options.atomic && !ok { throw ScriptAbort() }
+            return ok
+        }
+        guard options.atomic else { return (try? body()) ?? false }
+        do {
+            return try store.transaction(.writes, body)
+        } catch is ScriptAbort {
+            out.write(lang == .zh ? "（--atomic：整个脚本已回滚，未做任何修改）\n" : "(--atomic: the whole script was rolled back; nothing changed)\n")
+            return false
+        } catch {
+            report(error, lines: [], firstLine: 0)
+            return false
+        }
+    }
+
+    func runLines(_ source: LineSource, options: RunOptions) -> Bool {
+        var pending: [String] = []
+        var firstLine = 1
+        var ok = true
+        while !quitRequested {
+            let line: String?
+            do {
+                line = try source.next()
+            } catch {
+                report(error, lines: [], firstLine: 0)
+                if !options.keepGoing { return false }
+                ok = false
+                continue
+            }
+            guard let line else { break }
+            if pending.isEmpty { firstLine = source.lineNumber }
+            pending.append(line)
+            switch runStatement(pending, file: source.name, firstLine: firstLine, atEnd: false) {
+            case .incomplete: continue
+            case .done(let good):
+                pending = []
+                if !good {
+                    ok = false
+                    if !options.keepGoing { return false }
+                }
+            }
+        }
+        if !pending.isEmpty, case .done(let good) = runStatement(pending, file: source.name, firstLine: firstLine, atEnd: true), !good {
+            ok = false
+        }
+        return ok
+    }
+
+    /// What happened to a statement.
+    public enum StatementResult: Equatable {
+        /// It needs more lines (open quote, bracket or trailing `\`).
+        case incomplete
+        /// It ran; false if a command in it failed (the error has been reported).
+        case done(Bool)
+    }
+
+    /// Lexes and runs one statement made of `lines`; at the end of input an open
+    /// quote or bracket is an error instead of a request for more.
+    public func runStatement(_ lines: [String], file: String, firstLine: Int, atEnd: Bool) -> StatementResult {
+        let text = lines.joined(separator: "\n")
+        let commands: [TokenLine]
+        do {
+            switch try Lexer(file: file, firstLine: firstLine).lex(text) {
+            case .complete(let c): commands = c
+            case .incomplete(let opener, let loc):
+                guard atEnd else { return .incomplete }
+                let what = opener == "(" ? "bracket" : opener == "\\" ? "line continuation" : "quote"
+                let whatZh = opener == "(" ? "括号" : opener == "\\" ? "续行" : "引号"
+                let err = ScriptError(
+                    .lexical, Localized(en: "unterminated \(what) \(opener)", zh: "未闭合的\(whatZh) \(opener)"), at: loc,
+                    hint: Localized(en: "close it before the end of the script", zh: "请在脚本结束前把它闭合"))
+                report(err, lines: lines, firstLine: firstLine)
+                return .done(false)
+            }
+        } catch {
+            report(error, lines: lines, firstLine: firstLine)
+            return .done(false)
+        }
+        for command in commands {
+            if quitRequested { break }
+            if let stepper, !stepper.confirm(next: command.source, position: command.location.line, language: lang) {
+                quitRequested = true
+                break
+            }
+            do {
+                try execute(command)
+            } catch {
+                report(error, lines: lines, firstLine: firstLine)
+                return .done(false)
+            }
+        }
+        return .done(true)
+    }
+
+    /// Reports an error once, with the source line it points into.
+    func report(_ error: Error, lines: [String], firstLine: Int) {
+        if error is ScriptAbort { return }
+        let e: ScriptError
+        if let se = error as? ScriptError {
+            e = se
+        } else {
+            e = ScriptError(.runtime, Localized("\(error)"))
+        }
+        var sourceLine: String?
+        if let loc = e.location, loc.line >= firstLine, loc.line - firstLine < lines.count {
+            sourceLine = lines[loc.line - firstLine]
+        }
+        diagnostics.report(e, sourceLine: sourceLine, language: lang)
+    }
+}

@@ -1,0 +1,106 @@
+/// Appends each successful command to a script, with the clock in force.
+final class Recorder {
+    let writer: TextFileWriter
+    var path: String { writer.path }
+    private var lastClock: Timestamp?
+
+    init(path: String) throws {
+        writer = try TextFileWriter(path: path, append: true)
+    }
+
+    /// Writes `set now=…` when the clock moved, then the command, so a replay is deterministic.
+    func record(_ inv: Invocation, session: Session) throws {
+        switch inv.spec.id {
+        case .record, .history, .help, .replay, .quit: return
+        default: break
+        }
+        if inv.spec.effect != .session {
+            let now = session.now
+            if now != lastClock {
+                writer.write("set now=\(now.storage)\n")
+                lastClock = now
+            }
+        }
+        if inv.spec.id == .set, let first = inv.rest.first, case .word(let w) = first.kind, w.lowercased() == "now" {
+            lastClock = session.fixedNow
+        }
+        writer.write(inv.source + "\n")
+    }
+}
+
+extension Interpreter {
+    func record(_ inv: Invocation) throws -> [Output] {
+        if inv.text("state") == "off" {
+            guard let r = recorder else {
+                throw ScriptError.runtime("not recording", "当前没有在录制", at: inv.location)
+            }
+            r.writer.close()
+            recorder = nil
+            return [.text(lang == .zh ? "已停止录制：\(r.path)" : "stopped recording to \(r.path)")]
+        }
+        guard let path = inv.text("file") else {
+            throw ScriptError.validation("'record on' needs a file", "'record on' 需要文件名", at: inv.location,
+                hint: Localized(en: "record on session.msh", zh: "例如 record on 会议.msh"))
+        }
+        guard recorder == nil else {
+            throw ScriptError.runtime("already recording to \(recorder?.path ?? "")", "已经在录制：\(recorder?.path ?? "")", at: inv.location,
+                hint: Localized(en: "record off first", zh: "请先 record off"))
+        }
+        let full = resolvePath(path, relativeTo: scriptStack.last)
+        recorder = try Recorder(path: full)
+        return [.text(lang == .zh ? "开始录制到 \(full)" : "recording to \(full)")]
+    }
+
+    func sourceFile(_ inv: Invocation) throws -> [Output] {
+        guard let path = inv.text("file") else { return [] }
+        try runNested(path, at: inv["file"]?.location, step: false)
+        return []
+    }
+
+    func replay(_ inv: Invocation) throws -> [Output] {
+        guard let path = inv.text("file") else { return [] }
+        try runNested(path, at: inv["file"]?.location, step: inv.text("mode") == "step")
+        return []
+    }
+
+    /// Runs another script inside this one; its errors are reported where they happen.
+    func runNested(_ path: String, at loc: SourceLocation?, step: Bool) throws {
+        let full = resolvePath(path, relativeTo: scriptStack.last)
+        if scriptStack.contains(canonicalPath(full)) {
+            let chain = displayStack + [resolvePath(path, relativeTo: displayStack.last)]
+            throw ScriptError.runtime(
+                "'\(path)' is already running: a script cannot source itself", "'\(path)' 正在执行中：脚本不能循环引用自身", at: loc,
+                hint: Localized(en: "chain: " + chain.joined(separator: " → "), zh: "引用链：" + chain.joined(separator: " → ")))
+        }
+        let source: LineSource
+        do {
+            source = try LineSource(path: full, displayName: resolvePath(path, relativeTo: displayStack.last))
+        } catch let e as ScriptError {
+            throw e.located(at: loc)
+        }
+        let savedStepper = stepper
+        if !step { stepper = nil }
+        defer { stepper = savedStepper }
+        let ok = runScript(source, canonicalName: canonicalPath(full))
+        if step {
+            quitRequested = false
+        }
+        if !ok { throw ScriptAbort() }
+    }
+
+    func output(_ inv: Invocation) throws -> [Output] {
+        guard let path = inv.text("file") else { return [] }
+        redirect?.close()
+        redirect = nil
+        if path == "-" || path == "stdout" { return [] }
+        redirect = try TextFileWriter(path: resolvePath(path, relativeTo: scriptStack.last), append: false)
+        return []
+    }
+
+    func once(_ inv: Invocation) throws -> [Output] {
+        guard let path = inv.text("file") else { return [] }
+        let writer = try TextFileWriter(path: resolvePath(path, relativeTo: scriptStack.last), append: false)
+        pendingOnce = writer
+        return []
+    }
+}

@@ -1,0 +1,98 @@
+extension Interpreter {
+    /// `set NAME=VALUE`, `set NAME VALUE`: a setting when the name is one, else a variable.
+    func set(_ inv: Invocation) throws -> [Output] {
+        let tokens = inv.rest
+        guard let first = tokens.first, case .word(let name) = first.kind else {
+            if tokens.isEmpty { return showSettings() }
+            throw ScriptError.syntax("expected a name after 'set'", "'set' 后应是名称", at: tokens.first?.location ?? inv.location)
+        }
+        var valueTokens = Array(tokens.dropFirst())
+        if valueTokens.first?.kind == .equals { valueTokens.removeFirst() }
+        guard let valueToken = valueTokens.first else {
+            throw ScriptError.syntax("'set \(name)' needs a value", "'set \(name)' 缺少值", at: first.location,
+                hint: Localized(en: "write set \(name)=VALUE", zh: "写成 set \(name)=值"))
+        }
+        if valueTokens.count > 1 {
+            throw ScriptError.syntax("'set' takes one value; quote it if it has spaces", "'set' 只取一个值；含空格请加引号", at: valueTokens[1].location)
+        }
+        let ctx = session.bindingContext
+        let value = try ctx.text(of: valueToken)
+        let loc = valueToken.location
+        switch name.lowercased() {
+        case "lang", "语言":
+            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.language), named: "lang"), let l = Language(rawValue: v) else { return [] }
+            session.language = l
+        case "format", "格式":
+            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.format), named: "format"), let f = OutputFormat(rawValue: v) else { return [] }
+            session.format = f
+        case "now", "时钟":
+            if value.lowercased() == "system" || value == "系统" {
+                session.fixedNow = nil
+            } else {
+                guard case .time(let t) = try ctx.value(of: valueToken, as: .dateTime, named: "now") else { return [] }
+                session.fixedNow = t
+            }
+        case "operator", "as", "操作员":
+            guard !value.isEmpty else { throw ScriptError.validation("the operator needs a name", "操作员不能为空", at: loc) }
+            session.actor = value
+        case "reveal", "显示号码":
+            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "reveal") else { return [] }
+            session.reveal = v == "on"
+        case "timer", "计时":
+            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "timer") else { return [] }
+            session.timer = v == "on"
+        default:
+            guard name.first.map({ $0.isLetter || $0 == "_" }) ?? false, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                throw ScriptError.validation(
+                    "'\(name)' is not a valid variable name", "'\(name)' 不是有效的变量名", at: first.location,
+                    hint: Localized(en: "use letters, digits and _", zh: "只能用字母、数字和 _"))
+            }
+            session.variables[name] = value
+        }
+        return []
+    }
+
+    func unset(_ inv: Invocation) throws -> [Output] {
+        guard let name = inv.text("name") else { return [] }
+        guard session.variables.removeValue(forKey: name) != nil else {
+            throw ScriptError.validation("unknown variable '\(name)'", "未定义的变量 '\(name)'", at: inv["name"]?.location)
+        }
+        return []
+    }
+
+    func showSettings() -> [Output] {
+        let now = session.fixedNow.map { $0.display } ?? (lang == .zh ? "系统时钟（\(session.now.display)）" : "system clock (\(session.now.display))")
+        var lines = [
+            "lang      = \(session.language.rawValue)",
+            "format    = \(session.format.rawValue)",
+            "now       = \(now)",
+            "operator  = \(session.actor)",
+            "reveal    = \(session.reveal ? "on" : "off")",
+            "timer     = \(session.timer ? "on" : "off")",
+        ]
+        if let path = redirect?.path { lines.append("output    = \(path)") }
+        if let path = recorder?.path { lines.append("record    = \(path)") }
+        for (k, v) in session.variables.sorted(by: { $0.key < $1.key }) { lines.append("$\(k) = \(v)") }
+        if let id = session.lastID { lines.append("$_ = \(id)") }
+        return [.text(lines.joined(separator: "\n"))]
+    }
+
+    func echo(_ inv: Invocation) throws -> [Output] {
+        let ctx = session.bindingContext
+        var parts: [String] = []
+        for t in inv.rest {
+            switch t.kind {
+            case .word, .string, .variable: parts.append(try ctx.text(of: t))
+            default: parts.append(t.spelling)
+            }
+        }
+        return [.text(parts.joined(separator: " "))]
+    }
+
+    func history() -> [Output] {
+        let entries = historyProvider()
+        let width = String(entries.count).count
+        return [.text(entries.enumerated().map { DisplayWidth.pad(String($0.offset + 1), to: width, right: true) + "  " + $0.element }.joined(separator: "\n"))]
+            .filter { _ in !entries.isEmpty }
+    }
+}

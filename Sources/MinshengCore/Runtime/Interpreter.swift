@@ -1,0 +1,134 @@
+/// Runs commands: parse, validate, execute in one transaction, render.
+///
+/// The interpreter knows no terminal and no SQL: it reaches the database through
+/// `Store`, the screen through `OutputSink`, errors through `DiagnosticSink`.
+public final class Interpreter {
+    public var session: Session
+    public let table: CommandTable
+    public let store: Store
+    public var out: OutputSink
+    public let diagnostics: DiagnosticSink
+    public var stepper: StepController?
+    /// History lines, supplied by the shell for `history`.
+    public var historyProvider: () -> [String] = { [] }
+
+    /// Set by `quit`; the REPL and the runner stop when they see it.
+    public internal(set) var quitRequested = false
+    /// Open `output FILE`, if any.
+    var redirect: TextFileWriter?
+    /// `once FILE`: applies to the next command only.
+    var onceRedirect: TextFileWriter?
+    /// Set by `once FILE`; becomes `onceRedirect` for the command after it.
+    var pendingOnce: TextFileWriter?
+    /// `record on FILE`.
+    var recorder: Recorder?
+    /// Scripts being run, innermost last, to resolve relative paths and catch cycles.
+    var scriptStack: [String] = []
+    /// The same scripts as users named them, for error locations.
+    var displayStack: [String] = []
+
+    public init(session: Session, store: Store, out: OutputSink, diagnostics: DiagnosticSink, table: CommandTable = .standard) {
+        self.session = session
+        self.store = store
+        self.out = out
+        self.diagnostics = diagnostics
+        self.table = table
+    }
+
+    var lang: Language { session.language }
+
+    /// Parses and runs one command, as one transaction; on error nothing it did remains.
+    public func execute(_ line: TokenLine) throws {
+        let parser = Parser(table: table, context: session.bindingContext)
+        let invocation = try parser.parse(line)
+        let sink = onceRedirect ?? redirect
+        defer { closeOnce() }
+        let started = session.timer ? monotonicNanoseconds() : 0
+        let outputs: [Output]
+        do {
+            outputs = try store.transaction(invocation.spec.effect) {
+                try self.run(invocation)
+            }
+        } catch let e as ScriptError {
+            throw e.located(at: invocation.location)
+        }
+        for o in outputs { emit(o, to: sink) }
+        if session.timer {
+            let ms = Double(monotonicNanoseconds() - started) / 1_000_000
+            out.write(lang == .zh ? "用时：\(formatMilliseconds(ms)) 毫秒\n" : "time: \(formatMilliseconds(ms)) ms\n")
+        }
+        try recorder?.record(invocation, session: session)
+    }
+
+    /// Dispatches to the family that implements the command.
+    func run(_ inv: Invocation) throws -> [Output] {
+        switch inv.spec.id {
+        case .help: return try help(inv)
+        case .set: return try set(inv)
+        case .unset: return try unset(inv)
+        case .showSettings: return showSettings()
+        case .echo: return try echo(inv)
+        case .check: return try check(inv)
+        case .history: return history()
+        case .quit:
+            quitRequested = true
+            return []
+        case .record: return try record(inv)
+        case .replay: return try replay(inv)
+        case .source: return try sourceFile(inv)
+        case .output: return try output(inv)
+        case .once: return try once(inv)
+        case .find: return try find(inv)
+        case .count: return try count(inv)
+        case .explain: return try explain(inv)
+        case .show: return try show(inv)
+        case .deptAdd: return try addNamed(.department, inv)
+        case .communityAdd: return try addNamed(.community, inv)
+        }
+    }
+
+    func emit(_ o: Output, to sink: TextFileWriter?) {
+        let r = Renderer(language: lang, format: session.format, width: sink == nil ? out.terminalWidth : nil, reveal: session.reveal)
+        let text: String
+        switch o {
+        case .text(let s): text = s + "\n"
+        case .notice(let s):
+            out.write(s + "\n")
+            return
+        case .table(let rs, let kind): text = r.render(rs, kind: kind)
+        }
+        if let sink { sink.write(text) } else { out.write(text) }
+    }
+
+    func closeOnce() {
+        onceRedirect?.close()
+        onceRedirect = pendingOnce
+        pendingOnce = nil
+    }
+
+    /// Records a change in the event log, with the operator and the clock in force.
+    func log(_ inv: Invocation, _ action: String, _ kind: RecordKind?, _ id: Int?, _ details: [(String, String)] = []) throws {
+        try store.append(Event(at: session.now, actor: session.actor, command: inv.source, action: action, kind: kind, recordID: id, details: details))
+    }
+
+    /// Resolves a record given by id (`D-1`) or by name.
+    func resolve(_ kind: RecordKind, _ bound: BoundValue) throws -> Int {
+        let text = bound.value.display
+        if let (k, n) = RecordKind.forID(text), k == kind {
+            guard try store.fetch(kind, id: n) != nil else {
+                throw ScriptError.runtime("no \(kind.schema.label.en) \(text)", "没有\(kind.schema.label.zh) \(text)", at: bound.location)
+            }
+            return n
+        }
+        if let n = try store.lookup(kind, name: text) { return n }
+        let names = (try? store.names(kind, prefix: "", limit: 500)) ?? []
+        throw ScriptError.runtime(
+            "no \(kind.schema.label.en) named '\(text)'", "没有名为 '\(text)' 的\(kind.schema.label.zh)", at: bound.location,
+            hint: Suggestion.hint(for: text, in: names))
+    }
+}
+
+func formatMilliseconds(_ ms: Double) -> String {
+    let tenths = Int((ms * 10).rounded())
+    return "\(tenths / 10).\(tenths % 10)"
+}

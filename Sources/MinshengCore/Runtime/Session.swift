@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// How results are written.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case table, json, csv, markdown, line
+}
+
+/// The settings and variables of one shell session.
+public struct Session: Sendable {
+    public var language: Language
+    public var format: OutputFormat = .table
+    /// A fixed clock (`--now`, `set now=…`); nil means the system clock.
+    public var fixedNow: Timestamp?
+    /// Who is recorded as having made each change.
+    public var actor: String
+    /// Show residents' phone numbers in full.
+    public var reveal = false
+    /// Print each command's time.
+    public var timer = false
+    public var variables: [String: String] = [:]
+    /// The id the last command created (`$_`).
+    public var lastID: String?
+
+    public init(language: Language, actor: String) {
+        self.language = language
+        self.actor = actor
+    }
+
+    /// The clock in force.
+    public var now: Timestamp {
+        if let fixedNow { return fixedNow }
+        return Timestamp.systemNow(unixSeconds: Int(time(nil)))
+    }
+
+    public var bindingContext: BindingContext {
+        BindingContext(variables: variables, lastID: lastID, now: now)
+    }
+
+    /// Names of the settings `set` knows, in the order `show settings` lists them.
+    public static let settingNames = ["lang", "format", "now", "operator", "reveal", "timer"]
+}

@@ -1,0 +1,85 @@
+/// A stored value, as plain as SQL keeps it.
+public enum StoreValue: Sendable, Equatable {
+    case null
+    case integer(Int)
+    case real(Double)
+    case text(String)
+
+    public var text: String? {
+        switch self {
+        case .null: return nil
+        case .integer(let n): return String(n)
+        case .real(let d): return String(d)
+        case .text(let s): return s
+        }
+    }
+}
+
+/// One change, as recorded in the event log: who, when, what command, what it did.
+public struct Event: Sendable, Equatable {
+    public var at: Timestamp
+    public var actor: String
+    public var command: String
+    public var action: String
+    public var kind: RecordKind?
+    public var recordID: Int?
+    /// Details as ordered key/value pairs (stored as JSON).
+    public var details: [(String, String)]
+
+    public init(at: Timestamp, actor: String, command: String, action: String, kind: RecordKind?, recordID: Int?, details: [(String, String)] = []) {
+        self.at = at
+        self.actor = actor
+        self.command = command
+        self.action = action
+        self.kind = kind
+        self.recordID = recordID
+        self.details = details
+    }
+
+    public static func == (a: Event, b: Event) -> Bool {
+        a.at == b.at && a.actor == b.actor && a.command == b.command && a.action == b.action && a.kind == b.kind
+            && a.recordID == b.recordID && a.details.map { "\($0.0)=\($0.1)" } == b.details.map { "\($0.0)=\($0.1)" }
+    }
+}
+
+/// The columns and rows a query returned.
+public struct ResultSet: Sendable, Equatable {
+    public var columns: [FieldSpec]
+    public var rows: [[StoreValue]]
+
+    public init(columns: [FieldSpec], rows: [[StoreValue]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// Everything the core needs from a database. Nothing outside the store target
+/// knows which engine is underneath; every method throws `ScriptError`.
+public protocol Store: AnyObject {
+    /// Runs `body` as one transaction (a savepoint when one is already open):
+    /// if it throws, nothing it did remains.
+    func transaction<T>(_ effect: Effect, _ body: () throws -> T) throws -> T
+
+    /// Inserts a record and returns its number.
+    func insert(_ kind: RecordKind, _ values: [String: StoreValue]) throws -> Int
+    /// Changes columns of one record.
+    func update(_ kind: RecordKind, id: Int, _ values: [String: StoreValue]) throws
+    /// One record's listed columns, or nil.
+    func fetch(_ kind: RecordKind, id: Int) throws -> ResultSet?
+    /// The number of the record with this name, or nil.
+    func lookup(_ kind: RecordKind, name: String) throws -> Int?
+    /// Names (or ids) of records of a kind that start with `prefix`, for completion.
+    func names(_ kind: RecordKind, prefix: String, limit: Int) throws -> [String]
+
+    /// Rows for a `find`.
+    func find(_ query: Query, now: Timestamp) throws -> ResultSet
+    /// Counts for a `count`, one row per group (one row when ungrouped).
+    func count(_ query: Query, now: Timestamp) throws -> ResultSet
+    /// The SQL, its parameters and the plan, one line each.
+    func explain(_ query: Query, counting: Bool, now: Timestamp) throws -> [String]
+
+    /// Appends to the change log (hash-chained).
+    func append(_ event: Event) throws
+    /// The number of events logged.
+    func eventCount() throws -> Int
+}

@@ -1,0 +1,132 @@
+/// How a typed value is read and checked.
+public enum ValueType: Sendable, Equatable {
+    case text
+    case integer
+    case date
+    case dateTime
+    case duration
+    case choice(ChoiceSet)
+    /// A record given by id (`D-1`) or by name (`城建科`).
+    case reference(RecordKind)
+    /// A record kind (`cases`, `科室`).
+    case kind
+    /// A file path, relative to the current script.
+    case path
+    /// A setting or variable name.
+    case name
+}
+
+/// One positional argument or `key=value` option of a command.
+public struct ParameterSpec: Sendable {
+    public var name: String
+    public var aliases: [String]
+    public var type: ValueType
+    public var required: Bool
+    /// Accepts a list, `a,b,c`.
+    public var list: Bool
+    public var help: Localized
+
+    public init(_ name: String, _ aliases: [String] = [], _ type: ValueType, required: Bool = false, list: Bool = false, help: Localized) {
+        self.name = name
+        self.aliases = aliases
+        self.type = type
+        self.required = required
+        self.list = list
+        self.help = help
+    }
+
+    func matches(_ word: String) -> Bool { name == word.lowercased() || aliases.contains(word) }
+}
+
+/// What running a command does to the database, which decides its transaction.
+public enum Effect: Sendable {
+    /// Reads only: a deferred transaction.
+    case reads
+    /// Changes records: an immediate transaction, committed only if the command succeeds.
+    case writes
+    /// Touches the session only (settings, output, help): no transaction.
+    case session
+}
+
+/// How the words after a command's name are read.
+public enum ArgumentSyntax: Sendable {
+    /// Positional values and `key=value` options.
+    case plain
+    /// A query: `KIND [where EXPR] [order by …] [limit N]` (and `by …` for count).
+    case query
+    /// Everything after the name is another command, kept as tokens (`check`, `explain`).
+    case command
+}
+
+/// Identifies what a command does; the interpreter switches on it.
+public enum CommandID: String, Sendable, CaseIterable {
+    case help, set, unset, showSettings, echo, check, history, quit, record, replay, source, output, once
+    case find, count, show, explain
+    case deptAdd, communityAdd
+}
+
+/// One entry of the command table: everything parsing, validation, help and
+/// completion need to know about a command, declared once.
+public struct CommandSpec: Sendable {
+    public var id: CommandID
+    /// The English words, e.g. `["case", "new"]`.
+    public var words: [String]
+    /// Other spellings, Chinese first, e.g. `[["诉求", "新建"]]`.
+    public var aliases: [[String]]
+    public var arguments: [ParameterSpec]
+    public var options: [ParameterSpec]
+    public var summary: Localized
+    public var example: String
+    public var effect: Effect
+    public var syntax: ArgumentSyntax
+
+    public init(
+        _ id: CommandID, _ words: [String], aliases: [[String]] = [], arguments: [ParameterSpec] = [],
+        options: [ParameterSpec] = [], summary: Localized, example: String, effect: Effect,
+        syntax: ArgumentSyntax = .plain
+    ) {
+        self.id = id
+        self.words = words
+        self.aliases = aliases
+        self.arguments = arguments
+        self.options = options
+        self.summary = summary
+        self.example = example
+        self.effect = effect
+        self.syntax = syntax
+    }
+
+    /// Every spelling of the command's name.
+    public var spellings: [[String]] { [words] + aliases }
+
+    public var displayName: String { words.joined(separator: " ") }
+
+    public func option(_ word: String) -> ParameterSpec? { options.first { $0.matches(word) } }
+
+    /// A usage line: `case new TITLE [kind=…] …`.
+    public func usage(_ lang: Language) -> String {
+        var parts = [displayName]
+        for a in arguments {
+            let n = a.name.uppercased() + (a.list ? "[,…]" : "")
+            parts.append(a.required ? n : "[\(n)]")
+        }
+        if syntax == .query { parts.append(lang == .zh ? "种类 [where 条件] [order by 字段] [limit N]" : "KIND [where EXPR] [order by FIELD] [limit N]") }
+        if syntax == .command { parts.append(lang == .zh ? "命令…" : "COMMAND…") }
+        for o in options {
+            let v = "\(o.name)=\(valuePlaceholder(o.type))"
+            parts.append(o.required ? v : "[\(v)]")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    func valuePlaceholder(_ t: ValueType) -> String {
+        switch t {
+        case .choice(let set): return set.choices.map(\.value).joined(separator: "|")
+        case .integer: return "N"
+        case .date: return "YYYY-MM-DD"
+        case .dateTime: return "YYYY-MM-DDTHH:MM"
+        case .duration: return "2h|7d"
+        default: return "…"
+        }
+    }
+}

@@ -1,0 +1,111 @@
+/// Tab completion, derived from the command table: command words, verbs, option
+/// keys, record kinds, field names and known values (names from the store).
+public struct Completer {
+    public let table: CommandTable
+    /// Names of records of a kind that start with a prefix (Chinese included).
+    public let names: (RecordKind, String) -> [String]
+
+    public init(table: CommandTable, names: @escaping (RecordKind, String) -> [String]) {
+        self.table = table
+        self.names = names
+    }
+
+    static let breakers: Set<Character> = [" ", "\t", "\u{3000}", "=", "＝", ",", "，", "、", "(", "（", ";", "；"]
+
+    /// Candidates for the word ending at `cursor` (Character offset); returns where that word starts.
+    public func complete(line: String, cursor: Int) -> (wordStart: Int, candidates: [String]) {
+        let chars = Array(line.prefix(cursor))
+        var start = chars.count
+        while start > 0 && !Self.breakers.contains(chars[start - 1]) { start -= 1 }
+        let word = String(chars[start...])
+        var commandStart = start
+        while commandStart > 0 && chars[commandStart - 1] != ";" && chars[commandStart - 1] != "；" { commandStart -= 1 }
+        let before = String(chars[commandStart..<start])
+        guard case .complete(let lines)? = try? Lexer(file: "").lex(before) else { return (start, []) }
+        let tokens = lines.last?.tokens ?? []
+        let afterEquals = start > 0 && (chars[start - 1] == "=" || chars[start - 1] == "＝")
+        let all = candidates(tokens: tokens, afterEquals: afterEquals, word: word)
+        var seen = Set<String>()
+        let matching = all.filter { $0.lowercased().hasPrefix(word.lowercased()) && seen.insert($0).inserted }
+        return (start, matching.sorted())
+    }
+
+    func candidates(tokens: [Token], afterEquals: Bool, word: String) -> [String] {
+        let words = tokens.compactMap { t -> String? in
+            if case .word(let w) = t.kind { return w }
+            return nil
+        }
+        guard !tokens.isEmpty else { return table.firstWords }
+        guard let (spec, used) = table.match(words) else {
+            guard tokens.count == 1 else { return [] }
+            return table.commands(startingWith: words[0]).flatMap { s in
+                s.spellings.filter { CommandTable.same($0[0], words[0]) }.compactMap { $0.dropFirst().first }
+            }
+        }
+        let rest = Array(tokens[used...])
+        switch spec.syntax {
+        case .query: return queryCandidates(rest, counting: spec.id == .count, word: word)
+        case .command:
+            switch spec.id {
+            case .set: return rest.isEmpty ? Session.settingNames.map { $0 + "=" } : settingValues(rest)
+            case .explain, .check:
+                guard let f = rest.first, case .word(let w) = f.kind, let (inner, n) = table.match([w]) else { return ["find", "count"] }
+                return queryCandidates(Array(rest[n...]), counting: inner.id == .count, word: word)
+            default: return []
+            }
+        case .plain:
+            if afterEquals, let key = rest.dropLast().last?.text, let p = spec.option(key) {
+                return values(for: p.type, prefix: word)
+            }
+            if spec.id == .help { return rest.isEmpty ? table.firstWords : [] }
+            var out = spec.options.filter { p in !rest.contains { $0.text.map(p.matches) ?? false } }.map { $0.name + "=" }
+            let positional = rest.filter { $0.kind != .equals }.count - 2 * rest.filter { $0.kind == .equals }.count
+            if positional >= 0, positional < spec.arguments.count {
+                out += values(for: spec.arguments[positional].type, prefix: word)
+            }
+            return out
+        }
+    }
+
+    func settingValues(_ rest: [Token]) -> [String] {
+        guard let name = rest.first?.text?.lowercased() else { return [] }
+        switch name {
+        case "lang": return ChoiceSet.language.spellings
+        case "format": return ChoiceSet.format.spellings
+        case "reveal", "timer": return ["on", "off"]
+        default: return []
+        }
+    }
+
+    func values(for type: ValueType, prefix: String) -> [String] {
+        switch type {
+        case .choice(let set): return set.spellings
+        case .reference(let kind): return names(kind, prefix)
+        case .kind: return RecordKind.allWords
+        default: return []
+        }
+    }
+
+    func queryCandidates(_ rest: [Token], counting: Bool, word: String) -> [String] {
+        guard let first = rest.first, case .word(let k) = first.kind, let kind = RecordKind.named(k) else {
+            return RecordKind.allWords
+        }
+        let schema = kind.schema
+        if let last = rest.last, rest.count >= 2 {
+            switch last.kind {
+            case .equals, .comparison:
+                if case .word(let f) = rest[rest.count - 2].kind, let field = schema.field(f) {
+                    switch field.type {
+                    case .choice(let set): return set.spellings
+                    case .reference(let k): return names(k, word)
+                    default: break
+                    }
+                }
+            default: break
+            }
+        }
+        var out = schema.fieldWords
+        out += counting ? ["where", "by", "and", "or", "not"] : ["where", "order", "by", "limit", "and", "or", "not", "asc", "desc"]
+        return out
+    }
+}

@@ -1,0 +1,162 @@
+/// Turns command text into tokens, one `TokenLine` per command.
+///
+/// The lexer is the single judge of whether a statement is finished: an open quote,
+/// an open bracket or a trailing `\` make the text `.incomplete`, and the REPL shows
+/// a continuation prompt. Outside quotes the full-width punctuation that Chinese input
+/// methods type (`＝，（）；` and the ideographic space) reads as its ASCII twin; inside
+/// quotes text is kept exactly as typed.
+public struct Lexer {
+    /// The result of lexing a statement.
+    public enum Result: Equatable, Sendable {
+        case complete([TokenLine])
+        /// More input is needed; `opener` is what is still open, at `location`.
+        case incomplete(opener: String, location: SourceLocation)
+    }
+
+    static let closingQuote: [Character: Character] = [
+        "\"": "\"", "'": "'", "“": "”", "‘": "’", "「": "」", "『": "』",
+    ]
+    static let whitespace: Set<Character> = [" ", "\t", "\u{3000}", "\r", "\u{00A0}"]
+    static let newlines: Set<Character> = ["\n", "\r\n"]
+    static let commaLike: Set<Character> = [",", "，", "、"]
+    static let wordBreakers: Set<Character> = [
+        "=", "＝", ",", "，", "、", "(", "（", ")", "）", ";", "；", "\"", "'", "“", "”", "‘", "’",
+        "「", "」", "『", "』", "<", ">", "~", "～", "＜", "＞",
+    ]
+
+    let file: String
+    let firstLine: Int
+
+    public init(file: String, firstLine: Int = 1) {
+        self.file = file
+        self.firstLine = firstLine
+    }
+
+    /// Lexes `text` (one or more physical lines).
+    public func lex(_ text: String) throws(ScriptError) -> Result {
+        var scanner = Scanner(text: text, file: file, line: firstLine)
+        var lines: [TokenLine] = []
+        var current: [Token] = []
+        var commandStart: (SourceLocation, String.Index)?
+        var parens: [SourceLocation] = []
+
+        func finishCommand(at end: String.Index) {
+            if let (loc, start) = commandStart, !current.isEmpty {
+                let source = String(text[start..<end]).trimmingWhitespace()
+                lines.append(TokenLine(tokens: current, location: loc, source: source))
+            }
+            current = []
+            commandStart = nil
+        }
+
+        while let c = scanner.peek() {
+            let loc = scanner.location
+            let startIndex = scanner.index
+            if Self.whitespace.contains(c) {
+                scanner.advance()
+                continue
+            }
+            if Self.newlines.contains(c) {
+                scanner.advance()
+                if parens.isEmpty { finishCommand(at: startIndex) }
+                continue
+            }
+            if c == "\\" && scanner.isContinuation() {
+                scanner.advance()
+                guard let n = scanner.peek() else {
+                    return .incomplete(opener: "\\", location: loc)
+                }
+                if Self.newlines.contains(n) { scanner.advance() }
+                continue
+            }
+            if c == "#" {
+                scanner.skipToEndOfLine()
+                continue
+            }
+            if c == ";" || c == "；" {
+                guard parens.isEmpty else {
+                    throw .syntax("';' inside brackets", "括号内不能出现 ';'", at: loc)
+                }
+                scanner.advance()
+                finishCommand(at: startIndex)
+                continue
+            }
+            if commandStart == nil { commandStart = (loc, startIndex) }
+            if let close = Self.closingQuote[c] {
+                scanner.advance()
+                guard let body = scanner.readQuoted(until: close, escapes: c == "\"") else {
+                    return .incomplete(opener: String(c), location: loc)
+                }
+                current.append(Token(.string(body), at: loc))
+                continue
+            }
+            switch c {
+            case "=", "＝":
+                scanner.advance()
+                if let n = scanner.peek(), n == "=" || n == "＝" {
+                    scanner.advance()
+                    current.append(Token(.comparison("=="), at: loc))
+                } else {
+                    current.append(Token(.equals, at: loc))
+                }
+            case _ where Self.commaLike.contains(c):
+                scanner.advance()
+                current.append(Token(.comma, at: loc))
+            case "(", "（":
+                scanner.advance()
+                parens.append(loc)
+                current.append(Token(.leftParen, at: loc))
+            case ")", "）":
+                scanner.advance()
+                guard parens.popLast() != nil else {
+                    throw .syntax("unmatched ')'", "多余的 ')'", at: loc)
+                }
+                current.append(Token(.rightParen, at: loc))
+            case "<", ">", "＜", "＞":
+                scanner.advance()
+                let base = (c == "<" || c == "＜") ? "<" : ">"
+                if let n = scanner.peek(), n == "=" || n == "＝" {
+                    scanner.advance()
+                    current.append(Token(.comparison(base + "="), at: loc))
+                } else {
+                    current.append(Token(.comparison(base), at: loc))
+                }
+            case "~", "～":
+                scanner.advance()
+                current.append(Token(.comparison("~"), at: loc))
+            case _ where (c == "!" || c == "！") && (scanner.peekSecond().map { $0 == "=" || $0 == "＝" } ?? false):
+                scanner.advance()
+                scanner.advance()
+                current.append(Token(.comparison("!="), at: loc))
+            case "$":
+                scanner.advance()
+                let name = scanner.readWhile { $0.isLetter || $0.isNumber || $0 == "_" }
+                guard !name.isEmpty else {
+                    throw .syntax("'$' must be followed by a variable name", "'$' 后面应是变量名", at: loc)
+                }
+                current.append(Token(.variable(name), at: loc))
+            case _ where Self.closingQuote.values.contains(c):
+                throw .syntax("closing quote '\(c)' without an opening one", "多余的右引号 '\(c)'", at: loc)
+            default:
+                let word = scanner.readWord()
+                current.append(Token(.word(word), at: loc))
+            }
+        }
+        if let open = parens.last {
+            return .incomplete(opener: "(", location: open)
+        }
+        finishCommand(at: text.endIndex)
+        return .complete(lines)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and newlines.
+    func trimmingWhitespace() -> String {
+        let ws: Set<Character> = [" ", "\t", "\n", "\r", "\r\n", "\u{3000}"]
+        var s = Substring(self)
+        while let f = s.first, ws.contains(f) { s.removeFirst() }
+        while let l = s.last, ws.contains(l) { s.removeLast() }
+        return String(s)
+    }
+}

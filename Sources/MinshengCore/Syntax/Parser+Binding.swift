@@ -1,0 +1,130 @@
+/// What binding needs from the session: variables and the clock in force.
+public struct BindingContext: Sendable {
+    public var variables: [String: String]
+    public var lastID: String?
+    public var now: Timestamp
+
+    public init(variables: [String: String] = [:], lastID: String? = nil, now: Timestamp) {
+        self.variables = variables
+        self.lastID = lastID
+        self.now = now
+    }
+
+    /// The text of a word, string or variable token.
+    public func text(of token: Token) throws(ScriptError) -> String {
+        switch token.kind {
+        case .word(let s), .string(let s): return s
+        case .variable(let name):
+            if name == "_" {
+                guard let id = lastID else {
+                    throw .runtime("'$_' is empty: no command has created a record yet", "'$_' 为空：还没有命令新建过记录", at: token.location)
+                }
+                return id
+            }
+            guard let v = variables[name] else {
+                throw .validation(
+                    "unknown variable '$\(name)'", "未定义的变量 '$\(name)'", at: token.location,
+                    hint: Suggestion.hint(for: name, in: Array(variables.keys))
+                        ?? Localized(en: "set it first: set \(name)=…", zh: "请先设置：set \(name)=…"))
+            }
+            return v
+        default:
+            throw .syntax("expected a value, found \(token.spelling)", "这里应是一个值，却是 \(token.spelling)", at: token.location)
+        }
+    }
+
+    /// Reads one typed value.
+    public func value(of token: Token, as type: ValueType, named name: String) throws(ScriptError) -> Value {
+        let s = try text(of: token)
+        let loc = token.location
+        switch type {
+        case .text, .path, .name: return .text(s)
+        case .integer:
+            guard let n = Int(s) else {
+                throw .validation("\(name)= expects a whole number, not '\(s)'", "\(name)= 需要整数，而不是 '\(s)'", at: loc)
+            }
+            return .integer(n)
+        case .date:
+            guard let d = day(s) else {
+                throw .validation(
+                    "\(name)= expects a date, not '\(s)'", "\(name)= 需要日期，而不是 '\(s)'", at: loc,
+                    hint: Localized(en: "write YYYY-MM-DD, today or today-7d", zh: "请写成 YYYY-MM-DD、today 或 today-7d"))
+            }
+            return .day(d)
+        case .dateTime:
+            guard let t = time(s) else {
+                throw .validation(
+                    "\(name)= expects a date and time, not '\(s)'", "\(name)= 需要日期时间，而不是 '\(s)'", at: loc,
+                    hint: Localized(en: "write YYYY-MM-DDTHH:MM", zh: "请写成 YYYY-MM-DDTHH:MM"))
+            }
+            return .time(t)
+        case .duration:
+            guard let d = Duration.parse(s) else {
+                throw .validation(
+                    "\(name)= expects a duration, not '\(s)'", "\(name)= 需要时长，而不是 '\(s)'", at: loc,
+                    hint: Localized(en: "write e.g. 30m, 2h or 7d", zh: "例如 30m、2h、7d"))
+            }
+            return .duration(d)
+        case .choice(let set):
+            guard let c = set.resolve(s) else {
+                let list = set.choices.map { c in c.aliases.first.map { "\(c.value) (\($0))" } ?? c.value }.joined(separator: ", ")
+                throw .validation(
+                    "'\(s)' is not a valid \(name); expected one of: \(list)", "'\(s)' 不是有效的 \(name)，可选：\(list)", at: loc,
+                    hint: Suggestion.hint(for: s, in: set.spellings))
+            }
+            return .choice(c.value)
+        case .reference(let kind): return .reference(kind, s)
+        case .kind:
+            guard let k = RecordKind.named(s) else {
+                throw .validation(
+                    "unknown record kind '\(s)'", "未知的记录种类 '\(s)'", at: loc,
+                    hint: Suggestion.hint(for: s, in: RecordKind.allWords)
+                        ?? Localized(en: "kinds: " + RecordKind.allCases.map { $0.schema.words[1] }.joined(separator: ", "), zh: "种类：" + RecordKind.allCases.map { $0.schema.zhWords[0] }.joined(separator: "、")))
+            }
+            return .kind(k)
+        }
+    }
+
+    /// `YYYY-MM-DD`, `today`/`今天`, `today-7d`, `yesterday`/`昨天`.
+    public func day(_ s: String) -> Day? {
+        if let d = Day.parse(s) { return d }
+        let today = now.day
+        let named: [String: Int] = ["today": 0, "今天": 0, "yesterday": -1, "昨天": -1]
+        if let off = named[s.lowercased()] { return Day(ordinal: today.ordinal + off) }
+        for base in ["today", "今天"] where s.lowercased().hasPrefix(base) {
+            let rest = s.dropFirst(base.count)
+            guard let sign = rest.first, sign == "-" || sign == "+", let d = Duration.parse(String(rest.dropFirst())),
+                d.seconds % 86400 == 0
+            else { return nil }
+            let n = d.seconds / 86400
+            return Day(ordinal: today.ordinal + (sign == "-" ? -n : n))
+        }
+        return nil
+    }
+
+    /// A date and time, a date (midnight), or `now`/`现在`.
+    public func time(_ s: String) -> Timestamp? {
+        if s.lowercased() == "now" || s == "现在" { return now }
+        if let t = Timestamp.parse(s) { return t }
+        return day(s).map { Timestamp(day: $0) }
+    }
+}
+
+extension Parser {
+    /// Binds the raw tokens of one parameter to its type.
+    func bind(_ raw: [Token], to param: ParameterSpec) throws(ScriptError) -> BoundValue {
+        guard let first = raw.first else {
+            throw .syntax("expected a value", "缺少值", at: nil)
+        }
+        if raw.count > 1 && !param.list {
+            throw .validation(
+                "\(param.name) takes one value, not a list", "\(param.name) 只能取一个值，不能是列表", at: raw[1].location)
+        }
+        var values: [Value] = []
+        for t in raw {
+            values.append(try context.value(of: t, as: param.type, named: param.name))
+        }
+        let v: Value = param.list ? .list(values) : values[0]
+        return BoundValue(value: v, location: first.location)
+    }
+}

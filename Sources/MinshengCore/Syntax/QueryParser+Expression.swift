@@ -1,0 +1,105 @@
+extension QueryParser {
+    /// Grammar: or := and ('or' and)*
+    mutating func parseOr(_ schema: RecordSchema) throws(ScriptError) -> Predicate {
+        var left = try parseAnd(schema)
+        while let t = peek(), isKeyword(t, "or") {
+            i += 1
+            left = .or(left, try parseAnd(schema))
+        }
+        return left
+    }
+
+    /// Grammar: and := unary ('and' unary)*
+    mutating func parseAnd(_ schema: RecordSchema) throws(ScriptError) -> Predicate {
+        var left = try parseUnary(schema)
+        while let t = peek(), isKeyword(t, "and") {
+            i += 1
+            left = .and(left, try parseUnary(schema))
+        }
+        return left
+    }
+
+    /// Grammar: unary := 'not' unary | '(' or ')' | condition
+    mutating func parseUnary(_ schema: RecordSchema) throws(ScriptError) -> Predicate {
+        guard let t = peek() else {
+            throw .syntax("expected a condition", "缺少条件", at: end, hint: fieldsHint(schema))
+        }
+        if isKeyword(t, "not") {
+            i += 1
+            return .not(try parseUnary(schema))
+        }
+        if t.kind == .leftParen {
+            i += 1
+            let inner = try parseOr(schema)
+            guard let close = next(), close.kind == .rightParen else {
+                throw .syntax("expected ')'", "缺少 ')'", at: peek()?.location ?? end)
+            }
+            return inner
+        }
+        return try parseCondition(schema)
+    }
+
+    func fieldsHint(_ schema: RecordSchema) -> Localized {
+        let names = schema.fields.map(\.name).joined(separator: ", ")
+        return Localized(en: "fields: \(names)", zh: "字段：\(names)")
+    }
+
+    /// Grammar: condition := FIELD op VALUE | FIELD ['not'] 'in' '(' VALUE, … ')' | FIELD 'is' ['not'] 'empty'
+    mutating func parseCondition(_ schema: RecordSchema) throws(ScriptError) -> Predicate {
+        let fieldToken = peek()
+        let field = try parseField(schema)
+        guard let op = next() else {
+            throw .syntax("expected an operator after '\(field.name)'", "'\(field.name)' 后缺少运算符", at: end,
+                hint: Localized(en: "operators: = != < <= > >= ~ in, is empty", zh: "运算符：= != < <= > >= ~ in、is empty"))
+        }
+        if isKeyword(op, "is") {
+            var negate = false
+            if let n = peek(), isKeyword(n, "not") { negate = true; i += 1 }
+            guard let e = next(), isKeyword(e, "empty") else {
+                throw .syntax("expected 'empty' after 'is'", "'is' 后应是 'empty'", at: peek()?.location ?? end)
+            }
+            return negate ? .not(.isEmpty(field)) : .isEmpty(field)
+        }
+        if isKeyword(op, "not") {
+            guard let n = next(), isKeyword(n, "in") else {
+                throw .syntax("expected 'in' after 'not'", "'not' 后应是 'in'", at: peek()?.location ?? end)
+            }
+            return .not(try parseInList(field))
+        }
+        if isKeyword(op, "in") { return try parseInList(field) }
+        let comparison: Comparison
+        switch op.kind {
+        case .equals: comparison = .equal
+        case .comparison(let s): comparison = Comparison(rawValue: s == "==" ? "=" : s) ?? .equal
+        default:
+            throw .syntax("expected an operator after '\(field.name)', found \(op.spelling)", "'\(field.name)' 后应是运算符，却是 \(op.spelling)", at: op.location,
+                hint: Localized(en: "operators: = != < <= > >= ~ in, is empty", zh: "运算符：= != < <= > >= ~ in、is empty"))
+        }
+        guard let valueToken = next() else {
+            throw .syntax("expected a value after \(op.spelling)", "\(op.spelling) 后缺少值", at: end)
+        }
+        _ = fieldToken
+        return try typedComparison(field, comparison, valueToken, opToken: op)
+    }
+
+    mutating func parseInList(_ field: FieldSpec) throws(ScriptError) -> Predicate {
+        guard let open = next(), open.kind == .leftParen else {
+            throw .syntax("expected '(' after 'in'", "'in' 后应是 '('", at: peek()?.location ?? end)
+        }
+        var values: [QueryValue] = []
+        while true {
+            guard let t = next() else { throw .syntax("expected ')'", "缺少 ')'", at: end) }
+            if t.kind == .rightParen && values.isEmpty { break }
+            guard case .compare(_, _, let v) = try typedComparison(field, .equal, t, opToken: open) else {
+                throw .validation("'in' does not apply to \(field.name)", "\(field.name) 不能用 in", at: t.location)
+            }
+            values.append(v)
+            guard let sep = next() else { throw .syntax("expected ')'", "缺少 ')'", at: end) }
+            if sep.kind == .rightParen { break }
+            guard sep.kind == .comma else {
+                throw .syntax("expected ',' or ')', found \(sep.spelling)", "这里应是 ',' 或 ')'，却是 \(sep.spelling)", at: sep.location)
+            }
+        }
+        return .inList(field, values)
+    }
+}

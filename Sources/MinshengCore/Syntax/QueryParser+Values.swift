@@ -1,0 +1,93 @@
+extension QueryParser {
+    /// Checks that `field op value` makes sense for the field's type and types the value.
+    func typedComparison(_ field: FieldSpec, _ op: Comparison, _ token: Token, opToken: Token) throws(ScriptError) -> Predicate {
+        let raw = try context.text(of: token)
+        let loc = token.location
+        switch field.type {
+        case .text, .reference, .phone:
+            return .compare(field, op, .text(raw))
+        case .tags:
+            guard op == .equal || op == .contains || op == .notEqual else {
+                throw opError(field, op, opToken, allowed: "= != ~")
+            }
+            return .compare(field, op, .text(raw))
+        case .integer:
+            guard op != .contains else { throw opError(field, op, opToken, allowed: "= != < <= > >=") }
+            guard let n = Int(raw) else {
+                throw .validation(
+                    "\(field.name) is a number; '\(raw)' is not", "\(field.name) 是数字，'\(raw)' 不是数字", at: loc)
+            }
+            return .compare(field, op, .integer(n))
+        case .choice(let set):
+            guard op == .equal || op == .notEqual else { throw opError(field, op, opToken, allowed: "= != in") }
+            guard let c = set.resolve(raw) else {
+                let list = set.choices.map(\.value).joined(separator: ", ")
+                throw .validation(
+                    "'\(raw)' is not a valid \(field.name); expected one of: \(list)", "'\(raw)' 不是有效的\(field.label.zh)，可选：\(list)",
+                    at: loc, hint: Suggestion.hint(for: raw, in: set.spellings))
+            }
+            return .compare(field, op, .text(c.value))
+        case .dateTime, .date:
+            guard op != .contains else { throw opError(field, op, opToken, allowed: "= != < <= > >=") }
+            guard let (start, end) = timeRange(raw) else {
+                throw .validation(
+                    "\(field.name) is a date; '\(raw)' is not a date", "\(field.name) 是日期，'\(raw)' 不是日期", at: loc,
+                    hint: Localized(
+                        en: "write 2019-11-05, 2019-11, 2019-W49, today, today-7d, this-week or this-month",
+                        zh: "可写 2019-11-05、2019-11、2019-W49、today、today-7d、this-week、this-month"))
+            }
+            let s = QueryValue.time(start), e = QueryValue.time(end)
+            switch op {
+            case .equal: return .range(field, s, e)
+            case .notEqual: return .not(.range(field, s, e))
+            case .less: return .compare(field, .less, s)
+            case .greaterOrEqual: return .compare(field, .greaterOrEqual, s)
+            case .lessOrEqual: return .compare(field, .less, e)
+            case .greater: return .compare(field, .greaterOrEqual, e)
+            case .contains: throw opError(field, op, opToken, allowed: "= != < <= > >=")
+            }
+        }
+    }
+
+    func opError(_ field: FieldSpec, _ op: Comparison, _ token: Token, allowed: String) -> ScriptError {
+        .validation(
+            "'\(op.rawValue)' does not apply to \(field.name)", "'\(op.rawValue)' 不能用于\(field.label.zh)（\(field.name)）",
+            at: token.location, hint: Localized(en: "use \(allowed)", zh: "可用 \(allowed)"))
+    }
+
+    /// A date word as a half-open span of time: a moment, a day, a week or a month.
+    func timeRange(_ s: String) -> (Timestamp, Timestamp)? {
+        if s.contains("T") || s.contains(":"), let t = context.time(s) { return (t, t.adding(seconds: 1)) }
+        if let d = context.day(s) { return (Timestamp(day: d), Timestamp(day: Day(ordinal: d.ordinal + 1))) }
+        let today = context.now.day
+        switch s.lowercased() {
+        case "this-week", "本周":
+            let monday = Day(ordinal: today.ordinal - (today.weekday - 1))
+            return (Timestamp(day: monday), Timestamp(day: Day(ordinal: monday.ordinal + 7)))
+        case "last-week", "上周":
+            let monday = Day(ordinal: today.ordinal - (today.weekday - 1) - 7)
+            return (Timestamp(day: monday), Timestamp(day: Day(ordinal: monday.ordinal + 7)))
+        case "this-month", "本月":
+            let c = today.components
+            return monthRange(c.year, c.month)
+        default: break
+        }
+        let parts = s.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]) else { return nil }
+        if let m = Int(parts[1]), parts[1].count <= 2 { return monthRange(y, m) }
+        if parts[1].uppercased().hasPrefix("W"), let w = Int(parts[1].dropFirst()), (1...53).contains(w) {
+            guard let jan4 = Day(year: y, month: 1, day: 4) else { return nil }
+            let week1 = jan4.ordinal - (jan4.weekday - 1)
+            let start = Day(ordinal: week1 + (w - 1) * 7)
+            return (Timestamp(day: start), Timestamp(day: Day(ordinal: start.ordinal + 7)))
+        }
+        return nil
+    }
+
+    func monthRange(_ y: Int, _ m: Int) -> (Timestamp, Timestamp)? {
+        guard let first = Day(year: y, month: m, day: 1) else { return nil }
+        let next = m == 12 ? Day(year: y + 1, month: 1, day: 1) : Day(year: y, month: m + 1, day: 1)
+        guard let next else { return nil }
+        return (Timestamp(day: first), Timestamp(day: next))
+    }
+}

@@ -1,0 +1,54 @@
+/// One lexical token of the command language.
+public struct Token: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        /// A bare word: a command name, a key, an id, a number, a date.
+        case word(String)
+        /// A quoted string; its text is kept exactly as typed.
+        case string(String)
+        /// `$name`, read from the session's variables.
+        case variable(String)
+        /// `=` `,` `(` `)` — also their full-width twins.
+        case equals, comma, leftParen, rightParen
+        /// A comparison: `==` `!=` `<` `<=` `>` `>=` `~`.
+        case comparison(String)
+    }
+
+    public var kind: Kind
+    public var location: SourceLocation
+
+    public init(_ kind: Kind, at location: SourceLocation) {
+        self.kind = kind
+        self.location = location
+    }
+
+    /// The text of a word or string, nil for punctuation.
+    public var text: String? {
+        switch kind {
+        case .word(let s), .string(let s): return s
+        default: return nil
+        }
+    }
+
+    /// How the token reads back in a message.
+    public var spelling: String {
+        switch kind {
+        case .word(let s): return s
+        case .string(let s): return "\"\(s)\""
+        case .variable(let s): return "$\(s)"
+        case .equals: return "="
+        case .comma: return ","
+        case .leftParen: return "("
+        case .rightParen: return ")"
+        case .comparison(let s): return s
+        }
+    }
+}
+
+/// The tokens of one command, split at `;` or end of line.
+public struct TokenLine: Equatable, Sendable {
+    public var tokens: [Token]
+    /// Where the command starts, for errors that concern the whole command.
+    public var location: SourceLocation
+    /// The command's own text, as typed (for records and echoes).
+    public var source: String
+}

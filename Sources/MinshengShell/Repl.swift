@@ -1,0 +1,108 @@
+import CEditLine
+import MinshengCore
+import MinshengStore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The interactive loop: prompt, read (with libedit), run, repeat.
+final class Repl {
+    let interpreter: Interpreter
+    let databasePath: String
+    let environment: [String: String]
+    let noRC: Bool
+    let completion: ShellCompletion
+
+    init(interpreter: Interpreter, store: SQLiteStore, databasePath: String, environment: [String: String], noRC: Bool) {
+        self.interpreter = interpreter
+        self.databasePath = databasePath
+        self.environment = environment
+        self.noRC = noRC
+        self.completion = ShellCompletion(table: interpreter.table, store: store)
+    }
+
+    var databaseName: String {
+        databasePath.split(separator: "/").last.map(String.init) ?? databasePath
+    }
+
+    var prompt: String { "minsheng(\(databaseName))> " }
+
+    var continuationPrompt: String {
+        String(repeating: " ", count: max(0, DisplayWidth.of(prompt) - 5)) + "...> "
+    }
+
+    func run() -> Int32 {
+        let history = Paths.historyFile(environment)
+        Paths.makeDirectory(Paths.dataDirectory(environment))
+        let reader = EditLineReader(programName: "minsheng", historyFile: history, completion: completion)
+        interpreter.historyProvider = { reader.historyEntries() }
+        interpreter.stepper = TerminalStepper(reader: reader)
+        greet()
+        let rc = Paths.rcFile(environment)
+        if !noRC && Paths.exists(rc), let source = try? LineSource(path: rc) {
+            _ = interpreter.runScript(source)
+        }
+        var pending: [String] = []
+        var lineNumber = 0
+        var firstLine = 1
+        loop: while !interpreter.quitRequested {
+            switch reader.readLine(prompt: pending.isEmpty ? prompt : continuationPrompt) {
+            case .endOfInput:
+                break loop
+            case .interrupted:
+                pending = []
+            case .line(let line):
+                lineNumber += 1
+                if pending.isEmpty {
+                    if line.trimmingCharacters() == "" { continue }
+                    firstLine = lineNumber
+                }
+                pending.append(line)
+                if interpreter.runStatement(pending, file: "<stdin>", firstLine: firstLine, atEnd: false) == .incomplete {
+                    continue
+                }
+                reader.addHistory(pending.joined(separator: "\n"))
+                pending = []
+                fflush(minsheng_stdout())
+            }
+        }
+        reader.saveHistory()
+        return 0
+    }
+
+    func greet() {
+        let zh = interpreter.session.language == .zh
+        let text = zh
+            ? "minsheng（民声）— 数据库 \(databasePath)\n输入 help 查看命令，Tab 补全，Ctrl-D 退出。\n"
+            : "minsheng (民声) — database \(databasePath)\nType 'help' for commands, Tab to complete, Ctrl-D to quit.\n"
+        fputs(text, minsheng_stdout())
+    }
+}
+
+/// `replay FILE step` at the terminal: show each command, run it on Enter, stop on q.
+final class TerminalStepper: StepController {
+    let reader: LineReader
+
+    init(reader: LineReader) { self.reader = reader }
+
+    func confirm(next command: String, position: Int, language: Language) -> Bool {
+        let ask = language == .zh ? "[\(position)] \(command)    （回车执行，q 停止）" : "[\(position)] \(command)    (Enter runs it, q stops)"
+        fputs(ask + "\n", minsheng_stdout())
+        switch reader.readLine(prompt: "step> ") {
+        case .line(let l): return l.trimmingCharacters().lowercased() != "q"
+        case .interrupted, .endOfInput: return false
+        }
+    }
+
+    func show(_ text: String) { fputs(text + "\n", minsheng_stdout()) }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\u{3000}" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\u{3000}" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,70 @@
+import CEditLine
+import MinshengCore
+import MinshengStore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Wires the interpreter to a database, the terminal and the command line.
+public enum Shell {
+    /// Runs minsheng as the options say; returns the process exit status.
+    public static func run(_ options: ShellOptions, environment env: [String: String]) -> Int32 {
+        prepareLocale()
+        umask(0o077)
+        let language = options.language ?? Language.fromEnvironment(env)
+        let diagnostics = StandardErrorDiagnostics(color: Terminal.useColor(2, environment: env))
+        let path: String
+        if let db = options.database {
+            path = db
+        } else {
+            path = Paths.defaultDatabase(env)
+            if env["MINSHENG_DB"] == nil { Paths.makeDirectory(Paths.dataDirectory(env)) }
+        }
+        let store = SQLiteStore(path: path)
+        var session = Session(language: language, actor: options.actor ?? env["USER"] ?? "unknown")
+        session.fixedNow = options.now
+        if let f = options.format { session.format = f }
+        let interactive = options.scripts.isEmpty && options.commands == nil && Terminal.isTerminal(0)
+        let out = StandardOutput(fitToTerminal: Terminal.isTerminal(1))
+        let interpreter = Interpreter(session: session, store: store, out: out, diagnostics: diagnostics)
+        let run = RunOptions(keepGoing: options.keepGoing, atomic: options.atomic)
+
+        if interactive {
+            do {
+                try store.open()
+            } catch {
+                diagnostics.report(error as? ScriptError ?? ScriptError(.io, Localized("\(error)")), sourceLine: nil, language: language)
+                return 1
+            }
+            return Repl(interpreter: interpreter, store: store, databasePath: path, environment: env, noRC: options.noRC).run()
+        }
+        var ok = true
+        if let commands = options.commands {
+            ok = interpreter.runScript(LineSource(text: commands, name: "-c"), options: run)
+        }
+        for script in options.scripts where ok || options.keepGoing {
+            if interpreter.quitRequested { break }
+            do {
+                let source = try LineSource(path: script)
+                ok = interpreter.runScript(source, options: run) && ok
+            } catch {
+                diagnostics.report(error as? ScriptError ?? ScriptError(.io, Localized("\(error)")), sourceLine: nil, language: language)
+                ok = false
+            }
+        }
+        if options.commands == nil && options.scripts.isEmpty {
+            ok = interpreter.runScript(LineSource(stream: minsheng_stdin(), name: "<stdin>"), options: run)
+        }
+        fflush(minsheng_stdout())
+        return ok ? 0 : 1
+    }
+
+    /// Chinese input and output need a UTF-8 character type, even when LANG is unset.
+    static func prepareLocale() {
+        setlocale(LC_ALL, "")
+        if let cs = nl_langinfo(nl_item(CODESET)), String(cString: cs) != "UTF-8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import MinshengCore
+import MinshengStore
+
+/// Connects the core's `Completer` to the line editor, with names from the store.
+final class ShellCompletion: CompletionSource {
+    let completer: Completer
+
+    init(table: CommandTable, store: SQLiteStore) {
+        completer = Completer(table: table) { kind, prefix in
+            (try? store.names(kind, prefix: prefix, limit: 200)) ?? []
+        }
+    }
+
+    func complete(line: String, cursor: Int) -> (wordStart: Int, candidates: [String]) {
+        completer.complete(line: line, cursor: cursor)
+    }
+}

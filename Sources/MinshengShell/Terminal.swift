@@ -1,0 +1,78 @@
+import CEditLine
+import MinshengCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Facts about the process's terminal.
+enum Terminal {
+    static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    /// Columns of the terminal on `fd`, or nil when it is not one.
+    static func width(_ fd: Int32) -> Int? {
+        guard isTerminal(fd) else { return nil }
+        var size = winsize()
+        guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set.
+    static func useColor(_ fd: Int32, environment: [String: String]) -> Bool {
+        isTerminal(fd) && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+    }
+}
+
+/// Writes results to standard output.
+final class StandardOutput: OutputSink {
+    let fitToTerminal: Bool
+
+    init(fitToTerminal: Bool) { self.fitToTerminal = fitToTerminal }
+
+    func write(_ text: String) {
+        fputs(text, minsheng_stdout())
+    }
+
+    var terminalWidth: Int? { fitToTerminal ? Terminal.width(1) : nil }
+}
+
+/// Renders errors like a compiler: `file:line:col: error: message`, the source line,
+/// a caret under the column (by display width), and a hint.
+public final class StandardErrorDiagnostics: DiagnosticSink {
+    let color: Bool
+    /// Errors reported so far.
+    public private(set) var count = 0
+
+    public init(color: Bool) { self.color = color }
+
+    public func report(_ error: ScriptError, sourceLine: String?, language: Language) {
+        fflush(minsheng_stdout())
+        count += 1
+        fputs(DiagnosticFormatter(color: color).format(error, sourceLine: sourceLine, language: language), minsheng_stderr())
+        fflush(minsheng_stderr())
+    }
+}
+
+/// Formats one diagnostic; shared by the terminal and the transcript tests.
+public struct DiagnosticFormatter {
+    public var color: Bool
+
+    public init(color: Bool) { self.color = color }
+
+    public func format(_ error: ScriptError, sourceLine: String?, language: Language) -> String {
+        let bold = color ? "\u{1B}[1m" : "", red = color ? "\u{1B}[1;31m" : "", green = color ? "\u{1B}[1;32m" : "",
+            cyan = color ? "\u{1B}[1;36m" : "", reset = color ? "\u{1B}[0m" : ""
+        var out = ""
+        if let loc = error.location { out += "\(bold)\(loc):\(reset) " }
+        out += "\(red)error:\(reset) \(bold)\(error.message.text(language))\(reset)\n"
+        if let line = sourceLine, let loc = error.location {
+            out += "    \(line)\n"
+            let before = String(line.prefix(max(0, loc.column - 1)))
+            out += "    " + String(repeating: " ", count: DisplayWidth.of(before)) + "\(green)^\(reset)\n"
+        }
+        if let hint = error.hint {
+            out += "\(cyan)hint:\(reset) \(hint.text(language))\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,126 @@
+import GRDB
+import MinshengCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The SQLite store: the only place that knows SQL and GRDB.
+///
+/// The file is opened lazily, at the first command that needs it, so `help` and a
+/// mistyped command cost nothing. Each command runs in one transaction; nested
+/// calls (a whole `--atomic` script) become savepoints.
+public final class SQLiteStore: Store {
+    public let path: String
+    private var queue: DatabaseQueue?
+    /// The connection while a transaction is open; nested calls reuse it.
+    var current: Database?
+
+    /// A store on `path` (":memory:" for a private in-memory database).
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// Opens the database now, creating and migrating it if needed.
+    public func open() throws {
+        _ = try database()
+    }
+
+    func database() throws -> DatabaseQueue {
+        if let queue { return queue }
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.label = "minsheng"
+        let memory = path == ":memory:"
+        if !memory { config.journalMode = .wal }
+        do {
+            let old = umask(0o077)
+            defer { umask(old) }
+            let q = memory ? try DatabaseQueue(configuration: config) : try DatabaseQueue(path: path, configuration: config)
+            try Migrations.migrator().migrate(q)
+            queue = q
+            return q
+        } catch let e as ScriptError {
+            throw e
+        } catch {
+            throw openError(error)
+        }
+    }
+
+    func openError(_ error: Error) -> ScriptError {
+        let dir = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        let reason: Localized
+        if access(dir.isEmpty ? "/" : dir, F_OK) != 0 {
+            reason = Localized(en: "the folder '\(dir)' does not exist", zh: "目录 '\(dir)' 不存在")
+        } else if access(dir.isEmpty ? "/" : dir, W_OK) != 0 {
+            reason = Localized(en: "the folder '\(dir)' is not writable", zh: "目录 '\(dir)' 不可写")
+        } else {
+            reason = Localized("\(error)")
+        }
+        return ScriptError(
+            .io, Localized(en: "cannot open database '\(path)': \(reason.en)", zh: "无法打开数据库 '\(path)'：\(reason.zh)"),
+            hint: Localized(en: "choose another file with --db", zh: "可用 --db 指定其他文件"))
+    }
+
+    public func transaction<T>(_ effect: Effect, _ body: () throws -> T) throws -> T {
+        if effect == .session && current == nil { return try body() }
+        if let db = current {
+            var result: T?
+            try mapErrors {
+                try db.inSavepoint {
+                    result = try body()
+                    return .commit
+                }
+            }
+            guard let result else { throw ScriptError.runtimeFailure("savepoint returned nothing") }
+            return result
+        }
+        let q = try database()
+        return try mapErrors {
+            try q.writeWithoutTransaction { db in
+                current = db
+                defer { current = nil }
+                var result: T?
+                try db.inTransaction(effect == .writes ? .immediate : .deferred) {
+                    result = try body()
+                    return .commit
+                }
+                guard let result else { throw ScriptError.runtimeFailure("transaction returned nothing") }
+                return result
+            }
+        }
+    }
+
+    /// Runs `body` with the open connection, or a short one of its own.
+    func withDatabase<T>(_ body: (Database) throws -> T) throws -> T {
+        if let db = current { return try mapErrors { try body(db) } }
+        let q = try database()
+        return try mapErrors { try q.inDatabase(body) }
+    }
+
+    /// Turns SQLite errors into messages a person can act on.
+    func mapErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as ScriptError {
+            throw e
+        } catch let e as DatabaseError {
+            switch e.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                throw ScriptError(
+                    .runtime, Localized(en: "the database is busy: another shell is writing", zh: "数据库正忙：另一个终端正在写入"),
+                    hint: Localized(en: "try the command again", zh: "请重试"))
+            case .SQLITE_READONLY:
+                throw ScriptError(.io, Localized(en: "the database is read-only", zh: "数据库只读，无法修改"))
+            default:
+                throw ScriptError(.runtime, Localized(en: "database error: \(e.message ?? "\(e.resultCode)")", zh: "数据库错误：\(e.message ?? "\(e.resultCode)")"))
+            }
+        }
+    }
+}
+
+extension ScriptError {
+    static func runtimeFailure(_ what: String) -> ScriptError {
+        ScriptError(.runtime, Localized(en: "internal error: \(what)", zh: "内部错误：\(what)"))
+    }
+}

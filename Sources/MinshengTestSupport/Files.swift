@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Small file helpers for tests, without Foundation.
+public enum Files {
+    public static func read(_ path: String) -> String? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, f)
+            if n <= 0 { break }
+            bytes += buffer[0..<n]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public static func write(_ path: String, _ text: String) {
+        guard let f = fopen(path, "wb") else { return }
+        fputs(text, f)
+        fclose(f)
+    }
+
+    /// A new empty directory under /tmp.
+    public static func temporaryDirectory(_ prefix: String = "minsheng-test") -> String {
+        var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
+        return template.withUnsafeMutableBufferPointer { buf in
+            guard let base = buf.baseAddress, let p = mkdtemp(base) else { return "/tmp" }
+            return String(cString: p)
+        }
+    }
+
+    /// Copies every regular file of `from` (recursively) into `to`.
+    public static func copyTree(_ from: String, _ to: String) {
+        mkdir(to, 0o700)
+        guard let d = opendir(from) else { return }
+        defer { closedir(d) }
+        while let entry = readdir(d) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            if entry.pointee.d_type == UInt8(DT_DIR) {
+                copyTree(from + "/" + name, to + "/" + name)
+            } else if let text = read(from + "/" + name) {
+                write(to + "/" + name, text)
+            }
+        }
+    }
+
+    /// The package root, found from a test file's `#filePath`.
+    public static func packageRoot(from filePath: String) -> String {
+        var parts = filePath.split(separator: "/", omittingEmptySubsequences: false)
+        while let last = parts.last, last != "Tests" { parts.removeLast() }
+        parts.removeLast()
+        return parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,92 @@
+import MinshengCore
+import MinshengShell
+import MinshengStore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Collects what a script printed and the errors it reported, in order, as one text.
+public final class CapturedOutput: OutputSink, DiagnosticSink {
+    public private(set) var text = ""
+
+    public init() {}
+
+    public func write(_ s: String) { text += s }
+
+    public var terminalWidth: Int? { nil }
+
+    public func report(_ error: ScriptError, sourceLine: String?, language: Language) {
+        text += DiagnosticFormatter(color: false).format(error, sourceLine: sourceLine, language: language)
+    }
+}
+
+/// Runs a `.msh` transcript and returns what it printed, errors included.
+///
+/// The first line may pin options, as a comment:
+/// `# minsheng: --lang zh --now 2019-12-03T09:00 --keep-going --as 王强 --format json`.
+/// Defaults: English, clock fixed at 2019-12-03T09:00, operator 测试员, fresh in-memory database.
+public enum Transcript {
+    public static func run(path: String, displayName: String, database: String = ":memory:") -> String {
+        var language = Language.en
+        var now = Timestamp.parse("2019-12-03T09:00")
+        var actor = "测试员"
+        var options = RunOptions()
+        var format = OutputFormat.table
+        if let source = try? LineSource(path: path), let first = try? source.next(), first.hasPrefix("# minsheng:") {
+            let words = first.dropFirst("# minsheng:".count).split(separator: " ").map(String.init)
+            var i = 0
+            while i < words.count {
+                let value = i + 1 < words.count ? words[i + 1] : ""
+                switch words[i] {
+                case "--lang": language = Language(rawValue: value) ?? language; i += 1
+                case "--now": now = Timestamp.parse(value); i += 1
+                case "--as": actor = value; i += 1
+                case "--format": format = OutputFormat(rawValue: value) ?? format; i += 1
+                case "--keep-going": options.keepGoing = true
+                case "--atomic": options.atomic = true
+                default: break
+                }
+                i += 1
+            }
+        }
+        let captured = CapturedOutput()
+        var session = Session(language: language, actor: actor)
+        session.fixedNow = now
+        session.format = format
+        let store = SQLiteStore(path: database)
+        let interpreter = Interpreter(session: session, store: store, out: captured, diagnostics: captured)
+        do {
+            let source = try LineSource(path: path, displayName: displayName)
+            let ok = interpreter.runScript(source, options: options)
+            captured.write(ok ? "" : "[exit 1]\n")
+        } catch {
+            captured.write("cannot read \(path)\n")
+        }
+        return captured.text
+    }
+
+    /// Every `.msh` under `root`, as paths relative to it, sorted; files named `_*.msh` are
+    /// partials that transcripts `source`, not transcripts themselves.
+    public static func discover(under root: String) -> [String] {
+        var found: [String] = []
+        func walk(_ dir: String, _ rel: String) {
+            guard let d = opendir(dir) else { return }
+            defer { closedir(d) }
+            while let entry = readdir(d) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name.hasPrefix(".") { continue }
+                let full = dir + "/" + name, relative = rel.isEmpty ? name : rel + "/" + name
+                if entry.pointee.d_type == UInt8(DT_DIR) {
+                    walk(full, relative)
+                } else if name.hasSuffix(".msh") && !name.hasPrefix("_") {
+                    found.append(relative)
+                }
+            }
+        }
+        walk(root, "")
+        return found.sorted()
+    }
+}

@@ -1,0 +1,108 @@
+import GRDB
+import MinshengCore
+import Testing
+
+@testable import MinshengStore
+
+let clock = Timestamp.parse("2019-12-03T09:00") ?? Timestamp(seconds: 0)
+
+func freshStore() throws -> SQLiteStore {
+    let s = SQLiteStore(path: ":memory:")
+    try s.open()
+    return s
+}
+
+@Suite struct StoreTests {
+    @Test func insertFindAndLookup() throws {
+        let store = try freshStore()
+        try store.transaction(.writes) {
+            _ = try store.insert(.department, ["name": .text("城建科"), "created_at": .text(clock.storage), "created_by": .text("王强")])
+            _ = try store.insert(.department, ["name": .text("城管科"), "created_at": .text(clock.storage), "created_by": .text("王强")])
+        }
+        #expect(try store.lookup(.department, name: "城管科") == 2)
+        #expect(try store.lookup(.department, name: "没有") == nil)
+        let all = try store.find(Query(kind: .department), now: clock)
+        #expect(all.rows.map { $0[1] } == [.text("城建科"), .text("城管科")])
+        #expect(try store.names(.department, prefix: "城建", limit: 10) == ["城建科"])
+    }
+
+    @Test func aFailingTransactionLeavesNothing() throws {
+        let store = try freshStore()
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try store.transaction(.writes) {
+                _ = try store.insert(.community, ["name": .text("六里屯社区"), "created_at": .text(clock.storage), "created_by": .text("x")])
+                throw Boom()
+            }
+        }
+        #expect(try store.count(Query(kind: .community), now: clock).rows == [[.integer(0)]])
+    }
+
+    @Test func nestedTransactionsAreSavepoints() throws {
+        let store = try freshStore()
+        struct Boom: Error {}
+        try store.transaction(.writes) {
+            _ = try store.insert(.community, ["name": .text("A"), "created_at": .text(clock.storage), "created_by": .text("x")])
+            _ = try? store.transaction(.writes) {
+                _ = try store.insert(.community, ["name": .text("B"), "created_at": .text(clock.storage), "created_by": .text("x")])
+                throw Boom()
+            }
+        }
+        #expect(try store.find(Query(kind: .community), now: clock).rows.map { $0[1] } == [.text("A")])
+    }
+
+    @Test func eventsAreHashChained() throws {
+        let store = try freshStore()
+        try store.transaction(.writes) {
+            for i in 1...3 {
+                try store.append(Event(at: clock, actor: "王强", command: "dept add d\(i)", action: "department.add", kind: .department, recordID: i, details: [("name", "d\(i)")]))
+            }
+        }
+        #expect(try store.eventCount() == 3)
+        let rows = try store.withDatabase { db in try Row.fetchAll(db, sql: "SELECT prev_hash, hash FROM event ORDER BY seq") }
+        let prev: [String] = rows.map { $0["prev_hash"] }
+        let hash: [String] = rows.map { $0["hash"] }
+        #expect(prev == ["", hash[0], hash[1]])
+        #expect(Set(hash).count == 3 && hash.allSatisfy { $0.count == 64 })
+    }
+
+    @Test func sha256KnownVectors() {
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(String(repeating: "a", count: 1000)).hasPrefix("41edece42d63e8d9bf515a9ba6932e1c"))
+    }
+
+    /// The schema in the core and the tables in the store must not drift apart.
+    @Test func everyFieldHasAColumn() throws {
+        let store = try freshStore()
+        for kind in RecordKind.allCases {
+            let columns = try store.withDatabase { db in try db.columns(in: kind.schema.table).map(\.name) }
+            for f in kind.schema.fields {
+                if let c = f.column { #expect(columns.contains(c), "\(kind).\(f.name) → \(c)") }
+            }
+        }
+    }
+
+    @Test func queriesBindValuesNeverPasteThem() throws {
+        let store = try freshStore()
+        var q = Query(kind: .department)
+        guard let name = RecordKind.department.schema.field("name") else { return }
+        q.predicate = .compare(name, .equal, .text("' or 1=1 --"))
+        let sql = store.compileFind(q, now: clock)
+        #expect(!sql.sql.contains("1=1"))
+        #expect(sql.arguments == ["' or 1=1 --".databaseValue])
+        #expect(try store.find(q, now: clock).rows.isEmpty)
+    }
+
+    @Test func missingFolderIsAClearError() {
+        let store = SQLiteStore(path: "/nonexistent-dir/x.db")
+        do {
+            try store.open()
+            Issue.record("opened a database in a missing folder")
+        } catch let e as ScriptError {
+            #expect(e.message.en == "cannot open database '/nonexistent-dir/x.db': the folder '/nonexistent-dir' does not exist")
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+}
