@@ -2,9 +2,18 @@ import GRDB
 
 /// The schema, as migrations. A shipped migration is never edited: add a new one.
 enum Migrations {
+    /// Every migration, in order. A family appends its own (defined in its own file), one line.
+    static let all: [(String, @Sendable (Database) throws -> Void)] = [
+        ("v1: departments, communities, event log", v1)
+    ]
+
     static func migrator() -> DatabaseMigrator {
         var m = DatabaseMigrator()
-        m.registerMigration("v1: departments, communities, event log") { db in
+        for (name, body) in all { m.registerMigration(name, migrate: body) }
+        return m
+    }
+
+    static func v1(_ db: Database) throws {
             try db.execute(
                 sql: """
                     CREATE TABLE department (
@@ -33,7 +42,5 @@ enum Migrations {
                     );
                     CREATE INDEX event_by_record ON event(kind, record_id);
                     """)
-        }
-        return m
     }
 }

@@ -45,13 +45,54 @@ extension SQLiteStore {
     public func append(_ event: Event) throws {
         try withDatabase { db in
             let prev = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM event ORDER BY seq DESC LIMIT 1")) ?? ""
-            let details = "{" + event.details.map { JSON.quote($0.0) + ":" + JSON.quote($0.1) }.joined(separator: ",") + "}"
+            let details = EventDetails.encode(event.details)
             let fields = [event.at.storage, event.actor, event.command, event.action, event.kind?.rawValue ?? "", event.recordID.map(String.init) ?? "", details]
             let hash = SHA256.hex(prev + "\n" + fields.map(JSON.quote).joined(separator: "\t"))
             let sql = "INSERT INTO event (at, actor, command, action, kind, record_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             try db.cachedStatement(sql: sql).execute(arguments: [
                 event.at.storage, event.actor, event.command, event.action, event.kind?.rawValue, event.recordID, details, prev, hash,
             ])
+        }
+    }
+
+    public func select(_ kind: RecordKind, matching: [String: StoreValue], orderBy: [String]) throws -> [StoredRecord] {
+        try withDatabase { db in
+            let keys = matching.keys.sorted()
+            var sql = "SELECT * FROM \(kind.schema.table)"
+            if !keys.isEmpty { sql += " WHERE " + keys.map { "\($0) IS ?" }.joined(separator: " AND ") }
+            sql += " ORDER BY " + (orderBy + ["id"]).joined(separator: ", ")
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(keys.map { matching[$0]?.databaseValue ?? .null }))
+            var out: [StoredRecord] = []
+            while let row = try rows.next() {
+                var values: [String: StoreValue] = [:]
+                for (column, value) in row { values[column] = StoreValue(value) }
+                out.append(StoredRecord(values))
+            }
+            return out
+        }
+    }
+
+    public func events(kind: RecordKind?, recordID: Int?) throws -> [Event] {
+        try withDatabase { db in
+            var sql = "SELECT at, actor, command, action, kind, record_id, details FROM event"
+            var args: [DatabaseValue] = []
+            if let kind {
+                sql += " WHERE kind = ?"
+                args.append(kind.rawValue.databaseValue)
+                if let recordID {
+                    sql += " AND record_id = ?"
+                    args.append(recordID.databaseValue)
+                }
+            }
+            sql += " ORDER BY seq"
+            return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(args)).map { row in
+                let at: String = row["at"]
+                let kind: String? = row["kind"]
+                return Event(
+                    at: Timestamp.parse(at) ?? Timestamp(seconds: 0), actor: row["actor"], command: row["command"], action: row["action"],
+                    kind: kind.flatMap { $0.isEmpty ? nil : RecordKind(rawValue: $0) }, recordID: row["record_id"],
+                    details: EventDetails.decode(row["details"]))
+            }
         }
     }
 
@@ -82,5 +123,54 @@ extension StoreValue {
         case .real(let d): return d.databaseValue
         case .text(let s): return s.databaseValue
         }
+    }
+}
+
+/// Event details as a flat JSON object of strings, in order.
+enum EventDetails {
+    static func encode(_ pairs: [(String, String)]) -> String {
+        "{" + pairs.map { JSON.quote($0.0) + ":" + JSON.quote($0.1) }.joined(separator: ",") + "}"
+    }
+
+    /// Reads back what `encode` wrote (a flat object of strings).
+    static func decode(_ text: String) -> [(String, String)] {
+        var out: [(String, String)] = []
+        var strings: [String] = []
+        var current = ""
+        var inString = false
+        var escaped = false
+        var scalars = text.unicodeScalars.makeIterator()
+        while let u = scalars.next() {
+            if !inString {
+                if u == "\"" { inString = true; current = "" }
+                continue
+            }
+            if escaped {
+                switch u {
+                case "n": current += "\n"
+                case "r": current += "\r"
+                case "t": current += "\t"
+                case "u":
+                    var hex = ""
+                    for _ in 0..<4 { if let h = scalars.next() { hex.unicodeScalars.append(h) } }
+                    if let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) { current.unicodeScalars.append(s) }
+                default: current.unicodeScalars.append(u)
+                }
+                escaped = false
+            } else if u == "\\" {
+                escaped = true
+            } else if u == "\"" {
+                inString = false
+                strings.append(current)
+            } else {
+                current.unicodeScalars.append(u)
+            }
+        }
+        var i = 0
+        while i + 1 < strings.count {
+            out.append((strings[i], strings[i + 1]))
+            i += 2
+        }
+        return out
     }
 }

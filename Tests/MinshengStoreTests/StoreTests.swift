@@ -106,3 +106,22 @@ func freshStore() throws -> SQLiteStore {
         }
     }
 }
+
+@Suite struct StoreReadTests {
+    @Test func selectAndEventsRoundTrip() throws {
+        let store = try freshStore()
+        try store.transaction(.writes) {
+            for name in ["乙", "甲"] {
+                let id = try store.insert(.community, ["name": .text(name), "created_at": .text(clock.storage), "created_by": .text("x")])
+                try store.append(Event(at: clock, actor: "李梅", command: "community add \(name)", action: "community.add", kind: .community, recordID: id, details: [("name", name), ("note", "引号\"和\\反斜杠\n")]))
+            }
+        }
+        let rows = try store.select(.community, matching: [:], orderBy: ["name"])
+        #expect(rows.map { $0.text("name") } == ["乙", "甲"].sorted())
+        #expect(try store.select(.community, matching: ["name": .text("甲")], orderBy: []).map(\.id) == [2])
+        let events = try store.events(kind: .community, recordID: 2)
+        #expect(events.count == 1)
+        #expect(events.first?.details.map { "\($0.0)=\($0.1)" } == ["name=甲", "note=引号\"和\\反斜杠\n"])
+        #expect(events.first?.actor == "李梅" && events.first?.at == clock)
+    }
+}

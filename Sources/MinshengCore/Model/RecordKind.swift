@@ -1,32 +1,40 @@
-/// Every kind of record the shell keeps: one table each, one id prefix each.
-public enum RecordKind: String, Sendable, CaseIterable {
-    case department, community
+/// A kind of record the shell keeps: one table each, one id prefix each.
+///
+/// Kinds are declared by the families that own them (`RecordSchema` constants) and
+/// listed once in `RecordSchema.all`.
+public struct RecordKind: Hashable, Sendable, RawRepresentable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public var description: String { rawValue }
 
     /// The shape of this kind: words, id prefix, fields.
     public var schema: RecordSchema {
-        switch self {
-        case .department: return .department
-        case .community: return .community
-        }
+        RecordSchema.byKind[self] ?? RecordSchema(kind: self, words: [rawValue, rawValue], zhWords: [rawValue], idPrefix: "?", table: rawValue,
+            label: Localized(rawValue), plural: Localized(rawValue), fields: [])
     }
+
+    /// Every registered kind, in declaration order.
+    public static var allCases: [RecordKind] { RecordSchema.all.map(\.kind) }
 
     /// Finds a kind by any of its words (`dept`, `depts`, `科室` …).
     public static func named(_ word: String) -> RecordKind? {
         let w = word.lowercased()
-        return allCases.first { $0.schema.words.contains(w) || $0.schema.zhWords.contains(word) }
+        return RecordSchema.all.first { $0.words.contains(w) || $0.zhWords.contains(word) }?.kind
     }
 
     /// Every word a user may type for a kind, for completion and suggestions.
-    public static var allWords: [String] { allCases.flatMap { $0.schema.words + $0.schema.zhWords } }
+    public static var allWords: [String] { RecordSchema.all.flatMap { $0.words + $0.zhWords } }
 
     /// The kind whose ids start with this prefix (`D-12` → department).
     public static func forID(_ text: String) -> (RecordKind, Int)? {
-        guard let dash = text.firstIndex(of: "-") else { return nil }
+        guard let dash = text.lastIndex(of: "-") else { return nil }
         let prefix = text[..<dash].uppercased()
         guard let n = Int(text[text.index(after: dash)...]), n > 0,
-            let kind = allCases.first(where: { $0.schema.idPrefix == prefix })
+            let schema = RecordSchema.all.first(where: { $0.idPrefix == prefix })
         else { return nil }
-        return (kind, n)
+        return (schema.kind, n)
     }
 
     public func id(_ n: Int) -> String { "\(schema.idPrefix)-\(n)" }
@@ -68,7 +76,7 @@ public struct FieldSpec: Sendable, Equatable {
 
 /// The shape of a record kind.
 public struct RecordSchema: Sendable {
-    public var kind: String
+    public var kind: RecordKind
     /// English words, singular first then plural (`dept`, `depts`, `department`).
     public var words: [String]
     public var zhWords: [String]
@@ -99,14 +107,27 @@ extension FieldSpec {
     static let createdBy = FieldSpec("created-by", ["创建人"], .text, label: Localized(en: "created by", zh: "创建人"), listed: false)
 }
 
+extension RecordKind {
+    public static let department = RecordKind(rawValue: "department")
+    public static let community = RecordKind(rawValue: "community")
+}
+
 extension RecordSchema {
+    /// Every kind of record, in the order `help` and completion list them.
+    /// A family adds its kinds here, one line.
+    public static let all: [RecordSchema] = orgSchemas
+
+    static let byKind: [RecordKind: RecordSchema] = Dictionary(all.map { ($0.kind, $0) }, uniquingKeysWith: { a, _ in a })
+
+    static let orgSchemas: [RecordSchema] = [.department, .community]
+
     static let department = RecordSchema(
-        kind: "department", words: ["dept", "depts", "department", "departments"], zhWords: ["科室", "部门"],
+        kind: .department, words: ["dept", "depts", "department", "departments"], zhWords: ["科室", "部门"],
         idPrefix: "D", table: "department", label: Localized(en: "department", zh: "科室"),
         plural: Localized(en: "departments", zh: "科室"),
         fields: [.id, .name("科室"), .created, .createdBy])
     static let community = RecordSchema(
-        kind: "community", words: ["community", "communities"], zhWords: ["社区"],
+        kind: .community, words: ["community", "communities"], zhWords: ["社区"],
         idPrefix: "S", table: "community", label: Localized(en: "community", zh: "社区"),
         plural: Localized(en: "communities", zh: "社区"),
         fields: [.id, .name("社区"), .created, .createdBy])

@@ -134,7 +134,7 @@ public struct Renderer {
         for row in rs.rows {
             out.append(zip(row, rs.columns).map { CSVText.field(canonical($0, $1, kind: kind) ?? "") }.joined(separator: ","))
         }
-        return out.joined(separator: "\r\n") + "\r\n"
+        return out.joined(separator: "\n") + "\n"
     }
 }
 

@@ -1,4 +1,8 @@
 extension Interpreter {
+    static let orgHandlers: [CommandID: Handler] = [
+        .deptAdd: { try $0.addNamed(.department, $1) }, .communityAdd: { try $0.addNamed(.community, $1) },
+    ]
+
     /// `dept add NAME`, `community add NAME`: records that are a name and nothing more yet.
     func addNamed(_ kind: RecordKind, _ inv: Invocation) throws -> [Output] {
         guard let name = inv.text("name"), let loc = inv["name"]?.location else { return [] }

@@ -60,32 +60,36 @@ public final class Interpreter {
         try recorder?.record(invocation, session: session)
     }
 
-    /// Dispatches to the family that implements the command.
+    /// Runs a command with the handler its family registered.
     func run(_ inv: Invocation) throws -> [Output] {
-        switch inv.spec.id {
-        case .help: return try help(inv)
-        case .set: return try set(inv)
-        case .unset: return try unset(inv)
-        case .showSettings: return showSettings()
-        case .echo: return try echo(inv)
-        case .check: return try check(inv)
-        case .history: return history()
-        case .quit:
-            quitRequested = true
-            return []
-        case .record: return try record(inv)
-        case .replay: return try replay(inv)
-        case .source: return try sourceFile(inv)
-        case .output: return try output(inv)
-        case .once: return try once(inv)
-        case .find: return try find(inv)
-        case .count: return try count(inv)
-        case .explain: return try explain(inv)
-        case .show: return try show(inv)
-        case .deptAdd: return try addNamed(.department, inv)
-        case .communityAdd: return try addNamed(.community, inv)
+        guard let handler = Self.handlers[inv.spec.id] else {
+            throw ScriptError.runtime("'\(inv.spec.displayName)' is not implemented", "'\(inv.spec.displayName)' 尚未实现", at: inv.location)
         }
+        return try handler(self, inv)
     }
+
+    /// What runs a command: the interpreter and the parsed command in, outputs out.
+    public typealias Handler = @Sendable (Interpreter, Invocation) throws -> [Output]
+
+    /// Every family's handlers; a family adds its dictionary here, one line.
+    static let handlers: [CommandID: Handler] = [builtinHandlers, queryHandlers, orgHandlers]
+        .reduce(into: [:]) { all, family in all.merge(family) { a, _ in a } }
+
+    static let builtinHandlers: [CommandID: Handler] = [
+        .help: { try $0.help($1) }, .set: { try $0.set($1) }, .unset: { try $0.unset($1) },
+        .showSettings: { i, _ in i.showSettings() }, .echo: { try $0.echo($1) }, .check: { try $0.check($1) },
+        .history: { i, _ in i.history() },
+        .quit: { i, _ in
+            i.quitRequested = true
+            return []
+        },
+        .record: { try $0.record($1) }, .replay: { try $0.replay($1) }, .source: { try $0.sourceFile($1) },
+        .output: { try $0.output($1) }, .once: { try $0.once($1) },
+    ]
+
+    static let queryHandlers: [CommandID: Handler] = [
+        .find: { try $0.find($1) }, .count: { try $0.count($1) }, .explain: { try $0.explain($1) }, .show: { try $0.show($1) },
+    ]
 
     func emit(_ o: Output, to sink: TextFileWriter?) {
         let r = Renderer(language: lang, format: session.format, width: sink == nil ? out.terminalWidth : nil, reveal: session.reveal)

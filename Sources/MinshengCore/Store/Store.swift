@@ -78,8 +78,32 @@ public protocol Store: AnyObject {
     /// The SQL, its parameters and the plan, one line each.
     func explain(_ query: Query, counting: Bool, now: Timestamp) throws -> [String]
 
+    /// Rows of one kind whose columns equal the given values, every stored column by name,
+    /// ordered by `orderBy` columns (then id). For rules that need records, not tables.
+    func select(_ kind: RecordKind, matching: [String: StoreValue], orderBy: [String]) throws -> [StoredRecord]
+
     /// Appends to the change log (hash-chained).
     func append(_ event: Event) throws
     /// The number of events logged.
     func eventCount() throws -> Int
+    /// Events about one record (or all, when `kind` is nil), oldest first.
+    func events(kind: RecordKind?, recordID: Int?) throws -> [Event]
+}
+
+/// One stored row, by column name.
+public struct StoredRecord: Sendable, Equatable {
+    public var values: [String: StoreValue]
+
+    public init(_ values: [String: StoreValue]) { self.values = values }
+
+    public subscript(_ column: String) -> StoreValue { values[column] ?? .null }
+
+    public func text(_ column: String) -> String? { values[column]?.text }
+
+    public func int(_ column: String) -> Int? {
+        if case .integer(let n)? = values[column] { return n }
+        return nil
+    }
+
+    public var id: Int { int("id") ?? 0 }
 }

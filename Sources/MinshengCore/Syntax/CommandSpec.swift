@@ -58,11 +58,24 @@ public enum ArgumentSyntax: Sendable {
     case command
 }
 
-/// Identifies what a command does; the interpreter switches on it.
-public enum CommandID: String, Sendable, CaseIterable {
-    case help, set, unset, showSettings, echo, check, history, quit, record, replay, source, output, once
-    case find, count, show, explain
-    case deptAdd, communityAdd
+/// Identifies what a command does; the interpreter finds its handler by it.
+/// Each family declares its ids beside its commands.
+public struct CommandID: Hashable, Sendable, RawRepresentable {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public init(_ raw: String) { self.rawValue = raw }
+}
+
+extension CommandID {
+    public static let help = CommandID("help"), set = CommandID("set"), unset = CommandID("unset")
+    public static let showSettings = CommandID("show-settings"), echo = CommandID("echo"), check = CommandID("check")
+    public static let history = CommandID("history"), quit = CommandID("quit"), record = CommandID("record")
+    public static let replay = CommandID("replay"), source = CommandID("source"), output = CommandID("output")
+    public static let once = CommandID("once")
+    public static let find = CommandID("find"), count = CommandID("count"), show = CommandID("show"), explain = CommandID("explain")
+    public static let deptAdd = CommandID("dept-add"), communityAdd = CommandID("community-add")
 }
 
 /// One entry of the command table: everything parsing, validation, help and
