@@ -4,7 +4,8 @@ import GRDB
 enum Migrations {
     /// Every migration, in order. A family appends its own (defined in its own file), one line.
     static let all: [(String, @Sendable (Database) throws -> Void)] = [
-        ("v1: departments, communities, event log", v1)
+        ("v1: departments, communities, event log", v1),
+        ("v2: compounds, households, enterprises, cadres, cases", v2),
     ]
 
     static func migrator() -> DatabaseMigrator {

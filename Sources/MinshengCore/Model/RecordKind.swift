@@ -115,7 +115,7 @@ extension RecordKind {
 extension RecordSchema {
     /// Every kind of record, in the order `help` and completion list them.
     /// A family adds its kinds here, one line.
-    public static let all: [RecordSchema] = orgSchemas
+    public static let all: [RecordSchema] = orgSchemas + domainSchemas
 
     static let byKind: [RecordKind: RecordSchema] = Dictionary(all.map { ($0.kind, $0) }, uniquingKeysWith: { a, _ in a })
 

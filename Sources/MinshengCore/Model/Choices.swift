@@ -1,0 +1,29 @@
+/// The enumerations of the domain, each value with its Chinese aliases.
+extension ChoiceSet {
+    public static let caseKind = ChoiceSet("kind", [
+        Choice("consult", ["咨询"]), Choice("help", ["求助"]), Choice("complaint", ["投诉"]),
+        Choice("report", ["举报"]), Choice("suggestion", ["建议"]),
+    ])
+    public static let caseSource = ChoiceSet("source", [
+        Choice("visit", ["走访"]), Choice("hotline", ["12345", "热线"]), Choice("walk-in", ["来访"]),
+        Choice("meeting", ["会商会"]), Choice("inspection", ["巡查"]),
+    ])
+    public static let urgency = ChoiceSet("urgency", [Choice("urgent", ["紧急"]), Choice("normal", ["一般", "普通"])])
+    public static let caseStatus = ChoiceSet("status", [
+        Choice("received", ["已受理"]), Choice("responded", ["已响应"]), Choice("verified", ["已核实"]),
+        Choice("reported", ["已上报"]), Choice("dispatched", ["已派单"]), Choice("in-progress", ["办理中"]),
+        Choice("returned", ["已退单"]), Choice("resolved", ["已办结"]), Choice("closed", ["已关闭"]),
+    ])
+    public static let callbackResult = ChoiceSet("result", [
+        Choice("satisfied", ["满意"]), Choice("basic", ["基本满意"]), Choice("unsatisfied", ["不满意"]),
+    ])
+    public static let cadreRole = ChoiceSet("role", [
+        Choice("office", ["机关"]), Choice("community", ["社区"]), Choice("leader", ["领导", "处级领导"]),
+    ])
+    /// Household tags; the first three are the special groups (特殊群体).
+    public static let householdTag = ChoiceSet("tag", [
+        Choice("frequent-caller", ["12345高频", "高频来电"]), Choice("hardship", ["困难", "困难家庭"]),
+        Choice("petitioner", ["信访", "长期信访"]),
+        Choice("elderly", ["老人", "独居老人"]), Choice("disabled", ["残疾"]),
+    ])
+}
