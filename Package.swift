@@ -9,6 +9,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -17,10 +18,12 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]),
         // The domain and the language: no terminal, no GRDB, no ArgumentParser.
         .target(name: "MinshengCore"),
-        // The only target that imports GRDB.
+        // The only target that imports GRDB; also reads CSV files (RFC 4180, streaming).
         .target(
             name: "MinshengStore",
-            dependencies: ["MinshengCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "MinshengCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift"),
+            ]),
         .target(
             name: "MinshengShell",
             dependencies: ["MinshengCore", "MinshengStore", "CEditLine"]),

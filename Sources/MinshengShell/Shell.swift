@@ -28,6 +28,7 @@ public enum Shell {
         let interactive = options.scripts.isEmpty && options.commands == nil && Terminal.isTerminal(0)
         let out = StandardOutput(fitToTerminal: Terminal.isTerminal(1))
         let interpreter = Interpreter(session: session, store: store, out: out, diagnostics: diagnostics)
+        interpreter.openTable = CSVFile.open
         let run = RunOptions(keepGoing: options.keepGoing, atomic: options.atomic)
 
         if interactive {

@@ -56,6 +56,7 @@ public enum Transcript {
         session.format = format
         let store = SQLiteStore(path: database)
         let interpreter = Interpreter(session: session, store: store, out: captured, diagnostics: captured)
+        interpreter.openTable = CSVFile.open
         do {
             let source = try LineSource(path: path, displayName: displayName)
             let ok = interpreter.runScript(source, options: options)

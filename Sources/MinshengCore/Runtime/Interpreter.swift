@@ -9,6 +9,8 @@ public final class Interpreter {
     public var out: OutputSink
     public let diagnostics: DiagnosticSink
     public var stepper: StepController?
+    /// Opens CSV files for the import commands; supplied by whoever wires the store.
+    public var openTable: TableFileOpener?
     /// History lines, supplied by the shell for `history`.
     public var historyProvider: () -> [String] = { [] }
 

@@ -1,0 +1,42 @@
+import CSV
+import Foundation
+import MinshengCore
+
+/// A CSV file read through the CSV library (RFC 4180 quoting), streaming from disk.
+public final class CSVFile: TableFileReader {
+    let reader: CSVReader
+    public let header: [String]
+    private var nextLine = 2
+    let path: String
+
+    /// Opens `path`; the first row is the header.
+    public static let open: TableFileOpener = { path in try CSVFile(path: path) }
+
+    init(path: String) throws {
+        self.path = path
+        guard let stream = InputStream(fileAtPath: path) else {
+            throw ScriptError(.io, Localized(en: "cannot read '\(path)'", zh: "无法读取 '\(path)'"))
+        }
+        do {
+            reader = try CSVReader(stream: stream, hasHeaderRow: true)
+        } catch {
+            throw ScriptError(.io, Localized(en: "'\(path)' is not a readable CSV file: \(error)", zh: "'\(path)' 不是可读的 CSV 文件：\(error)"))
+        }
+        var h = reader.headerRow ?? []
+        if let first = h.first, first.hasPrefix("\u{FEFF}") { h[0] = String(first.dropFirst()) }
+        header = h
+    }
+
+    public func next() throws -> (line: Int, fields: [String])? {
+        guard let row = reader.next() else {
+            if let e = reader.error {
+                throw ScriptError(.io, Localized(en: "\(path):\(nextLine): bad CSV: \(e)", zh: "\(path):\(nextLine)：CSV 格式错误：\(e)"))
+            }
+            return nil
+        }
+        let line = nextLine
+        // A quoted field may span lines: the next row starts after them.
+        nextLine += 1 + row.reduce(0) { $0 + $1.reduce(0) { $1 == "\n" || $1 == "\r\n" ? $0 + 1 : $0 } }
+        return (line, row)
+    }
+}
