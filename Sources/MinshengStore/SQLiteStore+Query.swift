@@ -40,17 +40,25 @@ extension SQLiteStore {
         return CompiledSQL(sql: sql, arguments: args)
     }
 
-    /// Compiles a `count` into one statement.
+    /// Compiles a `count` into one statement. Groups are formed on the stored columns
+    /// (ids for references) and only the groups' names are looked up afterwards, so a
+    /// count over a million rows does one lookup per group, not per row.
     func compileCount(_ q: Query, now: Timestamp) -> CompiledSQL {
         let s = q.kind.schema
         var args: [DatabaseValue] = []
-        let groups = q.groups.map { selectExpression($0, table: "t") }
-        var sql = "SELECT \((groups + ["COUNT(*)"]).joined(separator: ", ")) FROM \(s.table) t"
-        if let p = q.predicate { sql += " WHERE " + compile(p, &args) }
-        if !groups.isEmpty {
-            let positions = (1...groups.count).map(String.init).joined(separator: ", ")
-            sql += " GROUP BY \(positions) ORDER BY \(positions)"
+        let filter = q.predicate.map { " WHERE " + compile($0, &args) } ?? ""
+        guard !q.groups.isEmpty else { return CompiledSQL(sql: "SELECT COUNT(*) FROM \(s.table) t" + filter, arguments: args) }
+        let columns = q.groups.enumerated().map { "t.\($1.column ?? "id") AS c\($0)" }
+        var inner = "SELECT \((columns + ["COUNT(*) AS n"]).joined(separator: ", ")) FROM \(s.table) t" + filter
+        let positions = (1...columns.count).map(String.init).joined(separator: ", ")
+        inner += " GROUP BY \(positions)"
+        let outer = q.groups.enumerated().map { i, f -> String in
+            if case .reference(let kind) = f.type {
+                return "(SELECT r.name FROM \(kind.schema.table) r WHERE r.id = g.c\(i))"
+            }
+            return "g.c\(i)"
         }
+        let sql = "SELECT \((outer + ["g.n"]).joined(separator: ", ")) FROM (\(inner)) g ORDER BY \(positions)"
         return CompiledSQL(sql: sql, arguments: args)
     }
 

@@ -33,7 +33,7 @@ func runMinsheng(_ args: String, input: String = "", env: String = "", in dir: S
     @Test func commandLineCommands() {
         let r = runMinsheng("--db t.db --lang en -c 'dept add 城建科; community add 六里屯社区; find depts'")
         #expect(r.status == 0)
-        #expect(r.stdout == "added department D-1 城建科\nadded community S-1 六里屯社区\n id  | name\n-----+--------\n D-1 | 城建科\n(1 row)\n")
+        #expect(r.stdout == "added department D-1 城建科\nadded community S-1 六里屯社区\n id  | name   \n-----+--------\n D-1 | 城建科 \n(1 row)\n")
         #expect(r.stderr == "")
     }
 
@@ -125,5 +125,37 @@ func runMinsheng(_ args: String, input: String = "", env: String = "", in dir: S
         let replay = runMinsheng("--db b.db -c 'replay s.msh; find communities'", in: dir)
         #expect(replay.status == 0)
         #expect(replay.stdout.contains("六里屯社区"))
+    }
+}
+
+@Suite(.serialized) struct OutputProcessTests {
+    @Test func outputAndOnceRedirectResults() {
+        let dir = Files.temporaryDirectory()
+        let r = runMinsheng("--db t.db --lang en -c 'dept add 城建科; set format csv; output all.csv; find depts; count depts; output -; set format json; once one.json; find depts; find depts'", in: dir)
+        #expect(r.status == 0)
+        #expect(Files.read(dir + "/all.csv") == "id,name\nD-1,城建科\n1\n")
+        #expect(Files.read(dir + "/one.json") == "[\n  {\"id\": \"D-1\", \"name\": \"城建科\"}\n]\n")
+        #expect(r.stdout == "added department D-1 城建科\n[\n  {\"id\": \"D-1\", \"name\": \"城建科\"}\n]\n")
+    }
+
+    @Test func timerPrintsEachCommandsTime() {
+        let r = runMinsheng("--db t.db --lang en -c 'set timer on; count depts'")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 2 && lines[0] == "0" && lines[1].hasPrefix("time: ") && lines[1].hasSuffix(" ms"))
+    }
+
+    @Test func explainShowsSQLAndPlan() {
+        let r = runMinsheng("--db t.db --lang en -c \"explain find cases where status = dispatched and category = 物业 order by due limit 20\"")
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("SQL: SELECT t.id, t.title"))
+        #expect(r.stdout.contains("parameters: \"dispatched\", \"物业\", 20"))
+        #expect(r.stdout.contains("USING INDEX cases_by_category_status"))
+    }
+
+    @Test func jsonOutputParsesBack() throws {
+        let r = runMinsheng("--db t.db --format json -c 'dept add \"城建科 \\\"东\\\"\"; dept add 城管科; find depts'")
+        let json = r.stdout.split(separator: "\n").drop(while: { !$0.hasPrefix("[") }).joined(separator: "\n")
+        Files.write("/tmp/minsheng-json-check.json", json)
+        #expect(system("python3 -c 'import json,sys; d=json.load(open(\"/tmp/minsheng-json-check.json\")); assert d==[{\"id\":\"D-1\",\"name\":\"城建科 \\\"东\\\"\"},{\"id\":\"D-2\",\"name\":\"城管科\"}], d' ") == 0)
     }
 }

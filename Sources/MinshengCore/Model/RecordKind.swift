@@ -49,6 +49,19 @@ public enum FieldType: Sendable, Equatable {
     case tags
     /// A resident's phone number: masked in every output unless revealed.
     case phone
+    /// Derived from stored columns and the clock in force; the query parser rewrites
+    /// conditions on it into conditions on columns, so indexes still serve.
+    case computed(ComputedField)
+}
+
+/// The fields a query can ask about that no column stores.
+public enum ComputedField: String, Sendable, Equatable {
+    /// Not resolved or closed, and past its resolve deadline.
+    case overdue
+    /// Whole days since it was created.
+    case age
+    /// Whole days until its resolve deadline (negative once past).
+    case daysLeft = "days-left"
 }
 
 /// One field of a record kind, as users name it and as the store keeps it.
@@ -67,7 +80,11 @@ public struct FieldSpec: Sendable, Equatable {
         self.aliases = aliases
         self.type = type
         self.label = label
-        self.column = column ?? name.replacingDashes()
+        if case .computed = type {
+            self.column = nil
+        } else {
+            self.column = column ?? name.replacingDashes()
+        }
         self.listed = listed
     }
 

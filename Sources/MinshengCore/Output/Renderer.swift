@@ -73,7 +73,7 @@ public struct Renderer {
         let numeric = rs.columns.map { $0.type == .integer && $0.name != "id" }
         func line(_ row: [String]) -> String {
             let padded = row.enumerated().map { i, c in DisplayWidth.pad(c, to: widths[i], right: numeric[i]) }
-            return (" " + padded.joined(separator: " | ")).trimmingTrailingSpaces()
+            return " " + padded.joined(separator: " | ") + " "
         }
         var out = [line(headers.enumerated().map { DisplayWidth.truncate($0.element, to: widths[$0.offset]) })]
         out.append(widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+"))

@@ -45,7 +45,8 @@ public final class Interpreter {
         let invocation = try parser.parse(line)
         let sink = onceRedirect ?? redirect
         defer { closeOnce() }
-        let started = session.timer ? monotonicNanoseconds() : 0
+        let timing = session.timer
+        let started = timing ? monotonicNanoseconds() : 0
         let outputs: [Output]
         do {
             outputs = try store.transaction(invocation.spec.effect) {
@@ -55,7 +56,7 @@ public final class Interpreter {
             throw e.located(at: invocation.location)
         }
         for o in outputs { emit(o, to: sink) }
-        if session.timer {
+        if timing && session.timer {
             let ms = Double(monotonicNanoseconds() - started) / 1_000_000
             out.write(lang == .zh ? "用时：\(formatMilliseconds(ms)) 毫秒\n" : "time: \(formatMilliseconds(ms)) ms\n")
         }

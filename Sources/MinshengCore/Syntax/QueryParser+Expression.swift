@@ -44,14 +44,18 @@ extension QueryParser {
         return Localized(en: "fields: \(names)", zh: "字段：\(names)")
     }
 
-    /// Grammar: condition := FIELD op VALUE | FIELD ['not'] 'in' '(' VALUE, … ')' | FIELD 'is' ['not'] 'empty'
+    /// Grammar: condition := FIELD op VALUE | FIELD ['not'] 'in' '(' VALUE, … ')' | FIELD 'is' ['not'] 'empty' | FIELD '为空'
     mutating func parseCondition(_ schema: RecordSchema) throws(ScriptError) -> Predicate {
         let fieldToken = peek()
         let field = try parseField(schema)
+        if case .computed(let c) = field.type {
+            return try parseComputed(c, field, schema, at: fieldToken?.location ?? end)
+        }
         guard let op = next() else {
             throw .syntax("expected an operator after '\(field.name)'", "'\(field.name)' 后缺少运算符", at: end,
                 hint: Localized(en: "operators: = != < <= > >= ~ in, is empty", zh: "运算符：= != < <= > >= ~ in、is empty"))
         }
+        if isKeyword(op, "empty") { return .isEmpty(field) }
         if isKeyword(op, "is") {
             var negate = false
             if let n = peek(), isKeyword(n, "not") { negate = true; i += 1 }

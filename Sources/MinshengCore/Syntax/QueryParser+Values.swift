@@ -6,6 +6,8 @@ extension QueryParser {
         switch field.type {
         case .text, .reference, .phone:
             return .compare(field, op, .text(raw))
+        case .computed:
+            throw .validation("\(field.name) cannot be used in a list", "\(field.label.zh)不能用于列表", at: loc)
         case .tags:
             guard op == .equal || op == .contains || op == .notEqual else {
                 throw opError(field, op, opToken, allowed: "= != ~")

@@ -16,7 +16,7 @@ public struct QueryParser {
 
     static let keywords: [String: [String]] = [
         "where": ["where", "条件", "其中"], "and": ["and", "且", "并且"], "or": ["or", "或", "或者"],
-        "not": ["not", "非", "不"], "in": ["in", "属于"], "is": ["is", "是"], "empty": ["empty", "空", "为空"],
+        "not": ["not", "非", "不"], "in": ["in", "属于"], "is": ["is", "是"], "empty": ["empty", "为空"],
         "order": ["order", "排序"], "by": ["by", "按"], "limit": ["limit", "限制"], "offset": ["offset", "跳过"],
         "asc": ["asc", "升序"], "desc": ["desc", "降序"],
     ]
@@ -51,7 +51,8 @@ public struct QueryParser {
                     q.offset = try parseCount("offset")
                 }
             } else {
-                let expected = allowGroups ? "where, by" : "where, order by, limit"
+                var expected = allowGroups ? "where, by" : "where, order by, limit"
+                if q.predicate != nil { expected = allowGroups ? "and, or, by" : "and, or, order by, limit" }
                 throw .syntax("unexpected \(t.spelling); expected \(expected)", "多余的 \(t.spelling)；此处可用 \(expected)", at: t.location)
             }
         }
@@ -91,13 +92,19 @@ public struct QueryParser {
         return n
     }
 
-    /// Grammar: fields := FIELD (',' FIELD)*
+    /// Grammar: fields := FIELD (',' FIELD)*  (stored fields only: used by `count … by`)
     mutating func parseFieldList(_ schema: RecordSchema) throws(ScriptError) -> [FieldSpec] {
-        var out = [try parseField(schema)]
-        while let t = peek(), t.kind == .comma {
-            i += 1
-            out.append(try parseField(schema))
-        }
+        var out: [FieldSpec] = []
+        repeat {
+            if !out.isEmpty { i += 1 }
+            let at = peek()?.location ?? end
+            let f = try parseField(schema)
+            if case .computed = f.type {
+                throw .validation("cannot group by \(f.name): it is computed", "不能按\(f.label.zh)分组：它是计算得出的", at: at,
+                    hint: Localized(en: "count with 'where \(f.name) …' instead", zh: "可改用 where \(f.name) … 统计"))
+            }
+            out.append(f)
+        } while peek()?.kind == .comma
         return out
     }
 
@@ -105,15 +112,25 @@ public struct QueryParser {
     mutating func parseOrdering(_ schema: RecordSchema) throws(ScriptError) -> [Ordering] {
         var out: [Ordering] = []
         repeat {
-            let f = try parseField(schema)
+            var f = try parseField(schema)
             var desc = false
+            var flip = false
+            if case .computed(let c) = f.type {
+                // Order by what the computed field is derived from.
+                let (column, reversed) = c == .age ? ("created", true) : ("due", false)
+                guard let stored = schema.field(column) else {
+                    throw .validation("cannot order by \(f.name)", "不能按\(f.label.zh)排序", at: tokens[i - 1].location)
+                }
+                f = stored
+                flip = reversed
+            }
             if let n = peek(), isKeyword(n, "desc") {
                 desc = true
                 i += 1
             } else if let n = peek(), isKeyword(n, "asc") {
                 i += 1
             }
-            out.append(Ordering(field: f, descending: desc))
+            out.append(Ordering(field: f, descending: desc != flip))
             guard let t = peek(), t.kind == .comma else { break }
             i += 1
         } while true

@@ -1,0 +1,63 @@
+extension QueryParser {
+    /// Conditions on computed fields, rewritten into conditions on stored columns against
+    /// the clock in force, so the SQL stays plain and indexes still serve.
+    ///
+    /// Grammar: computed := 'overdue' [('=' | '!=') BOOL] | ('age' | 'days-left') op INTEGER
+    mutating func parseComputed(_ c: ComputedField, _ field: FieldSpec, _ schema: RecordSchema, at loc: SourceLocation) throws(ScriptError) -> Predicate {
+        guard let status = schema.field("status"), let due = schema.field("due"), let created = schema.field("created") else {
+            throw .validation("\(field.name) does not apply to \(schema.plural.en)", "\(field.label.zh)不适用于\(schema.plural.zh)", at: loc)
+        }
+        let now = context.now
+        let day = 86400
+        if c == .overdue {
+            let overdue = Predicate.and(
+                .not(.inList(status, [.text("resolved"), .text("closed")])), .compare(due, .less, .time(now)))
+            guard let op = peek(), op.kind == .equals || op.kind == .comparison("!=") || op.kind == .comparison("==") else {
+                return overdue
+            }
+            i += 1
+            guard let v = next(), let s = try? context.text(of: v), let truth = ChoiceSet.onOff.resolve(s) else {
+                throw .validation("overdue is yes or no", "超期只能是 yes 或 no", at: peek()?.location ?? end)
+            }
+            let wantTrue = (truth.value == "on") == (op.kind != .comparison("!="))
+            return wantTrue ? overdue : .not(overdue)
+        }
+        guard let op = next() else {
+            throw .syntax("expected an operator after '\(field.name)'", "'\(field.name)' 后缺少运算符", at: end)
+        }
+        let comparison: Comparison
+        switch op.kind {
+        case .equals: comparison = .equal
+        case .comparison(let s): comparison = Comparison(rawValue: s == "==" ? "=" : s) ?? .equal
+        default:
+            throw .syntax("expected an operator after '\(field.name)', found \(op.spelling)", "'\(field.name)' 后应是运算符，却是 \(op.spelling)", at: op.location)
+        }
+        guard comparison != .contains else { throw opError(field, comparison, op, allowed: "= != < <= > >=") }
+        guard let v = next() else { throw .syntax("expected a number after \(op.spelling)", "\(op.spelling) 后缺少数字", at: end) }
+        let raw = try context.text(of: v)
+        guard let n = Int(raw) else {
+            throw .validation("\(field.name) is a number of days; '\(raw)' is not", "\(field.label.zh)是天数，'\(raw)' 不是数字", at: v.location)
+        }
+        // atLeast(n): the value is ≥ n; atMost(n): the value is ≤ n.
+        let atLeast: (Int) -> Predicate
+        let atMost: (Int) -> Predicate
+        if c == .age {
+            // age = floor((now − created) / day)
+            atLeast = { n in .compare(created, .lessOrEqual, .time(now.adding(seconds: -n * day))) }
+            atMost = { n in .compare(created, .greater, .time(now.adding(seconds: -(n + 1) * day))) }
+        } else {
+            // days-left = floor((due − now) / day)
+            atLeast = { n in .compare(due, .greaterOrEqual, .time(now.adding(seconds: n * day))) }
+            atMost = { n in .compare(due, .less, .time(now.adding(seconds: (n + 1) * day))) }
+        }
+        switch comparison {
+        case .greaterOrEqual: return atLeast(n)
+        case .greater: return atLeast(n + 1)
+        case .lessOrEqual: return atMost(n)
+        case .less: return atMost(n - 1)
+        case .equal: return .and(atLeast(n), atMost(n))
+        case .notEqual: return .not(.and(atLeast(n), atMost(n)))
+        case .contains: return atLeast(n)
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import Testing
+
+@testable import MinshengCore
+
+let now = Timestamp.parse("2019-12-03T09:00") ?? Timestamp(seconds: 0)
+
+func query(_ text: String, groups: Bool = false) throws -> Query {
+    guard case .complete(let lines) = try Lexer(file: "q").lex(text), let line = lines.first else { throw ScriptError(.syntax, Localized("?")) }
+    var end = line.location
+    if let last = line.tokens.last {
+        end = last.location
+        end.column += last.spelling.count
+    }
+    var p = QueryParser(tokens: Array(line.tokens.dropFirst()), context: BindingContext(now: now), end: end)
+    return try p.parse(allowGroups: groups)
+}
+
+/// Evaluates a predicate on one record, in Swift, to check what the SQL will do.
+func holds(_ p: Predicate, _ record: [String: String]) -> Bool {
+    func value(_ f: FieldSpec) -> String { record[f.column ?? ""] ?? "" }
+    func text(_ v: QueryValue) -> String {
+        switch v {
+        case .text(let s): return s
+        case .integer(let n): return String(n)
+        case .time(let t): return t.storage
+        }
+    }
+    switch p {
+    case .and(let a, let b): return holds(a, record) && holds(b, record)
+    case .or(let a, let b): return holds(a, record) || holds(b, record)
+    case .not(let a): return !holds(a, record)
+    case .isEmpty(let f): return value(f).isEmpty
+    case .inList(let f, let vs): return vs.map(text).contains(value(f))
+    case .range(let f, let lo, let hi): return value(f) >= text(lo) && value(f) < text(hi)
+    case .compare(let f, let op, let v):
+        let a = value(f), b = text(v)
+        switch op {
+        case .equal: return a == b
+        case .notEqual: return a != b
+        case .less: return a < b
+        case .lessOrEqual: return a <= b
+        case .greater: return a > b
+        case .greaterOrEqual: return a >= b
+        case .contains: return a.contains(b)
+        }
+    }
+}
+
+@Suite struct QueryParserTests {
+    @Test func clauses() throws {
+        let q = try query("find cases where status = 办理中 and category in (物业, 环境卫生) order by due desc, title limit 20 offset 5")
+        #expect(q.kind == .case && q.limit == 20 && q.offset == 5)
+        #expect(q.ordering.map(\.field.name) == ["due", "title"] && q.ordering.map(\.descending) == [true, false])
+        let c = try query("count cases where created >= 2019-11-01 by community, status", groups: true)
+        #expect(c.groups.map(\.name) == ["community", "status"])
+        #expect(try query("查找 诉求 条件 状态 = 已派单 且 非 类别 为空").predicate != nil)
+    }
+
+    @Test(arguments: [
+        ("created = 2019-11", "2019-11-01T00:00:00", "2019-12-01T00:00:00"),
+        ("created = 2019-W49", "2019-12-02T00:00:00", "2019-12-09T00:00:00"),
+        ("created = this-week", "2019-12-02T00:00:00", "2019-12-09T00:00:00"),
+        ("created = today", "2019-12-03T00:00:00", "2019-12-04T00:00:00"),
+        ("created = today-7d", "2019-11-26T00:00:00", "2019-11-27T00:00:00"),
+        ("created = 本月", "2019-12-01T00:00:00", "2020-01-01T00:00:00"),
+    ])
+    func dateSpans(_ condition: String, _ from: String, _ to: String) throws {
+        let q = try query("find cases where " + condition)
+        guard case .range(_, .time(let a), .time(let b))? = q.predicate else {
+            Issue.record("not a range: \(String(describing: q.predicate))")
+            return
+        }
+        #expect(a.storage == from && b.storage == to)
+    }
+
+    /// The rewritten conditions agree with the definitions, at every hour across two weeks.
+    @Test(arguments: ["age", "days-left"])
+    func computedFieldsMatchTheirDefinition(_ field: String) throws {
+        for op in ["=", "!=", "<", "<=", ">", ">="] {
+            for n in -2...4 {
+                let q = try query("find cases where \(field) \(op) \(n)")
+                guard let p = q.predicate else { continue }
+                for h in -24 * 7...24 * 7 {
+                    let t = now.adding(seconds: h * 3600 + 17)
+                    let days = field == "age" ? floorDiv(now.seconds - t.seconds, 86400) : floorDiv(t.seconds - now.seconds, 86400)
+                    let expected: Bool
+                    switch op {
+                    case "=": expected = days == n
+                    case "!=": expected = days != n
+                    case "<": expected = days < n
+                    case "<=": expected = days <= n
+                    case ">": expected = days > n
+                    default: expected = days >= n
+                    }
+                    let record = ["created_at": t.storage, "resolve_due": t.storage, "status": "dispatched"]
+                    #expect(holds(p, record) == expected, "\(field) \(op) \(n) at \(t.storage)")
+                }
+            }
+        }
+    }
+
+    @Test func overdue() throws {
+        guard let p = try query("find cases where overdue").predicate else { return }
+        #expect(holds(p, ["status": "dispatched", "resolve_due": "2019-12-03T08:59:59"]))
+        #expect(!holds(p, ["status": "dispatched", "resolve_due": "2019-12-03T09:00:00"]))
+        #expect(!holds(p, ["status": "resolved", "resolve_due": "2019-11-01T00:00:00"]))
+        guard let q = try query("find cases where overdue = no").predicate else { return }
+        #expect(holds(q, ["status": "closed", "resolve_due": "2019-11-01T00:00:00"]))
+    }
+
+    /// Error table: query, message, column.
+    @Test(arguments: [
+        ("find cases where status > 3", "'>' does not apply to status", 25),
+        ("find cases where created = 明天", "created is a date; '明天' is not a date", 28),
+        ("find cases where colour = red", "unknown field 'colour' for cases", 18),
+        ("find cases where urgency = 很急", "'很急' is not a valid urgency; expected one of: urgent, normal", 28),
+        ("count cases by overdue", "cannot group by overdue: it is computed", 16),
+        ("find cases where age > soon", "age is a number of days; 'soon' is not", 24),
+        ("find cases where (status = closed) )", "unmatched ')'", 36),
+        ("find cases where status = closed title", "unexpected title; expected and, or, order by, limit", 34),
+        ("find cases limit -1", "limit needs a whole number, not -1", 18),
+        ("find cases where", "expected a condition", 17),
+    ])
+    func errors(_ text: String, _ message: String, _ column: Int) {
+        do {
+            _ = try query(text, groups: text.hasPrefix("count"))
+            Issue.record("no error for \(text)")
+        } catch let e as ScriptError {
+            #expect(e.message.en == message)
+            #expect(e.location?.column == column)
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+}
+
+func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
