@@ -91,6 +91,10 @@ static inline int minsheng_errno(void) { return errno; }
 
 /* ---- el_set / el_get -------------------------------------------------------- */
 
+/* A prompt that is always valid: libedit dereferences whatever the prompt callback
+ * returns, NULL included. libedit only reads it. */
+static inline char *minsheng_empty_prompt(void) { return (char *)""; }
+
 static inline int minsheng_el_set_prompt(EditLine *el, minsheng_prompt_fn fn) {
     return el_set(el, EL_PROMPT, fn);
 }

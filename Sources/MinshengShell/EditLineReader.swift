@@ -17,6 +17,10 @@ public final class EditLineReader: LineReader {
     /// The prompt as a C string owned by the reader: libedit keeps the pointer the
     /// prompt callback returns and may redraw with it at any time during `el_gets`.
     private var promptBuffer: UnsafeMutablePointer<CChar>?
+    /// False only on a system without any UTF-8 locale. libedit then cannot take
+    /// non-ASCII input, and a non-ASCII prompt makes it dereference NULL (seen with
+    /// 3.1-20221030), so prompts are reduced to ASCII.
+    private let hasUTF8Locale: Bool
 
     /// How many entries libedit keeps, in memory and in the file.
     static let historySize: Int32 = 1000
@@ -29,7 +33,7 @@ public final class EditLineReader: LineReader {
     ///     `nil` keeps history in memory only.
     ///   - completion: what Tab asks for candidates.
     public init(programName: String, historyFile: String?, completion: CompletionSource?) {
-        _ = minsheng_setup_locale()
+        self.hasUTF8Locale = minsheng_setup_locale() != 0
         _ = minsheng_sigint_install()
         self.historyFile = historyFile
         self.completion = completion
@@ -52,8 +56,8 @@ public final class EditLineReader: LineReader {
         // Lets libedit restore the terminal on SIGTSTP/SIGCONT and follow SIGWINCH.
         _ = minsheng_el_set_signal(editLine, 1)
         _ = minsheng_el_set_prompt(editLine, { el in
-            guard let el, let reader = EditLineReader.from(el) else { return nil }
-            return reader.promptBuffer
+            guard let el, let reader = EditLineReader.from(el) else { return minsheng_empty_prompt() }
+            return reader.promptBuffer ?? minsheng_empty_prompt()
         })
         if let history { _ = minsheng_el_set_hist(editLine, history) }
         _ = minsheng_el_addfn(editLine, Self.completeFunctionName, "Complete the word before the cursor", { el, _ in
@@ -81,15 +85,17 @@ public final class EditLineReader: LineReader {
 
     public func readLine(prompt: String) -> LineReadResult {
         guard let editLine else { return .endOfInput }
-        if let fresh = strdup(prompt) {
+        let shown = hasUTF8Locale ? prompt : String(prompt.unicodeScalars.map { $0.isASCII ? Character($0) : "?" })
+        if let fresh = strdup(shown) {
             free(promptBuffer)
             promptBuffer = fresh
         }
         minsheng_sigint_reset()
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {
-            let error = minsheng_errno()
-            if count == -1 && (error == EINTR || minsheng_sigint_was_raised() != 0) {
+            // With our SIGINT handler (no SA_RESTART) the blocked read fails with EINTR
+            // and el_gets gives up with count -1; the flag says it really was Ctrl-C.
+            if minsheng_sigint_was_raised() != 0 || (count == -1 && minsheng_errno() == EINTR) {
                 // Ctrl-C: drop what was typed and leave the cursor on a fresh line.
                 el_reset(editLine)
                 writeToTerminal("\n")

@@ -46,8 +46,8 @@ extension SQLiteStore {
         try withDatabase { db in
             let prev = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM event ORDER BY seq DESC LIMIT 1")) ?? ""
             let details = EventDetails.encode(event.details)
-            let fields = [event.at.storage, event.actor, event.command, event.action, event.kind?.rawValue ?? "", event.recordID.map(String.init) ?? "", details]
-            let hash = SHA256.hex(prev + "\n" + fields.map(JSON.quote).joined(separator: "\t"))
+            let hash = Self.chainHash(
+                prev: prev, [event.at.storage, event.actor, event.command, event.action, event.kind?.rawValue ?? "", event.recordID.map(String.init) ?? "", details])
             let sql = "INSERT INTO event (at, actor, command, action, kind, record_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             try db.cachedStatement(sql: sql).execute(arguments: [
                 event.at.storage, event.actor, event.command, event.action, event.kind?.rawValue, event.recordID, details, prev, hash,
@@ -93,6 +93,34 @@ extension SQLiteStore {
                     kind: kind.flatMap { $0.isEmpty ? nil : RecordKind(rawValue: $0) }, recordID: row["record_id"],
                     details: EventDetails.decode(row["details"]))
             }
+        }
+    }
+
+    /// The hash of an entry: the previous hash, then every field, quoted and tab-separated.
+    static func chainHash(prev: String, _ fields: [String]) -> String {
+        SHA256.hex(prev + "\n" + fields.map(JSON.quote).joined(separator: "\t"))
+    }
+
+    public func verifyLog() throws -> LogVerification {
+        try withDatabase { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT seq, at, actor, command, action, kind, record_id, details, prev_hash, hash FROM event ORDER BY seq")
+            var previous = ""
+            var lastSeq = 0
+            var checked = 0
+            var problems: [(seq: Int, problem: LogProblem)] = []
+            while let row = try rows.next() {
+                let seq: Int = row["seq"]
+                let recordID: Int? = row["record_id"]
+                let fields: [String] = [row["at"], row["actor"], row["command"], row["action"], row["kind"] ?? "", recordID.map(String.init) ?? "", row["details"]]
+                let prev: String = row["prev_hash"], hash: String = row["hash"]
+                if seq != lastSeq + 1 { problems.append((lastSeq + 1, .missing)) }
+                if prev != previous { problems.append((seq, .brokenLink)) }
+                if Self.chainHash(prev: prev, fields) != hash { problems.append((seq, .edited)) }
+                previous = hash
+                lastSeq = seq
+                checked += 1
+            }
+            return LogVerification(checked: checked, problems: problems, head: previous)
         }
     }
 

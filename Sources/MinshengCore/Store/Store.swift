@@ -88,6 +88,38 @@ public protocol Store: AnyObject {
     func eventCount() throws -> Int
     /// Events about one record (or all, when `kind` is nil), oldest first.
     func events(kind: RecordKind?, recordID: Int?) throws -> [Event]
+    /// Recomputes the hash chain of the event log and reports every break.
+    func verifyLog() throws -> LogVerification
+}
+
+/// The result of checking the event log's hash chain.
+public struct LogVerification: Sendable, Equatable {
+    /// Entries checked.
+    public var checked: Int
+    /// Each problem: the entry's sequence number and what is wrong with it.
+    public var problems: [(seq: Int, problem: LogProblem)]
+    /// The hash of the last entry: write it down to detect a truncated log later.
+    public var head: String
+
+    public init(checked: Int, problems: [(seq: Int, problem: LogProblem)], head: String) {
+        self.checked = checked
+        self.problems = problems
+        self.head = head
+    }
+
+    public static func == (a: LogVerification, b: LogVerification) -> Bool {
+        a.checked == b.checked && a.head == b.head && a.problems.map { "\($0.seq)\($0.problem)" } == b.problems.map { "\($0.seq)\($0.problem)" }
+    }
+}
+
+/// What can be wrong with a log entry.
+public enum LogProblem: String, Sendable {
+    /// Its content no longer matches its hash: the row was edited.
+    case edited
+    /// It does not follow the entry before it: an entry was deleted or inserted before it.
+    case brokenLink = "broken-link"
+    /// Sequence numbers jump over it: entries were deleted.
+    case missing
 }
 
 /// One stored row, by column name.

@@ -1,0 +1,75 @@
+extension CommandID {
+    public static let audit = CommandID("audit"), auditVerify = CommandID("audit-verify")
+}
+
+extension CommandTable {
+    static let auditCommands: [CommandSpec] = [
+        CommandSpec(
+            .audit, ["audit"], aliases: [["审计"], ["历史记录"]],
+            arguments: [ParameterSpec("id", ["编号"], .text, help: Localized(en: "a record id, e.g. C-1; none for the latest changes", zh: "记录编号，如 C-1；不填则列出最近的修改"))],
+            options: [ParameterSpec("limit", ["限制"], .integer, help: Localized(en: "how many of the latest changes (default 20)", zh: "列出最近多少条（默认 20）"))],
+            summary: Localized(en: "show who changed what and when, from the change log", zh: "查看修改记录：谁在何时做了什么"),
+            example: "audit D-1", effect: .reads),
+        CommandSpec(
+            .auditVerify, ["audit", "verify"], aliases: [["审计", "校验"]],
+            summary: Localized(
+                en: "check the hash chain of the change log: any edited, deleted or inserted entry is reported",
+                zh: "校验修改记录的哈希链：发现被改动、删除或插入的记录"),
+            example: "audit verify", effect: .reads),
+    ]
+}
+
+extension Interpreter {
+    static let auditHandlers: [CommandID: Handler] = [
+        .audit: { try $0.audit($1) }, .auditVerify: { i, _ in try i.auditVerify() },
+    ]
+
+    func audit(_ inv: Invocation) throws -> [Output] {
+        var events: [Event]
+        var kind: RecordKind?
+        if let text = inv.text("id"), let loc = inv["id"]?.location {
+            guard let (k, n) = RecordKind.forID(text) else {
+                throw ScriptError.validation("'\(text)' is not a record id", "'\(text)' 不是记录编号", at: loc)
+            }
+            kind = k
+            events = try store.events(kind: k, recordID: n)
+            if events.isEmpty {
+                throw ScriptError.runtime("no changes recorded for \(text)", "没有 \(text) 的修改记录", at: loc)
+            }
+        } else {
+            events = try store.events(kind: nil, recordID: nil)
+            let limit = max(1, Int(inv.text("limit") ?? "") ?? 20)
+            events = Array(events.suffix(limit))
+        }
+        let columns = [
+            FieldSpec("at", [], .dateTime, label: Localized(en: "time", zh: "时间"), column: "at"),
+            FieldSpec("operator", [], .text, label: Localized(en: "operator", zh: "操作员"), column: "actor"),
+            FieldSpec("record", [], .text, label: Localized(en: "record", zh: "记录"), column: "record"),
+            FieldSpec("command", [], .text, label: Localized(en: "command", zh: "命令"), column: "command"),
+        ]
+        let rows: [[StoreValue]] = events.map { e in
+            let record = e.kind.flatMap { k in e.recordID.map { k.id($0) } } ?? ""
+            return [.text(e.at.storage), .text(e.actor), .text(record), .text(e.command)]
+        }
+        _ = kind
+        return [.table(ResultSet(columns: columns, rows: rows), kind: nil)]
+    }
+
+    func auditVerify() throws -> [Output] {
+        let v = try store.verifyLog()
+        if v.problems.isEmpty {
+            return [.text(lang == .zh
+                ? "修改记录完好：已校验 \(v.checked) 条，哈希链首 \(v.head.prefix(16))"
+                : "change log intact: \(v.checked) entries verified, head \(v.head.prefix(16))")]
+        }
+        let lines = v.problems.map { p -> String in
+            switch p.problem {
+            case .edited: return lang == .zh ? "  第 \(p.seq) 条：内容被改动" : "  entry \(p.seq): edited after it was written"
+            case .brokenLink: return lang == .zh ? "  第 \(p.seq) 条：与前一条不衔接（前面有记录被删除或插入）" : "  entry \(p.seq): does not follow the entry before it (an entry was deleted or inserted)"
+            case .missing: return lang == .zh ? "  第 \(p.seq) 条：缺失（被删除）" : "  entry \(p.seq): missing (deleted)"
+            }
+        }
+        let head = lang == .zh ? "修改记录已被篡改：发现 \(v.problems.count) 处问题（共 \(v.checked) 条）" : "change log tampered with: \(v.problems.count) problems in \(v.checked) entries"
+        throw ScriptError(.check, Localized(head + "\n" + lines.joined(separator: "\n")))
+    }
+}
