@@ -59,7 +59,7 @@ public enum Transcript {
         interpreter.openTable = CSVFile.open
         do {
             let source = try LineSource(path: path, displayName: displayName)
-            let ok = interpreter.runScript(source, options: options)
+            let ok = interpreter.runScript(source, options: options, canonicalName: path)
             captured.write(ok ? "" : "[exit 1]\n")
         } catch {
             captured.write("cannot read \(path)\n")

@@ -24,6 +24,9 @@ public struct RecordKind: Hashable, Sendable, RawRepresentable, CustomStringConv
         return RecordSchema.all.first { $0.words.contains(w) || $0.zhWords.contains(word) }?.kind
     }
 
+    /// The words completion offers after `find`/`count`: the plural and the Chinese names.
+    public static var queryWords: [String] { RecordSchema.all.flatMap { [$0.words.count > 1 ? $0.words[1] : $0.words[0]] + $0.zhWords } }
+
     /// Every word a user may type for a kind, for completion and suggestions.
     public static var allWords: [String] { RecordSchema.all.flatMap { $0.words + $0.zhWords } }
 

@@ -81,14 +81,14 @@ public struct Completer {
         switch type {
         case .choice(let set): return set.spellings
         case .reference(let kind): return names(kind, prefix)
-        case .kind: return RecordKind.allWords
+        case .kind: return RecordKind.queryWords
         default: return []
         }
     }
 
     func queryCandidates(_ rest: [Token], counting: Bool, word: String) -> [String] {
         guard let first = rest.first, case .word(let k) = first.kind, let kind = RecordKind.named(k) else {
-            return RecordKind.allWords
+            return RecordKind.queryWords
         }
         let schema = kind.schema
         if let last = rest.last, rest.count >= 2 {
