@@ -38,6 +38,8 @@ extension Interpreter {
         case "reveal", "显示号码":
             guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "reveal") else { return [] }
             session.reveal = v == "on"
+            // Seeing residents' phone numbers is itself a recorded act.
+            try log(inv, "session.reveal", nil, nil, [("reveal", v)])
         case "timer", "计时":
             guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "timer") else { return [] }
             session.timer = v == "on"
