@@ -117,16 +117,22 @@ public struct WorkOrderColumns: Sendable {
         if let p = phone, !PhoneNumber.isValid(p) {
             problems.append(Localized(en: "'\(p)' is not a phone number", zh: "'\(p)' 不是有效的电话号码"))
         }
-        guard problems.isEmpty else { return .failure(RowProblems(problems)) }
-        return .success(WorkOrder(
+        let order = WorkOrder(
             number: number, title: title, description: description, kind: kind, category: get("category") ?? "", urgency: urgency,
-            received: received, community: get("community"), address: get("address"), resident: get("resident"), phone: phone))
+            received: received, community: get("community"), address: get("address"), resident: get("resident"), phone: phone)
+        return problems.isEmpty ? .success(order) : .failure(RowProblems(problems, partial: order))
     }
 }
 
 /// Everything wrong with one row, so a user fixes a file in one pass.
 public struct RowProblems: Error, Equatable, Sendable {
     public var problems: [Localized]
+    /// What could be read of the row (nil when its fields do not match the header), so
+    /// the checks that need the database can still report their problems too.
+    public var partial: WorkOrder?
 
-    public init(_ problems: [Localized]) { self.problems = problems }
+    public init(_ problems: [Localized], partial: WorkOrder? = nil) {
+        self.problems = problems
+        self.partial = partial
+    }
 }

@@ -34,14 +34,19 @@ extension Interpreter {
             if read % 5000 == 0 {
                 out.progress(lang == .zh ? "正在导入 \(shown)：已读 \(read) 行" : "importing \(shown): \(read) rows read")
             }
-            let order: WorkOrder
-            switch columns.read(fields, now: now) {
-            case .failure(let e):
-                bad.append((line, join(e.problems)))
-                continue
-            case .success(let o): order = o
-            }
             var problems: [Localized] = []
+            let parsed = columns.read(fields, now: now)
+            var order: WorkOrder?
+            switch parsed {
+            case .success(let o): order = o
+            case .failure(let e):
+                problems = e.problems
+                order = e.partial
+            }
+            guard let order else {
+                bad.append((line, join(problems)))
+                continue
+            }
             var community: Int?
             if let name = order.community {
                 if let n = communities[name] {
@@ -53,10 +58,10 @@ extension Interpreter {
                     problems.append(Localized(en: "no community named '\(name)'", zh: "没有名为 '\(name)' 的社区"))
                 }
             }
-            if let other = try caseWithWorkOrder(order.number) {
-                problems.append(Localized(
-                    en: "work order '\(order.number)' is already case \(RecordKind.case.id(other))",
-                    zh: "工单 '\(order.number)' 已是诉求 \(RecordKind.case.id(other))"))
+            if !order.number.isEmpty, let other = try caseWithWorkOrder(order.number) {
+                problems.append(first.map { other >= $0 } ?? false
+                    ? Localized(en: "work order '\(order.number)' appears earlier in this file", zh: "工单 '\(order.number)' 在本文件中重复出现")
+                    : Localized(en: "work order '\(order.number)' is already case \(RecordKind.case.id(other))", zh: "工单 '\(order.number)' 已是诉求 \(RecordKind.case.id(other))"))
             }
             guard problems.isEmpty else {
                 bad.append((line, join(problems)))

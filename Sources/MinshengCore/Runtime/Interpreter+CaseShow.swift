@@ -30,7 +30,7 @@ extension Interpreter {
         if !links.isEmpty { add("links", "关联", links.joined(separator: " · ")) }
         if let d = try activeDispatch(c) { add("dispatch", "派单", d) }
         add("respond", "响应", deadlineLine(c.respondDue, done: c.time("responded_at"), standing: c.respondStanding(now: now), doneWord: Localized(en: "responded", zh: "已响应")))
-        add("resolve", "办结", deadlineLine(c.resolveDue, done: c.time("resolved_at"), standing: c.resolveStanding(now: now), doneWord: Localized(en: "resolved", zh: "已办结")))
+        add("resolve", "办结", deadlineLine(c.resolveDue, done: c.time("resolved_at"), standing: c.resolveStanding(now: now), doneWord: Localized(en: "resolved", zh: "已办结"), notRecorded: false))
         if let s = c.satisfaction { add("callback", "回访", s.label.text(lang)) }
         if c.status == .closed, let o = c.text("outcome").flatMap(CaseOutcome.init(rawValue:)) {
             var parts = [o.label.text(lang), c.time("closed_at")?.display ?? ""]
@@ -39,7 +39,7 @@ extension Interpreter {
         }
         let width = rows.map { DisplayWidth.of($0.0.text(lang)) }.max() ?? 0
         var lines = ["\(c.display) \(c.title)"]
-        lines += rows.map { "  " + DisplayWidth.pad($0.0.text(lang), to: width) + "  " + $0.1 }
+        lines += rows.map { "  " + DisplayWidth.pad($0.0.text(lang), to: width) + "  " + $0.1.oneLine }
         lines.append(zh ? "办理过程" : "timeline")
         lines += try timeline(c)
         return [.text(lines.joined(separator: "\n"))]
@@ -53,12 +53,12 @@ extension Interpreter {
     }
 
     /// `due 2019-12-10 09:00 · 6d 23h left`, or `… · resolved 2019-12-05 10:00 · on time`.
-    func deadlineLine(_ due: Timestamp, done: Timestamp?, standing: DeadlineStanding?, doneWord: Localized) -> String {
+    func deadlineLine(_ due: Timestamp, done: Timestamp?, standing: DeadlineStanding?, doneWord: Localized, notRecorded: Bool = true) -> String {
         var parts = [(lang == .zh ? "期限 " : "due ") + due.display]
         if let done { parts.append(doneWord.text(lang) + " " + done.display) }
         if let standing {
             parts.append(standing.text.text(lang))
-        } else if done == nil {
+        } else if done == nil && notRecorded {
             parts.append(lang == .zh ? "未记录" : "not recorded")
         }
         return parts.joined(separator: " · ")
@@ -92,5 +92,12 @@ extension Interpreter {
         let lead = try rows.first { $0.int("is_lead") == 1 }.map { try departmentName($0.int("department_id") ?? 0) }
         let community = try communityName(first.int("community_id") ?? 0)
         return dispatchSummary(names: names, lead: lead, community: community, supervisor: c.text("supervisor_name")).text(lang)
+    }
+}
+
+extension String {
+    /// The text on one line, for a header or timeline that aligns by lines.
+    var oneLine: String {
+        String(map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? " " : $0 })
     }
 }

@@ -124,9 +124,10 @@ extension Interpreter {
         guard let outcome = inv.text("outcome").flatMap(CaseOutcome.init(rawValue:)) else { return [] }
         let reason = inv.text("reason")?.trimmingWhitespace()
         if outcome.needsReason && (reason ?? "").isEmpty {
+            let example = outcome == .notOurDuty ? "属物业公司职责，已告知居民" : "居民已自行解决"
             throw ScriptError.validation(
-                "outcome \(outcome.rawValue) needs reason=", "结案方式“\(outcome.label.zh)”必须填写 reason=（原因）",
-                at: inv["outcome"]?.location, hint: Localized(en: "e.g. reason=\"居民已自行解决\"", zh: "例如 reason=\"居民已自行解决\""))
+                "outcome \(outcome.rawValue) needs reason=", "结案方式“\(outcome.label.zh)”必须填写原因（原因= 或 reason=）",
+                at: inv["outcome"]?.location, hint: Localized(en: "e.g. reason=\"\(example)\"", zh: "例如 原因=\"\(example)\""))
         }
         if inv["of"] != nil && outcome != .duplicate {
             throw ScriptError.validation("of= is only for outcome=duplicate", "of= 只用于重复诉求", at: inv["of"]?.location)
@@ -159,7 +160,7 @@ extension Interpreter {
             let fd = RecordKind.case.id(first)
             throw ScriptError.validation(
                 "\(od) is itself a duplicate of \(fd)", "\(od) 本身与 \(fd) 重复", at: loc,
-                hint: Localized(en: "link to the original: of=\(fd)", zh: "请关联原诉求：of=\(fd)"))
+                hint: Localized(en: "link to the original, \(fd)", zh: "请关联原诉求 \(fd)"))
         }
     }
 }

@@ -18,7 +18,7 @@ extension Interpreter {
         let stepWidth = entries.map { DisplayWidth.of($0.step) }.max() ?? 0
         let whoWidth = entries.map { DisplayWidth.of($0.who) }.max() ?? 0
         return entries.map { e in
-            let line = "  \(e.at.display)  " + DisplayWidth.pad(e.step, to: stepWidth) + "  " + DisplayWidth.pad(e.who, to: whoWidth) + "  " + e.details
+            let line = "  \(e.at.display)  " + DisplayWidth.pad(e.step, to: stepWidth) + "  " + DisplayWidth.pad(e.who, to: whoWidth) + "  " + e.details.oneLine
             return line.trimmingTrailingSpaces()
         }
     }
@@ -55,8 +55,11 @@ extension Interpreter {
                 parts.append(zh ? "重新办理（第 \(n) 次），办结期限 \(due.display)" : "reopened, resolve by \(due.display)")
             }
         case "close":
-            if let o = get("outcome") { parts.append(label(.caseOutcome, o) ?? o) }
-            if let of = get("of") { parts.append((zh ? "重复于 " : "duplicate of ") + of) }
+            if let of = get("of") {
+                parts.append((zh ? "重复于 " : "duplicate of ") + of)
+            } else if let o = get("outcome") {
+                parts.append(label(.caseOutcome, o) ?? o)
+            }
         default: break
         }
         if let n = get("note") { parts.append(n) }
