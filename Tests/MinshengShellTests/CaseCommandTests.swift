@@ -153,3 +153,16 @@ final class CaseSession {
         #expect(s.run("find cases where work-order = W-20000") .contains("路灯, 第20000盏"))
     }
 }
+
+@Suite struct CaseExampleTests {
+    /// examples/cases.msh must run clean on a fresh database.
+    @Test func theCasesExampleRunsClean() throws {
+        let s = try CaseSession()
+        let source = try LineSource(path: packageRoot + "/examples/cases.msh")
+        let ok = s.interpreter.runScript(source)
+        #expect(ok, "\(s.captured.text)")
+        #expect(!s.captured.text.contains("error:"))
+        #expect(s.run("count cases where status=closed") == "4\n")
+        #expect(s.run("count cases where reopened > 0") == "1\n")
+    }
+}
