@@ -31,7 +31,8 @@ final class CaseSession {
     @Test func open311RecordsReadBackFieldByField() throws {
         let s = try CaseSession()
         let dir = Files.temporaryDirectory()
-        s.run("""
+        s.run(
+            """
             dept add 城建科
             community add 六里屯社区
             case new "路灯不亮" category=市政设施 community=六里屯社区 address=十里堡北里3号楼 description="3号楼西侧路灯不亮" phone=13800001234
@@ -57,10 +58,12 @@ final class CaseSession {
         #expect(first["updated_datetime"] as? String == "2019-12-04T10:30:00+08:00")
         #expect(first["expected_datetime"] as? String == "2019-12-10T09:00:00+08:00")
         #expect(first["address"] as? String == "六里屯社区 十里堡北里3号楼")
-        #expect(Set(first.keys) == Set([
-            "service_request_id", "status", "status_notes", "service_name", "service_code", "description",
-            "agency_responsible", "requested_datetime", "updated_datetime", "expected_datetime", "address",
-        ]))
+        #expect(
+            Set(first.keys)
+                == Set([
+                    "service_request_id", "status", "status_notes", "service_name", "service_code", "description",
+                    "agency_responsible", "requested_datetime", "updated_datetime", "expected_datetime", "address",
+                ]))
         let second = records[1]
         #expect(second["status"] as? String == "open")
         #expect(second["service_name"] as? String == "咨询")
@@ -77,7 +80,8 @@ final class CaseSession {
     @Test func anEmptyExportIsAnEmptyArrayAndAWhereFilters() throws {
         let s = try CaseSession()
         let dir = Files.temporaryDirectory()
-        s.run("""
+        s.run(
+            """
             case new a
             case new b urgency=urgent
             case export open311 where status=closed out=\(dir)/none.json
@@ -96,18 +100,22 @@ final class CaseSession {
         let s = try CaseSession()
         s.run("community add 六里屯社区")
         try s.store.transaction(.writes) {
-            _ = try s.store.insert(.household, [
-                "address": .text("3号楼2单元501"), "community_id": .integer(1), "head": .text("王芳"), "phone": .text("13800001234"),
-                "tags": .text("elderly,hardship,frequent-caller"), "created_at": .text("2019-12-01T09:00:00"), "created_by": .text("x"),
-            ])
+            _ = try s.store.insert(
+                .household,
+                [
+                    "address": .text("3号楼2单元501"), "community_id": .integer(1), "head": .text("王芳"), "phone": .text("13800001234"),
+                    "tags": .text("elderly,hardship,frequent-caller"), "created_at": .text("2019-12-01T09:00:00"), "created_by": .text("x"),
+                ])
         }
-        let out = s.run("""
+        let out = s.run(
+            """
             case new "楼道灯不亮" household=H-1
             case new "噪音" community=六里屯社区
             find cases where groups ~ hardship
             case show C-1
             """)
-        #expect(out.contains("new case C-1 楼道灯不亮 (normal): respond by 2019-12-04 09:00, resolve by 2019-12-10 09:00\nspecial groups: frequent-caller, hardship\n"))
+        #expect(
+            out.contains("new case C-1 楼道灯不亮 (normal): respond by 2019-12-04 09:00, resolve by 2019-12-10 09:00\nspecial groups: frequent-caller, hardship\n"))
         #expect(out.contains(" C-1 | 楼道灯不亮 |"))
         #expect(!out.contains(" C-2 | 噪音"))
         #expect(out.contains("  place     六里屯社区 / 3号楼2单元501 (H-1)\n"))
@@ -150,7 +158,7 @@ final class CaseSession {
         let out = s.run("case import \(dir)/big.csv")
         #expect(out.hasPrefix("imported 20000 work orders from \(dir)/big.csv as C-1 … C-20000"))
         #expect(s.run("count cases where urgency=urgent") == "10000\n")
-        #expect(s.run("find cases where work-order = W-20000") .contains("路灯, 第20000盏"))
+        #expect(s.run("find cases where work-order = W-20000").contains("路灯, 第20000盏"))
     }
 }
 

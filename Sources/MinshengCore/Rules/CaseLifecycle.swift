@@ -143,9 +143,10 @@ public enum CaseLifecycle {
                 return illegal(Localized(en: "only a resolved case closes as resolved", zh: "只有已办结的诉求才能以“已解决”结案"))
             }
             guard state.calledBack else {
-                return illegal(Localized(
-                    en: "call the resident back first (satisfied or basic), or close with another outcome",
-                    zh: "请先回访（满意或基本满意），或以其他结果结案"))
+                return illegal(
+                    Localized(
+                        en: "call the resident back first (satisfied or basic), or close with another outcome",
+                        zh: "请先回访（满意或基本满意），或以其他结果结案"))
             }
             return .success(.closed)
         case .close: return .success(.closed)

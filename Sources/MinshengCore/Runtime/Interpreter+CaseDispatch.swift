@@ -38,11 +38,13 @@ extension Interpreter {
                     at: inv.location, hint: Localized(en: "add community=…", zh: "请加上 community=…"))
             }
             for d in depts {
-                _ = try store.insert(.caseDispatch, [
-                    "case_id": .integer(c.id), "department_id": .integer(d), "community_id": .integer(community),
-                    "is_lead": .integer(d == lead && depts.count > 1 ? 1 : 0), "dispatched_at": .text(now.storage),
-                    "dispatched_by": .text(inv.text("by") ?? session.actor),
-                ])
+                _ = try store.insert(
+                    .caseDispatch,
+                    [
+                        "case_id": .integer(c.id), "department_id": .integer(d), "community_id": .integer(community),
+                        "is_lead": .integer(d == lead && depts.count > 1 ? 1 : 0), "dispatched_at": .text(now.storage),
+                        "dispatched_by": .text(inv.text("by") ?? session.actor),
+                    ])
             }
             var ch = StepChange(values: [
                 "department_id": lead.map(StoreValue.integer) ?? .null, "dispatched_at": .text(now.storage),
@@ -55,7 +57,8 @@ extension Interpreter {
             ch.details = [("dept", names.joined(separator: ",")), ("community", communityName)]
             if depts.count > 1, let l = lead { ch.details.append(("lead", try departmentName(l))) }
             if let s = supervisor { ch.details.append(("supervisor", s)) }
-            ch.remark = dispatchSummary(names: names, lead: depts.count > 1 ? try lead.map(departmentName) : nil, community: communityName, supervisor: supervisor)
+            ch.remark = dispatchSummary(
+                names: names, lead: depts.count > 1 ? try lead.map(departmentName) : nil, community: communityName, supervisor: supervisor)
             return ch
         }
     }

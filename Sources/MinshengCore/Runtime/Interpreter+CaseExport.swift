@@ -4,16 +4,21 @@ extension Interpreter {
     func caseExport(_ inv: Invocation) throws -> [Output] {
         var tokens = inv.rest
         guard let formatToken = tokens.first else {
-            throw ScriptError.syntax("'case export' needs a format: open311", "'case export' 需要格式：open311", at: inv.location,
+            throw ScriptError.syntax(
+                "'case export' needs a format: open311", "'case export' 需要格式：open311", at: inv.location,
                 hint: Localized(en: "case export open311 out=cases.json", zh: "例如 case export open311 out=诉求.json"))
         }
         let ctx = session.bindingContext
         _ = try ctx.value(of: formatToken, as: .choice(.exportFormat), named: "format")
         tokens.removeFirst()
-        guard let i = tokens.indices.first(where: { ["out", "输出", "文件"].contains(tokens[$0].text?.lowercased() ?? "") && $0 + 1 < tokens.count && tokens[$0 + 1].kind == .equals }),
+        guard
+            let i = tokens.indices.first(where: {
+                ["out", "输出", "文件"].contains(tokens[$0].text?.lowercased() ?? "") && $0 + 1 < tokens.count && tokens[$0 + 1].kind == .equals
+            }),
             i + 2 < tokens.count
         else {
-            throw ScriptError.syntax("'case export' needs out=FILE", "'case export' 需要 out=文件", at: tokens.last.map { $0.location } ?? formatToken.location,
+            throw ScriptError.syntax(
+                "'case export' needs out=FILE", "'case export' 需要 out=文件", at: tokens.last.map { $0.location } ?? formatToken.location,
                 hint: Localized(en: "case export open311 where status=closed out=cases.json", zh: "例如 case export open311 where status=closed out=诉求.json"))
         }
         let file = try ctx.text(of: tokens[i + 2])
@@ -45,8 +50,11 @@ extension Interpreter {
             }
         }
         writer.write(buffer + (count == 0 ? "]\n" : "\n]\n"))
-        return [.text(lang == .zh
-            ? "已导出 \(count) 条诉求到 \(file)（Open311 GeoReport v2）"
-            : "exported \(count) \(count == 1 ? "case" : "cases") to \(file) (Open311 GeoReport v2)")]
+        return [
+            .text(
+                lang == .zh
+                    ? "已导出 \(count) 条诉求到 \(file)（Open311 GeoReport v2）"
+                    : "exported \(count) \(count == 1 ? "case" : "cases") to \(file) (Open311 GeoReport v2)")
+        ]
     }
 }

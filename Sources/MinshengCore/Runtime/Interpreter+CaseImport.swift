@@ -59,9 +59,12 @@ extension Interpreter {
                 }
             }
             if !order.number.isEmpty, let other = try caseWithWorkOrder(order.number) {
-                problems.append(first.map { other >= $0 } ?? false
-                    ? Localized(en: "work order '\(order.number)' appears earlier in this file", zh: "工单 '\(order.number)' 在本文件中重复出现")
-                    : Localized(en: "work order '\(order.number)' is already case \(RecordKind.case.id(other))", zh: "工单 '\(order.number)' 已是诉求 \(RecordKind.case.id(other))"))
+                problems.append(
+                    first.map { other >= $0 } ?? false
+                        ? Localized(en: "work order '\(order.number)' appears earlier in this file", zh: "工单 '\(order.number)' 在本文件中重复出现")
+                        : Localized(
+                            en: "work order '\(order.number)' is already case \(RecordKind.case.id(other))",
+                            zh: "工单 '\(order.number)' 已是诉求 \(RecordKind.case.id(other))"))
             }
             guard problems.isEmpty else {
                 bad.append((line, join(problems)))
@@ -73,7 +76,8 @@ extension Interpreter {
         }
         if !bad.isEmpty && !skipBad {
             for b in bad {
-                diagnostics.report(ScriptError(.validation, b.problem, at: SourceLocation(file: shown, line: b.line, column: 1)), sourceLine: nil, language: lang)
+                diagnostics.report(
+                    ScriptError(.validation, b.problem, at: SourceLocation(file: shown, line: b.line, column: 1)), sourceLine: nil, language: lang)
             }
             let n = bad.count
             throw ScriptError.validation(
@@ -89,7 +93,9 @@ extension Interpreter {
         var lines: [String] = []
         if let first, let last {
             let range = first == last ? RecordKind.case.id(first) : "\(RecordKind.case.id(first)) … \(RecordKind.case.id(last))"
-            lines.append(lang == .zh ? "已从 \(shown) 导入 \(imported) 条工单：\(range)" : "imported \(imported) work \(imported == 1 ? "order" : "orders") from \(shown) as \(range)")
+            lines.append(
+                lang == .zh
+                    ? "已从 \(shown) 导入 \(imported) 条工单：\(range)" : "imported \(imported) work \(imported == 1 ? "order" : "orders") from \(shown) as \(range)")
         } else {
             lines.append(lang == .zh ? "\(shown) 中没有可导入的工单" : "no work orders imported from \(shown)")
         }

@@ -7,7 +7,8 @@ extension Interpreter {
         }
         let columns = [col("urgency", "紧急程度", .choice(.urgency)), col("respond", "响应时限"), col("resolve", "办结时限"), col("set-by", "设置")]
         let rows: [[StoreValue]] = policy.rules.map { r in
-            let who = r.isDefault
+            let who =
+                r.isDefault
                 ? (lang == .zh ? "默认" : "default")
                 : "\(r.changedBy ?? "") \(r.changedAt?.display ?? "")"
             return [.text(r.urgency), .text(Span.setting(r.respond)), .text(Span.setting(r.resolve)), .text(who)]
@@ -20,7 +21,8 @@ extension Interpreter {
     func policySet(_ inv: Invocation) throws -> [Output] {
         guard let urgency = inv.text("urgency") else { return [] }
         guard inv["respond"] != nil || inv["resolve"] != nil else {
-            throw ScriptError.validation("'policy set' needs respond= or resolve=", "'policy set' 需要 respond= 或 resolve=", at: inv.location,
+            throw ScriptError.validation(
+                "'policy set' needs respond= or resolve=", "'policy set' 需要 respond= 或 resolve=", at: inv.location,
                 hint: Localized(en: "e.g. policy set urgency=urgent respond=2h resolve=24h", zh: "例如 policy set urgency=urgent respond=2h resolve=24h"))
         }
         var rule = try casePolicy().rule(urgency)
@@ -48,9 +50,13 @@ extension Interpreter {
         }
         try log(inv, "policy.set", nil, nil, [("urgency", urgency), ("respond", Span.setting(rule.respond)), ("resolve", Span.setting(rule.resolve))])
         let u = ChoiceSet.urgency.resolve(urgency)?.label ?? Localized(urgency)
-        return [.text(lang == .zh
-            ? "\(u.zh)诉求：响应 \(Span.setting(rule.respond))，办结 \(Span.setting(rule.resolve))（对此后受理的诉求生效，已有诉求的期限不变）"
-            : "\(u.en) cases: respond \(Span.setting(rule.respond)), resolve \(Span.setting(rule.resolve)) (for cases taken in from now on; existing deadlines stay)")]
+        return [
+            .text(
+                lang == .zh
+                    ? "\(u.zh)诉求：响应 \(Span.setting(rule.respond))，办结 \(Span.setting(rule.resolve))（对此后受理的诉求生效，已有诉求的期限不变）"
+                    : "\(u.en) cases: respond \(Span.setting(rule.respond)), resolve \(Span.setting(rule.resolve)) (for cases taken in from now on; existing deadlines stay)"
+            )
+        ]
     }
 
     /// `case overdue`: open cases past their resolve deadline, and cases still waiting for a
@@ -61,7 +67,8 @@ extension Interpreter {
         let now = session.now
         var q = Query(kind: .case)
         let open = Predicate.not(.inList(status, [.text("resolved"), .text("closed")]))
-        q.predicate = .and(open, .or(.compare(due, .less, .time(now)), .and(.compare(status, .equal, .text("received")), .compare(respondDue, .less, .time(now)))))
+        q.predicate = .and(
+            open, .or(.compare(due, .less, .time(now)), .and(.compare(status, .equal, .text("received")), .compare(respondDue, .less, .time(now)))))
         q.ordering = [Ordering(field: due, descending: false)]
         let fields = ["id", "title", "status", "urgency", "community", "dept", "due"].compactMap { s.field($0) }
         let late = FieldSpec("overdue", ["超期"], .text, label: Localized(en: "overdue", zh: "超期"), column: nil)

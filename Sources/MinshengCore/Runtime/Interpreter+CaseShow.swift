@@ -29,8 +29,14 @@ extension Interpreter {
         let links = try caseLinks(c)
         if !links.isEmpty { add("links", "关联", links.joined(separator: " · ")) }
         if let d = try activeDispatch(c) { add("dispatch", "派单", d) }
-        add("respond", "响应", deadlineLine(c.respondDue, done: c.time("responded_at"), standing: c.respondStanding(now: now), doneWord: Localized(en: "responded", zh: "已响应")))
-        add("resolve", "办结", deadlineLine(c.resolveDue, done: c.time("resolved_at"), standing: c.resolveStanding(now: now), doneWord: Localized(en: "resolved", zh: "已办结"), notRecorded: false))
+        add(
+            "respond", "响应",
+            deadlineLine(c.respondDue, done: c.time("responded_at"), standing: c.respondStanding(now: now), doneWord: Localized(en: "responded", zh: "已响应")))
+        add(
+            "resolve", "办结",
+            deadlineLine(
+                c.resolveDue, done: c.time("resolved_at"), standing: c.resolveStanding(now: now), doneWord: Localized(en: "resolved", zh: "已办结"),
+                notRecorded: false))
         if let s = c.satisfaction { add("callback", "回访", s.label.text(lang)) }
         if c.status == .closed, let o = c.text("outcome").flatMap(CaseOutcome.init(rawValue:)) {
             var parts = [o.label.text(lang), c.time("closed_at")?.display ?? ""]

@@ -87,9 +87,10 @@ extension Interpreter {
             for d in active {
                 try store.update(.caseDispatch, id: d.id, ["returned_at": .text(now.storage), "return_reason": .text(reason)])
             }
-            return StepChange(values: [
-                "department_id": .null, "lead_department_id": .null, "return_count": .integer((c.int("return_count") ?? 0) + 1),
-            ], remark: Localized(en: "to be dispatched again", zh: "待重新派单"))
+            return StepChange(
+                values: [
+                    "department_id": .null, "lead_department_id": .null, "return_count": .integer((c.int("return_count") ?? 0) + 1),
+                ], remark: Localized(en: "to be dispatched again", zh: "待重新派单"))
         }
     }
 

@@ -80,7 +80,9 @@ extension Interpreter {
         }
         if let d = duplicateOf {
             let o = RecordKind.case.id(d)
-            lines.append(lang == .zh ? "与 \(o) 重复；可用 case close \(display) outcome=duplicate 结案" : "repeats \(o); close it with: case close \(display) outcome=duplicate")
+            lines.append(
+                lang == .zh ? "与 \(o) 重复；可用 case close \(display) outcome=duplicate 结案" : "repeats \(o); close it with: case close \(display) outcome=duplicate"
+            )
         }
         return lines.map { .text($0) }
     }
@@ -98,7 +100,8 @@ extension Interpreter {
         p.address = inv.text("address")
         if let b = inv["household"] {
             guard let (kind, n) = RecordKind.forID(b.value.display), kind == .household else {
-                throw ScriptError.validation("'\(b.value.display)' is not a household id", "'\(b.value.display)' 不是住户编号", at: b.location,
+                throw ScriptError.validation(
+                    "'\(b.value.display)' is not a household id", "'\(b.value.display)' 不是住户编号", at: b.location,
                     hint: Localized(en: "households are named by id, e.g. H-1", zh: "住户用编号表示，如 H-1"))
             }
             guard let h = try store.select(.household, matching: ["id": .integer(n)], orderBy: []).first else {
@@ -147,7 +150,8 @@ extension Interpreter {
         let text = b.value.display
         let parts = text.split(separator: "-", maxSplits: 1)
         guard parts.count == 2, parts[0].uppercased() == prefix, let n = Int(parts[1]), n > 0 else {
-            throw ScriptError.validation("'\(text)' is not a \(option) id", "'\(text)' 不是有效的编号", at: b.location,
+            throw ScriptError.validation(
+                "'\(text)' is not a \(option) id", "'\(text)' 不是有效的编号", at: b.location,
                 hint: Localized(en: "write \(prefix)-1", zh: "请写成 \(prefix)-1"))
         }
         return n
@@ -157,7 +161,8 @@ extension Interpreter {
     func caseNumber(_ b: BoundValue) throws -> Int {
         let text = b.value.display
         guard let (kind, n) = RecordKind.forID(text), kind == .case else {
-            throw ScriptError.validation("'\(text)' is not a case id", "'\(text)' 不是诉求编号", at: b.location,
+            throw ScriptError.validation(
+                "'\(text)' is not a case id", "'\(text)' 不是诉求编号", at: b.location,
                 hint: Localized(en: "case ids look like C-1", zh: "诉求编号形如 C-1"))
         }
         guard try store.fetch(.case, id: n) != nil else {
@@ -190,10 +195,11 @@ extension Interpreter {
     /// The deadline policy in force: the defaults with the stored rules laid over them.
     func casePolicy() throws -> CasePolicy {
         let rows = try store.select(.casePolicy, matching: [:], orderBy: [])
-        return CasePolicy.with(rows.map { r in
-            DeadlineRule(
-                urgency: r.text("urgency") ?? "", respond: r.int("respond_seconds") ?? 0, resolve: r.int("resolve_seconds") ?? 0,
-                isDefault: false, changedBy: r.text("updated_by"), changedAt: r.text("updated_at").flatMap(Timestamp.parse))
-        })
+        return CasePolicy.with(
+            rows.map { r in
+                DeadlineRule(
+                    urgency: r.text("urgency") ?? "", respond: r.int("respond_seconds") ?? 0, resolve: r.int("resolve_seconds") ?? 0,
+                    isDefault: false, changedBy: r.text("updated_by"), changedAt: r.text("updated_at").flatMap(Timestamp.parse))
+            })
     }
 }
