@@ -101,9 +101,12 @@ final class CaseSession {
         s.run("community add 六里屯社区")
         try s.store.transaction(.writes) {
             _ = try s.store.insert(
+                .compound,
+                ["name": .text("十里堡北里3号楼"), "community_id": .integer(1), "created_at": .text("2019-12-01T09:00:00"), "created_by": .text("x")])
+            _ = try s.store.insert(
                 .household,
                 [
-                    "address": .text("3号楼2单元501"), "community_id": .integer(1), "head": .text("王芳"), "phone": .text("13800001234"),
+                    "compound_id": .integer(1), "address": .text("3号楼2单元501"), "community_id": .integer(1), "head": .text("王芳"), "phone": .text("13800001234"),
                     "tags": .text("elderly,hardship,frequent-caller"), "created_at": .text("2019-12-01T09:00:00"), "created_by": .text("x"),
                 ])
         }
@@ -118,11 +121,13 @@ final class CaseSession {
             out.contains("new case C-1 楼道灯不亮 (normal): respond by 2019-12-04 09:00, resolve by 2019-12-10 09:00\nspecial groups: frequent-caller, hardship\n"))
         #expect(out.contains(" C-1 | 楼道灯不亮 |"))
         #expect(!out.contains(" C-2 | 噪音"))
-        #expect(out.contains("  place     六里屯社区 / 3号楼2单元501 (H-1)\n"))
+        #expect(out.contains("  place     六里屯社区 / 十里堡北里3号楼 / 3号楼2单元501 (H-1)\n"))
         #expect(out.contains("  resident  王芳 138****1234\n"))
         #expect(out.contains("  groups    frequent-caller, hardship\n"))
         let wrong = s.run("community add 十里堡社区\ncase new x household=H-1 community=十里堡社区")
         #expect(wrong.contains("error: '十里堡社区' does not match the place given, which is in 六里屯社区"))
+        let byCompound = s.run("case new y compound=十里堡北里3号楼\ncase show C-3")
+        #expect(byCompound.contains("  place     六里屯社区 / 十里堡北里3号楼\n"), "\(byCompound)")
     }
 }
 

@@ -26,7 +26,19 @@ extension Interpreter {
         let now = session.now
         let policy = try casePolicy()
         var communities: [String: Int] = [:]
-        var bad: [(line: Int, problem: Localized)] = []
+        var bad = 0
+        // Each bad row is reported as soon as it is found, so memory stays flat even
+        // when every row is bad: as an error, or as a notice when skipping.
+        func reportBad(_ line: Int, _ problems: [Localized]) {
+            bad += 1
+            let problem = join(problems)
+            if skipBad {
+                emit(.notice((lang == .zh ? "已跳过 " : "skipped ") + "\(shown):\(line): " + problem.text(lang)), to: nil)
+            } else {
+                diagnostics.report(
+                    ScriptError(.validation, problem, at: SourceLocation(file: shown, line: line, column: 1)), sourceLine: nil, language: lang)
+            }
+        }
         var read = 0, first: Int?, last: Int?
         defer { out.progress(nil) }
         while let (line, fields) = try reader.next() {
@@ -44,7 +56,7 @@ extension Interpreter {
                 order = e.partial
             }
             guard let order else {
-                bad.append((line, join(problems)))
+                reportBad(line, problems)
                 continue
             }
             var community: Int?
@@ -67,27 +79,23 @@ extension Interpreter {
                             zh: "工单 '\(order.number)' 已是诉求 \(RecordKind.case.id(other))"))
             }
             guard problems.isEmpty else {
-                bad.append((line, join(problems)))
+                reportBad(line, problems)
                 continue
             }
             let id = try insertWorkOrder(order, community: community, policy: policy, now: now)
             if first == nil { first = id }
             last = id
         }
-        if !bad.isEmpty && !skipBad {
-            for b in bad {
-                diagnostics.report(
-                    ScriptError(.validation, b.problem, at: SourceLocation(file: shown, line: b.line, column: 1)), sourceLine: nil, language: lang)
-            }
-            let n = bad.count
+        if bad > 0 && !skipBad {
+            let n = bad
             throw ScriptError.validation(
                 "\(n) bad \(n == 1 ? "row" : "rows") in '\(shown)': nothing was imported", "'\(shown)' 中有 \(n) 行错误：未导入任何工单", at: loc,
                 hint: Localized(en: "fix the rows listed above, or import the good ones with skip-bad=on", zh: "请修正上面列出的行，或用 skip-bad=on 只导入正确的行"))
         }
-        let imported = read - bad.count
+        let imported = read - bad
         var details = [("file", path), ("rows", String(imported))]
         if let first, let last { details += [("first", RecordKind.case.id(first)), ("last", RecordKind.case.id(last))] }
-        if !bad.isEmpty { details.append(("skipped", String(bad.count))) }
+        if bad > 0 { details.append(("skipped", String(bad))) }
         try log(inv, "case.import", .case, nil, details)
         if let last { session.lastID = RecordKind.case.id(last) }
         var lines: [String] = []
@@ -101,9 +109,6 @@ extension Interpreter {
         }
         if !columns.ignored.isEmpty {
             lines.append((lang == .zh ? "未使用的列：" : "columns not used: ") + columns.ignored.joined(separator: ", "))
-        }
-        for b in bad {
-            lines.append((lang == .zh ? "已跳过 " : "skipped ") + "\(shown):\(b.line): " + b.problem.text(lang))
         }
         return lines.map { .text($0) }
     }
