@@ -127,7 +127,7 @@ final class CaseSession {
         let wrong = s.run("community add 十里堡社区\ncase new x household=H-1 community=十里堡社区")
         #expect(wrong.contains("error: '十里堡社区' does not match the place given, which is in 六里屯社区"))
         let byCompound = s.run("case new y compound=十里堡北里3号楼\ncase show C-3")
-        #expect(byCompound.contains("  place     六里屯社区 / 十里堡北里3号楼\n"), "\(byCompound)")
+        #expect(byCompound.contains("  place    六里屯社区 / 十里堡北里3号楼\n"), "\(byCompound)")
     }
 }
 
