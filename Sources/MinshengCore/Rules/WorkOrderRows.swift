@@ -71,6 +71,14 @@ public struct WorkOrderColumns: Sendable {
         self.width = header.count
     }
 
+    /// The field without surrounding spaces; most fields have none, so that case is quick.
+    static func trimmed(_ s: String) -> String {
+        guard let f = s.unicodeScalars.first, let l = s.unicodeScalars.last else { return s }
+        return spaces.contains(f) || spaces.contains(l) ? s.trimmingWhitespace() : s
+    }
+
+    static let spaces: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\u{3000}"]
+
     static func normalize(_ s: String) -> String {
         String(s.trimmingWhitespace().lowercased().filter { $0 != "_" && $0 != "-" && $0 != " " })
     }
@@ -82,7 +90,7 @@ public struct WorkOrderColumns: Sendable {
         }
         func get(_ name: String) -> String? {
             guard let i = index[name] else { return nil }
-            let v = fields[i].trimmingWhitespace()
+            let v = Self.trimmed(fields[i])
             return v.isEmpty ? nil : v
         }
         var problems: [Localized] = []

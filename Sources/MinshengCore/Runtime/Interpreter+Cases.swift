@@ -31,7 +31,7 @@ extension Interpreter {
             try checkOriginal(o, of: nil, at: b.location)
             duplicateOf = o
         }
-        let workOrder = inv.text("work-order")?.trimmingWhitespace()
+        let workOrder = inv.text("work-order")?.trimmingWhitespace().nonEmpty
         if let wo = workOrder, let other = try caseWithWorkOrder(wo) {
             throw ScriptError.runtime(
                 "work order '\(wo)' is already case \(RecordKind.case.id(other))", "工单 '\(wo)' 已是诉求 \(RecordKind.case.id(other))",
@@ -202,4 +202,9 @@ extension Interpreter {
                     isDefault: false, changedBy: r.text("updated_by"), changedAt: r.text("updated_at").flatMap(Timestamp.parse))
             })
     }
+}
+
+extension String {
+    /// The string, or nil when it is empty.
+    var nonEmpty: String? { isEmpty ? nil : self }
 }
