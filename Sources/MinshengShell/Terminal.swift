@@ -34,6 +34,14 @@ final class StandardOutput: OutputSink {
     }
 
     var terminalWidth: Int? { fitToTerminal ? Terminal.width(1) : nil }
+
+    /// Progress goes to standard error, and only when it is a terminal: `\r`, the text,
+    /// and erase-to-end-of-line, so results on standard output stay clean.
+    func progress(_ text: String?) {
+        guard Terminal.isTerminal(2) else { return }
+        fputs("\r" + (text ?? "") + "\u{1B}[K", minsheng_stderr())
+        fflush(minsheng_stderr())
+    }
 }
 
 /// Renders errors like a compiler: `file:line:col: error: message`, the source line,

@@ -27,9 +27,17 @@ public final class CSVFile: TableFileReader {
         header = h
     }
 
+    static func isEndOfFile(_ e: Error) -> Bool {
+        if case CSVError.cannotReadFile = e { return true }
+        return false
+    }
+
     public func next() throws -> (line: Int, fields: [String])? {
         guard let row = reader.next() else {
-            if let e = reader.error {
+            // CSV.swift records `cannotReadFile` when it reads past the last byte (the
+            // stream on Linux says bytes are available until a read returns none): that is
+            // the end of the file, not an error.
+            if let e = reader.error, !Self.isEndOfFile(e) {
                 throw ScriptError(.io, Localized(en: "\(path):\(nextLine): bad CSV: \(e)", zh: "\(path):\(nextLine)：CSV 格式错误：\(e)"))
             }
             return nil

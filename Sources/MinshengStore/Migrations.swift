@@ -6,6 +6,7 @@ enum Migrations {
     static let all: [(String, @Sendable (Database) throws -> Void)] = [
         ("v1: departments, communities, event log", v1),
         ("v2: compounds, households, enterprises, cadres, cases", v2),
+        ("v3: case policy, dispatches, step columns", v3Cases),
     ]
 
     static func migrator() -> DatabaseMigrator {

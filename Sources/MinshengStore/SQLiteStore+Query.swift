@@ -14,17 +14,21 @@ extension SQLiteStore {
     func selectExpression(_ f: FieldSpec, table: String) -> String {
         guard let column = f.column else { return "NULL" }
         if case .reference(let kind) = f.type {
+            // A kind without names (households) shows its id, H-1.
+            guard kind.schema.nameField != nil else { return "('\(kind.schema.idPrefix)-' || \(table).\(column))" }
             return "(SELECT r.name FROM \(kind.schema.table) r WHERE r.id = \(table).\(column))"
         }
         return "\(table).\(column)"
     }
 
     /// Compiles a `find` into one statement.
-    func compileFind(_ q: Query, now: Timestamp) -> CompiledSQL {
+    /// (`columns` replaces the listed fields, e.g. `t.*` for `scan`.)
+    func compileFind(_ q: Query, now: Timestamp, columns: String? = nil) -> CompiledSQL {
         let s = q.kind.schema
         let fields = s.fields.filter { $0.listed }
         var args: [DatabaseValue] = []
-        var sql = "SELECT \(fields.map { selectExpression($0, table: "t") }.joined(separator: ", ")) FROM \(s.table) t"
+        let selected = columns ?? fields.map { selectExpression($0, table: "t") }.joined(separator: ", ")
+        var sql = "SELECT \(selected) FROM \(s.table) t"
         if let p = q.predicate { sql += " WHERE " + compile(p, &args) }
         let order = q.ordering.isEmpty ? [Ordering(field: s.fields[0], descending: false)] : q.ordering
         sql += " ORDER BY " + order.map { "t.\($0.field.column ?? "id")\($0.descending ? " DESC" : "")" }.joined(separator: ", ")
@@ -129,6 +133,18 @@ extension SQLiteStore {
             var out: [[StoreValue]] = []
             while let row = try rows.next() { out.append(values(of: row, count: fields.count)) }
             return ResultSet(columns: fields, rows: out)
+        }
+    }
+
+    public func scan(_ query: Query, now: Timestamp, _ body: (StoredRecord) throws -> Void) throws {
+        let c = compileFind(query, now: now, columns: "t.*")
+        try withDatabase { db in
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: c.sql), arguments: StatementArguments(c.arguments))
+            while let row = try rows.next() {
+                var values: [String: StoreValue] = [:]
+                for (column, value) in row { values[column] = StoreValue(value) }
+                try body(StoredRecord(values))
+            }
         }
     }
 

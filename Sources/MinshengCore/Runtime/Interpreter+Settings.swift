@@ -37,6 +37,8 @@ extension Interpreter {
             session.actor = value
         case "reveal", "显示号码":
             guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "reveal") else { return [] }
+            // Seeing residents' phone numbers is itself a recorded act: no record, no reveal.
+            try log(inv, "session.reveal", nil, nil, [("reveal", v)])
             session.reveal = v == "on"
         case "timer", "计时":
             guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "timer") else { return [] }

@@ -75,8 +75,13 @@ public final class Interpreter {
     public typealias Handler = @Sendable (Interpreter, Invocation) throws -> [Output]
 
     /// Every family's handlers; a family adds its dictionary here, one line.
-    static let handlers: [CommandID: Handler] = [builtinHandlers, queryHandlers, orgHandlers, auditHandlers]
-        .reduce(into: [:]) { all, family in all.merge(family) { a, _ in a } }
+    static let handlers: [CommandID: Handler] = [
+        builtinHandlers,
+        queryHandlers,
+        orgHandlers,
+        auditHandlers,
+        caseHandlers,
+    ].reduce(into: [:]) { all, family in all.merge(family) { a, _ in a } }
 
     static let builtinHandlers: [CommandID: Handler] = [
         .help: { try $0.help($1) }, .set: { try $0.set($1) }, .unset: { try $0.unset($1) },

@@ -3,6 +3,14 @@ public protocol OutputSink: AnyObject {
     func write(_ text: String)
     /// Display columns available, or nil when writing to a file or pipe.
     var terminalWidth: Int? { get }
+    /// Shows how far a long command has got (`importing x.csv: 15000 rows read`) on one
+    /// line that the next call overwrites; nil clears it. Only a terminal shows it.
+    func progress(_ text: String?)
+}
+
+extension OutputSink {
+    /// Files, pipes and test buffers keep no progress lines.
+    public func progress(_ text: String?) {}
 }
 
 /// Where errors go, already rendered by the edge that owns the terminal.

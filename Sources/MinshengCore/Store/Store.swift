@@ -82,6 +82,10 @@ public protocol Store: AnyObject {
     /// ordered by `orderBy` columns (then id). For rules that need records, not tables.
     func select(_ kind: RecordKind, matching: [String: StoreValue], orderBy: [String]) throws -> [StoredRecord]
 
+    /// Every stored column of each record a query selects, in its order, one at a time,
+    /// so an export of a million cases holds one row in memory, not all of them.
+    func scan(_ query: Query, now: Timestamp, _ body: (StoredRecord) throws -> Void) throws
+
     /// Appends to the change log (hash-chained).
     func append(_ event: Event) throws
     /// The number of events logged.

@@ -6,7 +6,14 @@ public struct CommandTable: Sendable {
     public init(_ commands: [CommandSpec]) { self.commands = commands }
 
     /// Every command minsheng knows.
-    public static let standard = CommandTable(builtinCommands + queryCommands + orgCommands + auditCommands)
+    /// A family adds its list here, on a line of its own.
+    public static let standard = CommandTable(
+        builtinCommands
+            + queryCommands
+            + orgCommands
+            + auditCommands
+            + caseCommands
+    )
 
     /// Finds the command named by the leading words; returns it and how many words its name took.
     public func match(_ words: [String]) -> (CommandSpec, Int)? {

@@ -1,0 +1,137 @@
+extension Interpreter {
+    /// `case import FILE.csv [skip-bad=on]`: 12345 work orders become cases (source hotline).
+    ///
+    /// Rows are streamed and inserted as they are read, inside the command's transaction,
+    /// so memory stays flat whatever the file's size. Every bad row is reported with its
+    /// line; then, unless `skip-bad=on`, the command fails and nothing remains.
+    func caseImport(_ inv: Invocation) throws -> [Output] {
+        guard let path = inv.text("file"), let loc = inv["file"]?.location else { return [] }
+        guard let open = openTable else {
+            throw ScriptError.runtime("reading CSV files is not available here", "此处无法读取 CSV 文件", at: loc)
+        }
+        let full = resolvePath(path, relativeTo: scriptStack.last)
+        let shown = resolvePath(path, relativeTo: displayStack.last)
+        guard fileExists(full) else {
+            throw ScriptError(.io, Localized(en: "cannot read '\(shown)': no such file", zh: "无法读取 '\(shown)'：文件不存在"), at: loc)
+        }
+        let reader: TableFileReader
+        let columns: WorkOrderColumns
+        do {
+            reader = try open(full)
+            columns = try WorkOrderColumns(header: reader.header)
+        } catch let e as ScriptError {
+            throw e.located(at: loc)
+        }
+        let skipBad = inv.text("skip-bad") == "on"
+        let now = session.now
+        let policy = try casePolicy()
+        var communities: [String: Int] = [:]
+        var bad = 0
+        // Each bad row is reported as soon as it is found, so memory stays flat even
+        // when every row is bad: as an error, or as a notice when skipping.
+        func reportBad(_ line: Int, _ problems: [Localized]) {
+            bad += 1
+            let problem = join(problems)
+            if skipBad {
+                emit(.notice((lang == .zh ? "已跳过 " : "skipped ") + "\(shown):\(line): " + problem.text(lang)), to: nil)
+            } else {
+                diagnostics.report(
+                    ScriptError(.validation, problem, at: SourceLocation(file: shown, line: line, column: 1)), sourceLine: nil, language: lang)
+            }
+        }
+        var read = 0, first: Int?, last: Int?
+        defer { out.progress(nil) }
+        while let (line, fields) = try reader.next() {
+            read += 1
+            if read % 5000 == 0 {
+                out.progress(lang == .zh ? "正在导入 \(shown)：已读 \(read) 行" : "importing \(shown): \(read) rows read")
+            }
+            var problems: [Localized] = []
+            let parsed = columns.read(fields, now: now)
+            var order: WorkOrder?
+            switch parsed {
+            case .success(let o): order = o
+            case .failure(let e):
+                problems = e.problems
+                order = e.partial
+            }
+            guard let order else {
+                reportBad(line, problems)
+                continue
+            }
+            var community: Int?
+            if let name = order.community {
+                if let n = communities[name] {
+                    community = n
+                } else if let n = try store.lookup(.community, name: name) {
+                    communities[name] = n
+                    community = n
+                } else {
+                    problems.append(Localized(en: "no community named '\(name)'", zh: "没有名为 '\(name)' 的社区"))
+                }
+            }
+            if !order.number.isEmpty, let other = try caseWithWorkOrder(order.number) {
+                problems.append(
+                    first.map { other >= $0 } ?? false
+                        ? Localized(en: "work order '\(order.number)' appears earlier in this file", zh: "工单 '\(order.number)' 在本文件中重复出现")
+                        : Localized(
+                            en: "work order '\(order.number)' is already case \(RecordKind.case.id(other))",
+                            zh: "工单 '\(order.number)' 已是诉求 \(RecordKind.case.id(other))"))
+            }
+            guard problems.isEmpty else {
+                reportBad(line, problems)
+                continue
+            }
+            let id = try insertWorkOrder(order, community: community, policy: policy, now: now)
+            if first == nil { first = id }
+            last = id
+        }
+        if bad > 0 && !skipBad {
+            let n = bad
+            throw ScriptError.validation(
+                "\(n) bad \(n == 1 ? "row" : "rows") in '\(shown)': nothing was imported", "'\(shown)' 中有 \(n) 行错误：未导入任何工单", at: loc,
+                hint: Localized(en: "fix the rows listed above, or import the good ones with skip-bad=on", zh: "请修正上面列出的行，或用 skip-bad=on 只导入正确的行"))
+        }
+        let imported = read - bad
+        var details = [("file", path), ("rows", String(imported))]
+        if let first, let last { details += [("first", RecordKind.case.id(first)), ("last", RecordKind.case.id(last))] }
+        if bad > 0 { details.append(("skipped", String(bad))) }
+        try log(inv, "case.import", .case, nil, details)
+        if let last { session.lastID = RecordKind.case.id(last) }
+        var lines: [String] = []
+        if let first, let last {
+            let range = first == last ? RecordKind.case.id(first) : "\(RecordKind.case.id(first)) … \(RecordKind.case.id(last))"
+            lines.append(
+                lang == .zh
+                    ? "已从 \(shown) 导入 \(imported) 条工单：\(range)" : "imported \(imported) work \(imported == 1 ? "order" : "orders") from \(shown) as \(range)")
+        } else {
+            lines.append(lang == .zh ? "\(shown) 中没有可导入的工单" : "no work orders imported from \(shown)")
+        }
+        if !columns.ignored.isEmpty {
+            lines.append((lang == .zh ? "未使用的列：" : "columns not used: ") + columns.ignored.joined(separator: ", "))
+        }
+        return lines.map { .text($0) }
+    }
+
+    func join(_ problems: [Localized]) -> Localized {
+        Localized(en: problems.map(\.en).joined(separator: "; "), zh: problems.map(\.zh).joined(separator: "；"))
+    }
+
+    /// Inserts one checked work order as a case received at the order's time.
+    func insertWorkOrder(_ o: WorkOrder, community: Int?, policy: CasePolicy, now: Timestamp) throws -> Int {
+        let received = o.received ?? now
+        let due = policy.deadlines(received: received, urgency: o.urgency)
+        var values: [String: StoreValue] = [
+            "title": .text(o.title), "kind": .text(o.kind), "category": .text(o.category), "urgency": .text(o.urgency),
+            "source": .text("hotline"), "status": .text(CaseStatus.received.rawValue), "work_order": .text(o.number),
+            "created_at": .text(received.storage), "created_by": .text(session.actor), "updated_at": .text(now.storage),
+            "respond_due": .text(due.respond.storage), "resolve_due": .text(due.resolve.storage),
+        ]
+        values["community_id"] = community.map(StoreValue.integer)
+        values["description"] = o.description.map(StoreValue.text)
+        values["address"] = o.address.map(StoreValue.text)
+        values["resident"] = o.resident.map(StoreValue.text)
+        values["phone"] = o.phone.map(StoreValue.text)
+        return try store.insert(.case, values)
+    }
+}

@@ -1,0 +1,69 @@
+extension Interpreter {
+    /// The steps of a case from the event log, one line each: when, what, who, details.
+    /// A case imported from a work order has no intake event; its first line comes from
+    /// the record itself.
+    func timeline(_ c: CaseRecord) throws -> [String] {
+        var entries: [(at: Timestamp, step: String, who: String, details: String)] = []
+        let events = try store.events(kind: .case, recordID: c.id)
+        if !events.contains(where: { $0.action == "case.new" }) {
+            let via = c.text("work_order").map { (lang == .zh ? "12345 工单 " : "12345 work order ") + $0 } ?? ""
+            entries.append((c.created, stepLabel("new"), c.text("created_by") ?? "", via))
+        }
+        for e in events where e.action.hasPrefix("case.") {
+            let verb = String(e.action.dropFirst("case.".count))
+            let by = e.details.first { $0.0 == "by" }?.1 ?? e.actor
+            let who = by == e.actor ? by : (lang == .zh ? "\(by)（\(e.actor)录入）" : "\(by) (entered by \(e.actor))")
+            entries.append((e.at, stepLabel(verb), who, eventDetails(verb, e.details)))
+        }
+        let stepWidth = entries.map { DisplayWidth.of($0.step) }.max() ?? 0
+        let whoWidth = entries.map { DisplayWidth.of($0.who) }.max() ?? 0
+        return entries.map { e in
+            let line = "  \(e.at.display)  " + DisplayWidth.pad(e.step, to: stepWidth) + "  " + DisplayWidth.pad(e.who, to: whoWidth) + "  " + e.details.oneLine
+            return line.trimmingTrailingSpaces()
+        }
+    }
+
+    func stepLabel(_ verb: String) -> String {
+        let labels: [String: Localized] = [
+            "new": Localized(en: "received", zh: "受理"), "respond": Localized(en: "responded", zh: "响应"),
+            "verify": Localized(en: "verified", zh: "核实"), "report": Localized(en: "reported", zh: "上报"),
+            "dispatch": Localized(en: "dispatched", zh: "派单"), "return": Localized(en: "returned", zh: "退单"),
+            "progress": Localized(en: "progress", zh: "进展"), "resolve": Localized(en: "resolved", zh: "办结"),
+            "callback": Localized(en: "callback", zh: "回访"), "close": Localized(en: "closed", zh: "结案"),
+        ]
+        return labels[verb]?.text(lang) ?? verb
+    }
+
+    /// What a step said, in the session's language: `to 张书记`, `城建科 + 六里屯社区`, `不满意: reopened …`.
+    func eventDetails(_ verb: String, _ details: [(String, String)]) -> String {
+        let zh = lang == .zh
+        func get(_ k: String) -> String? { details.first { $0.0 == k }?.1 }
+        var parts: [String] = []
+        switch verb {
+        case "new":
+            if let s = get("source") { parts.append((zh ? "来源 " : "from ") + (label(.caseSource, s) ?? s)) }
+            if let w = get("work-order") { parts.append((zh ? "工单 " : "work order ") + w) }
+            if let d = get("duplicate-of") { parts.append((zh ? "重复于 " : "duplicate of ") + d) }
+        case "report":
+            if let t = get("to") { parts.append((zh ? "报告 " : "to ") + t + (get("cadre").map { " (\($0))" } ?? "")) }
+        case "dispatch":
+            let names = (get("dept") ?? "").split(separator: ",").map(String.init)
+            parts.append(dispatchSummary(names: names, lead: get("lead"), community: get("community") ?? "", supervisor: get("supervisor")).text(lang))
+        case "callback":
+            if let r = get("result") { parts.append(label(.callbackResult, r) ?? r) }
+            if let n = get("reopened"), let due = get("resolve-due").flatMap(Timestamp.parse) {
+                parts.append(zh ? "重新办理（第 \(n) 次），办结期限 \(due.display)" : "reopened, resolve by \(due.display)")
+            }
+        case "close":
+            if let of = get("of") {
+                parts.append((zh ? "重复于 " : "duplicate of ") + of)
+            } else if let o = get("outcome") {
+                parts.append(label(.caseOutcome, o) ?? o)
+            }
+        default: break
+        }
+        if let n = get("note") { parts.append(n) }
+        if let r = get("reason") { parts.append((zh ? "原因：" : "reason: ") + r) }
+        return parts.joined(separator: zh ? "；" : "; ")
+    }
+}
