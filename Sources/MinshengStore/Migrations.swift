@@ -6,6 +6,7 @@ enum Migrations {
     static let all: [(String, @Sendable (Database) throws -> Void)] = [
         ("v1: departments, communities, event log", v1),
         ("v2: compounds, households, enterprises, cadres, cases", v2),
+        ("v5: meetings, items, ballots", v5Meetings),
     ]
 
     static func migrator() -> DatabaseMigrator {
