@@ -95,7 +95,7 @@ extension Interpreter {
     /// "5 members, quorum 3 (more than half)".
     func membersText(_ m: MeetingRecord) -> String {
         guard m.memberCount > 0 else {
-            return say("no members yet: add them with 'member add'", "尚无成员：请用 member add 添加")
+            return say("no members yet: add them with 'member add'", "尚无成员：请用“成员 添加”添加")
         }
         let q = Tally.quorumRequired(m.quorum, members: m.memberCount)
         let kind = m.named ? say("named", "按名单") : say("by count", "按人数")

@@ -69,11 +69,13 @@ extension Interpreter {
         if !given.isEmpty {
             out.append("- 委托 \(given.count) 份：" + given.map { "\($0.giver) 委托 \($0.holder)" }.joined(separator: "、"))
         }
+        let proxied = given.filter { !members.contains($0.giver) }.count
+        let ofWhich = proxied > 0 ? "（其中委托 \(proxied) 人）" : ""
         if m.named {
             let absent = try memberNames(m).filter { !members.contains($0) }
-            out.append("- 未到成员 \(absent.count) 人" + (absent.isEmpty ? "" : "：" + absent.joined(separator: "、")))
+            out.append("- 未到成员 \(absent.count) 人\(ofWhich)" + (absent.isEmpty ? "" : "：" + absent.joined(separator: "、")))
         } else if m.memberCount > members.count {
-            out.append("- 未签到成员 \(m.memberCount - members.count) 人")
+            out.append("- 未签到成员 \(m.memberCount - members.count) 人\(ofWhich)")
         }
         if !others.isEmpty {
             out.append("- 列席 \(others.count) 人：" + others.map { n in
