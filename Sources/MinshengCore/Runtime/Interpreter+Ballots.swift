@@ -101,6 +101,7 @@ extension Interpreter {
         let proxied = cast.compactMap { c in c.holder.map { "\(c.voter)<\($0)" } }
         if !proxied.isEmpty { details.append(("proxies", proxied.joined(separator: ","))) }
         try log(inv, "item.vote", .item, item.id, details)
+        session.currentItem = item.display
         let voted = prior.count + cast.count
         let tail = say(" — \(voted) of \(present) present have voted", "——出席 \(present) 人中已投 \(voted) 票")
         func who(_ c: (voter: String, choice: String?, holder: String?)) -> String {
@@ -133,7 +134,7 @@ extension Interpreter {
         var en = "'\(b.voter)' has already voted on \(item.display) at \(at)"
         var zh = "'\(b.voter)' 已于 \(at) 对 \(item.display) 投过票"
         if let c = b.choice {
-            en += " (\(choiceLabelEn(c)))"
+            en += " (\(c))"
             zh += "（\(choiceLabelZh(c))）"
         }
         if let h = b.proxyHolder {
@@ -147,7 +148,6 @@ extension Interpreter {
         return ScriptError.runtime(en, zh, at: loc, hint: hint)
     }
 
-    func choiceLabelEn(_ c: String) -> String { c }
     func choiceLabelZh(_ c: String) -> String { ["yes": "赞成", "no": "反对", "abstain": "弃权"][c] ?? c }
 
     /// `who-has-not-voted [ITEM]`: members present (or represented) with no ballot yet.

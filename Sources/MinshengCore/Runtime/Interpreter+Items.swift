@@ -42,11 +42,10 @@ extension Interpreter {
         return (try targetItem(withoutItem), only.value.display)
     }
 
-    /// Makes an item the current one and checks its meeting is still in session.
+    /// The item's meeting, which must still be in session.
     func itemInRoom(_ item: ItemRecord, _ inv: Invocation) throws -> MeetingRecord {
         let m = try meetingRecord(item.meetingID, at: inv.location)
         try requireOpen(m, at: inv["item"]?.location ?? inv.location)
-        session.currentItem = item.display
         return m
     }
 
@@ -70,6 +69,7 @@ extension Interpreter {
         try log(inv, "item.discuss", .item, item.id, [("by", by), ("stance", stance), ("note", text)])
         let n = try store.select(.speech, matching: ["item_id": .integer(item.id)], orderBy: []).count
         let s = ChoiceSet.stance.resolve(stance)?.label.text(lang) ?? stance
+        session.currentItem = item.display
         return [.text(say("\(item.display) speech \(n): \(by) (\(s)): \(text)", "\(item.display) 第 \(n) 位发言：\(by)（\(s)）：\(text)"))]
     }
 
@@ -92,6 +92,7 @@ extension Interpreter {
         let how = ballot == "secret"
             ? say("secret ballot: record who votes with by=…, count the box at the tally", "无记名投票：用 投票人=… 登记投票人，计票时清点票箱")
             : say("open ballot: yes=… no=… abstain=…", "记名投票：赞成=… 反对=… 弃权=…")
+        session.currentItem = item.display
         return [.text([
             say("\(item.display) poll open: \(text)", "\(item.display) 开始表决：\(text)"),
             "  " + ruleText(rule: rule, base: base) + say("; ", "；") + how,

@@ -65,6 +65,7 @@ extension Interpreter {
             ("members", String(counts.members)), ("base", String(result.base)), ("needed", String(result.needed)),
         ])
         guard let closed = try motions(of: item).last else { return [] }
+        session.currentItem = item.display
         return [.text(tallyLines(item, closed).joined(separator: "\n"))]
     }
 
@@ -74,8 +75,8 @@ extension Interpreter {
         let mode = motion.secret ? say("secret ballot", "无记名投票") : say("open ballot", "记名投票")
         let met = c.present >= motion.quorumRequired
         let quorum = say(
-            "quorum: \(c.present) present of \(c.members) members (\(motion.byProxy) by proxy), \(motion.quorumRequired) required — \(met ? "met" : "not met")",
-            "法定人数：出席 \(c.present) 人 / 应到 \(c.members) 人（含委托 \(motion.byProxy) 人），需 \(motion.quorumRequired) 人——\(met ? "已达到" : "未达到")")
+            "quorum: \(c.present) of \(c.members) members present at the vote (\(motion.byProxy) by proxy), \(motion.quorumRequired) required — \(met ? "met" : "not met")",
+            "法定人数：表决时出席 \(c.present) 人 / 应到 \(c.members) 人（含委托 \(motion.byProxy) 人），需 \(motion.quorumRequired) 人——\(met ? "已达到" : "未达到")")
         var countParts = [("yes", c.yes), ("no", c.no), ("abstain", c.abstain)]
         if motion.secret { countParts.append(("invalid", c.invalid)) }
         let counted = countParts.map { "\(choiceLabel($0.0)) \($0.1)" } + [say("not voted \(c.notVoted)", "未投票 \(c.notVoted)"), say("cast \(c.cast)", "共投 \(c.cast) 票")]
