@@ -14,9 +14,12 @@ import Testing
         var testDescription: String { why }
     }
 
-    static func c(_ rule: Tally.Rule, _ base: Tally.Base, yes: Int, no: Int = 0, abstain: Int = 0, invalid: Int = 0, members: Int = 9, present: Int = 9,
-        _ verdict: Tally.Verdict, needed: Int, _ why: String) -> Case {
-        Case(rule: rule, base: base, counts: Tally.Counts(yes: yes, no: no, abstain: abstain, invalid: invalid, members: members, present: present),
+    static func c(
+        _ rule: Tally.Rule, _ base: Tally.Base, yes: Int, no: Int = 0, abstain: Int = 0, invalid: Int = 0, members: Int = 9, present: Int = 9,
+        _ verdict: Tally.Verdict, needed: Int, _ why: String
+    ) -> Case {
+        Case(
+            rule: rule, base: base, counts: Tally.Counts(yes: yes, no: no, abstain: abstain, invalid: invalid, members: members, present: present),
             verdict: verdict, needed: needed, why: why)
     }
 

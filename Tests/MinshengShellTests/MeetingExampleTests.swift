@@ -44,9 +44,11 @@ func script(_ dir: String, _ name: String, options: String, _ lines: [String]) -
     /// elsewhere, under another operator, language and clock: the minutes are the same bytes.
     @Test func replayingTheRecordingWritesByteIdenticalMinutes() throws {
         let dir = exampleFolder()
-        let first = script(dir, "first.msh", options: "--lang zh --as 王强", [
-            "record on recorded.msh", "source meeting.msh", "record off", "minutes M-1 out=first.md",
-        ])
+        let first = script(
+            dir, "first.msh", options: "--lang zh --as 王强",
+            [
+                "record on recorded.msh", "source meeting.msh", "record off", "minutes M-1 out=first.md",
+            ])
         let firstOut = Transcript.run(path: first, displayName: first, database: dir + "/first.db")
         #expect(!firstOut.contains("error"), "\(firstOut)")
         let recorded = Files.read(dir + "/recorded.msh") ?? ""
@@ -54,9 +56,11 @@ func script(_ dir: String, _ name: String, options: String, _ lines: [String]) -
         #expect(!recorded.contains("source "), "a sourced script is recorded command by command, not as 'source'")
 
         let elsewhere = Files.temporaryDirectory("minsheng-replay")
-        let second = script(dir, "second.msh", options: "--lang en --as 李梅 --now 2031-06-01T08:00", [
-            "replay recorded.msh", "minutes M-1 out=second.md",
-        ])
+        let second = script(
+            dir, "second.msh", options: "--lang en --as 李梅 --now 2031-06-01T08:00",
+            [
+                "replay recorded.msh", "minutes M-1 out=second.md",
+            ])
         let secondOut = Transcript.run(path: second, displayName: second, database: elsewhere + "/other.db")
         #expect(!secondOut.contains("error"), "\(secondOut)")
         let a = Files.read(dir + "/first.md"), b = Files.read(dir + "/second.md")

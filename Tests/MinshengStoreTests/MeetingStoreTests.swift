@@ -45,16 +45,17 @@ func temporaryFolder() -> String {
 
 /// A secret poll of four on one database, with the box counted as given.
 func secretPoll(_ database: String, box: String) -> MeetingCapture {
-    runMeeting([
-        "meeting new 楼门会 date=2019-12-05 members=王芳,张伟,刘洋,李娜,陈静",
-        "attend 王芳,张伟,刘洋,李娜",
-        "proxy 李娜 for=陈静",
-        "propose 外墙粉刷 by=王芳",
-        "motion 粉刷外墙 ballot=secret",
-        "vote by=张伟,陈静",
-        "vote by=王芳,刘洋,李娜",
-        "tally \(box)",
-    ], database: database)
+    runMeeting(
+        [
+            "meeting new 楼门会 date=2019-12-05 members=王芳,张伟,刘洋,李娜,陈静",
+            "attend 王芳,张伟,刘洋,李娜",
+            "proxy 李娜 for=陈静",
+            "propose 外墙粉刷 by=王芳",
+            "motion 粉刷外墙 ballot=secret",
+            "vote by=张伟,陈静",
+            "vote by=王芳,刘洋,李娜",
+            "tally \(box)",
+        ], database: database)
 }
 
 /// Reads a whole table as text, row by row, for comparison.
@@ -131,7 +132,8 @@ func dump(_ db: Database, _ sql: String) throws -> [String] {
         let dir = temporaryFolder()
         let script = dir + "/meeting.msh"
         let writer = try TextFileWriter(path: script, append: false)
-        writer.write("""
+        writer.write(
+            """
             meeting new 楼门会 date=2019-12-05 members=3
             attend 王芳,张伟
             propose 楼道灯 by=王芳

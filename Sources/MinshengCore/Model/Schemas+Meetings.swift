@@ -22,28 +22,40 @@ extension RecordKind {
 extension ChoiceSet {
     public static let meetingStatus = ChoiceSet("status", [Choice("open", ["进行中"]), Choice("closed", ["已结束"])])
     /// Members vote and count toward the quorum; cadres and guests sit in (列席) without a vote.
-    public static let attendanceRole = ChoiceSet("role", [
-        Choice("member", ["成员", "居民", "代表", "户代表", "resident"], label: Localized(en: "member", zh: "成员")),
-        Choice("cadre", ["干部"]), Choice("guest", ["列席", "旁听", "嘉宾"]),
-    ])
-    public static let stance = ChoiceSet("stance", [
-        Choice("for", ["赞成", "支持"]), Choice("against", ["反对"]), Choice("neutral", ["中立"]),
-    ])
-    public static let tallyRule = ChoiceSet("rule", [
-        Choice("majority", ["过半数"]), Choice("two-thirds", ["三分之二"]), Choice("three-quarters", ["四分之三"]),
-        Choice("unanimous", ["全体一致", "一致"]),
-    ])
-    public static let tallyBase = ChoiceSet("base", [
-        Choice("present", ["出席", "出席人数"]), Choice("cast", ["投票", "投票数"]), Choice("valid", ["有效票"]),
-        Choice("members", ["全体成员", "应到"]), Choice("yes-no", ["赞成反对"]),
-    ])
-    public static let ballotMode = ChoiceSet("ballot", [
-        Choice("open", ["记名", "举手", "公开"], label: Localized(en: "open", zh: "记名")),
-        Choice("secret", ["无记名", "不记名", "秘密"], label: Localized(en: "secret", zh: "无记名")),
-    ])
-    public static let verdict = ChoiceSet("verdict", [
-        Choice("passed", ["通过"]), Choice("failed", ["未通过"]), Choice("no-quorum", ["不足法定人数"]),
-    ])
+    public static let attendanceRole = ChoiceSet(
+        "role",
+        [
+            Choice("member", ["成员", "居民", "代表", "户代表", "resident"], label: Localized(en: "member", zh: "成员")),
+            Choice("cadre", ["干部"]), Choice("guest", ["列席", "旁听", "嘉宾"]),
+        ])
+    public static let stance = ChoiceSet(
+        "stance",
+        [
+            Choice("for", ["赞成", "支持"]), Choice("against", ["反对"]), Choice("neutral", ["中立"]),
+        ])
+    public static let tallyRule = ChoiceSet(
+        "rule",
+        [
+            Choice("majority", ["过半数"]), Choice("two-thirds", ["三分之二"]), Choice("three-quarters", ["四分之三"]),
+            Choice("unanimous", ["全体一致", "一致"]),
+        ])
+    public static let tallyBase = ChoiceSet(
+        "base",
+        [
+            Choice("present", ["出席", "出席人数"]), Choice("cast", ["投票", "投票数"]), Choice("valid", ["有效票"]),
+            Choice("members", ["全体成员", "应到"]), Choice("yes-no", ["赞成反对"]),
+        ])
+    public static let ballotMode = ChoiceSet(
+        "ballot",
+        [
+            Choice("open", ["记名", "举手", "公开"], label: Localized(en: "open", zh: "记名")),
+            Choice("secret", ["无记名", "不记名", "秘密"], label: Localized(en: "secret", zh: "无记名")),
+        ])
+    public static let verdict = ChoiceSet(
+        "verdict",
+        [
+            Choice("passed", ["通过"]), Choice("failed", ["未通过"]), Choice("no-quorum", ["不足法定人数"]),
+        ])
 }
 
 extension RecordSchema {

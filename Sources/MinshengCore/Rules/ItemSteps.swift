@@ -10,11 +10,13 @@ public enum ItemStep: String, Sendable, CaseIterable {
     case evaluated
 
     /// The step's word as users see it, with its Chinese label.
-    public static let choices = ChoiceSet("step", [
-        Choice("proposed", ["已提出", "提"]), Choice("discussed", ["已讨论", "议"]), Choice("voting", ["表决中", "决"]),
-        Choice("passed", ["已通过"]), Choice("failed", ["未通过"]), Choice("carried-out", ["已转办", "办"]),
-        Choice("evaluated", ["已评价", "评"]),
-    ])
+    public static let choices = ChoiceSet(
+        "step",
+        [
+            Choice("proposed", ["已提出", "提"]), Choice("discussed", ["已讨论", "议"]), Choice("voting", ["表决中", "决"]),
+            Choice("passed", ["已通过"]), Choice("failed", ["未通过"]), Choice("carried-out", ["已转办", "办"]),
+            Choice("evaluated", ["已评价", "评"]),
+        ])
 }
 
 /// What can be done to an item.

@@ -5,6 +5,10 @@
 /// present. All arithmetic is exact on integers: "two-thirds" is `yes * 3 >= base * 2`,
 /// never a floating-point fraction, so 6 of 9 is two-thirds and 5 of 8 is not.
 public enum Tally {
+    /// The largest count a meeting may give (members, ballots, ratings): far beyond any
+    /// real meeting, and small enough that no product or sum here can overflow.
+    public static let largestCount = 1_000_000
+
     /// How large a share of the base a motion needs.
     public enum Rule: String, Sendable, CaseIterable {
         /// Strictly more than half: `yes * 2 > base`.

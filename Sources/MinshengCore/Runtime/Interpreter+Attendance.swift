@@ -4,10 +4,13 @@ extension Interpreter {
     func presenceText(_ m: MeetingRecord, _ roll: Roll, present: Int? = nil) -> String {
         let n = present ?? roll.present
         let q = Tally.quorumRequired(m.quorum, members: m.memberCount)
-        let split = roll.byProxy.isEmpty ? "" : say(" (\(roll.inPerson.count) in person, \(roll.byProxy.count) by proxy)", "（本人 \(roll.inPerson.count)，委托 \(roll.byProxy.count)）")
+        let split =
+            roll.byProxy.isEmpty
+            ? "" : say(" (\(roll.inPerson.count) in person, \(roll.byProxy.count) by proxy)", "（本人 \(roll.inPerson.count)，委托 \(roll.byProxy.count)）")
         let met = Tally.hasQuorum(present: n, members: m.memberCount, rule: m.quorum)
         let verdict = met ? say("met", "已达到") : say("not met (\(max(0, q - n)) more needed)", "未达到（还差 \(max(0, q - n)) 人）")
-        return say("present: \(n) of \(m.memberCount) members\(split); quorum \(q) — \(verdict)",
+        return say(
+            "present: \(n) of \(m.memberCount) members\(split); quorum \(q) — \(verdict)",
             "出席：\(n) 人 / 应到 \(m.memberCount) 人\(split)；法定人数 \(q) 人——\(verdict)")
     }
 
@@ -55,15 +58,20 @@ extension Interpreter {
         }
         let now = session.now.storage
         for name in names {
-            _ = try store.insert(.attendance, [
-                "meeting_id": .integer(m.id), "name": .text(name), "role": .text(role), "arrived_at": .text(now),
-                "created_by": .text(session.actor),
-            ])
+            _ = try store.insert(
+                .attendance,
+                [
+                    "meeting_id": .integer(m.id), "name": .text(name), "role": .text(role), "arrived_at": .text(now),
+                    "created_by": .text(session.actor),
+                ])
         }
         try log(inv, "meeting.attend", .meeting, m.id, [("names", names.joined(separator: ",")), ("role", role)])
         let who = role == "member" ? "" : say(" (\(roleLabel(role)))", "（\(roleLabel(role))）")
-        return [.text(say("signed in \(names.count)\(who): \(list(names)) — ", "已签到 \(names.count) 人\(who)：\(list(names))——")
-            + presenceText(m, try roll(m)))]
+        return [
+            .text(
+                say("signed in \(names.count)\(who): \(list(names)) — ", "已签到 \(names.count) 人\(who)：\(list(names))——")
+                    + presenceText(m, try roll(m)))
+        ]
     }
 
     /// `leave NAMES`: signs people out; a ballot already cast stands.
@@ -133,12 +141,17 @@ extension Interpreter {
             throw ScriptError.runtime(
                 "'\(giver)' holds a proxy for \(p.giver) and cannot give one", "'\(giver)' 已受 \(p.giver) 委托，不能再委托他人", at: gLoc)
         }
-        _ = try store.insert(.meetingProxy, [
-            "meeting_id": .integer(m.id), "giver": .text(giver), "holder": .text(holder), "given_at": .text(session.now.storage),
-            "created_by": .text(session.actor),
-        ])
+        _ = try store.insert(
+            .meetingProxy,
+            [
+                "meeting_id": .integer(m.id), "giver": .text(giver), "holder": .text(holder), "given_at": .text(session.now.storage),
+                "created_by": .text(session.actor),
+            ])
         try log(inv, "meeting.proxy", .meeting, m.id, [("giver", giver), ("holder", holder)])
-        return [.text(say("proxy: \(holder) votes for \(giver) while \(giver) is absent — ", "已登记委托：\(giver) 缺席时由 \(holder) 代为表决——")
-            + presenceText(m, try roll(m)))]
+        return [
+            .text(
+                say("proxy: \(holder) votes for \(giver) while \(giver) is absent — ", "已登记委托：\(giver) 缺席时由 \(holder) 代为表决——")
+                    + presenceText(m, try roll(m)))
+        ]
     }
 }

@@ -29,7 +29,9 @@ extension Interpreter {
                 throw ScriptError.validation(
                     "\(item.display) is a secret poll: a ballot's choice is never recorded with its voter ('\(key)=')",
                     "\(item.display) 为无记名投票：不记录投票人的选择（'\(key)='）", at: bound.location,
-                    hint: Localized(en: "list who cast a ballot with by=…; count the box with: tally \(item.display) yes=… no=…", zh: "用 投票人=… 登记投票人；计票时清点票箱：计票 \(item.display) 赞成=… 反对=…"))
+                    hint: Localized(
+                        en: "list who cast a ballot with by=…; count the box with: tally \(item.display) yes=… no=…",
+                        zh: "用 投票人=… 登记投票人；计票时清点票箱：计票 \(item.display) 赞成=… 反对=…"))
             }
             guard let by = inv["by"] else {
                 throw ScriptError.validation("a secret poll needs by=: who cast a ballot", "无记名投票需用 投票人= 写明投票人", at: inv.location)
@@ -41,7 +43,8 @@ extension Interpreter {
                     "\(item.display) is an open poll: give each ballot with yes=, no= or abstain=", "\(item.display) 为记名投票：请用 赞成=、反对=、弃权= 记录", at: by.location)
             }
             guard !choices.isEmpty else {
-                throw ScriptError.validation("'vote' needs yes=, no= or abstain=", "'vote' 需要 赞成=、反对= 或 弃权=", at: inv.location,
+                throw ScriptError.validation(
+                    "'vote' needs yes=, no= or abstain=", "'vote' 需要 赞成=、反对= 或 弃权=", at: inv.location,
                     hint: Localized(en: "vote \(item.display) yes=王芳 no=张伟", zh: "例如 决 \(item.display) 赞成=王芳 反对=张伟"))
             }
             lists = choices.map { ($0.0, $0.1) }
@@ -76,7 +79,8 @@ extension Interpreter {
                 case .inPerson: cast.append((name, choice, nil))
                 case .byProxy(let holder): cast.append((name, choice, holder))
                 case .absent(let holder):
-                    let why = holder.map { say(", and the proxy holder \($0) is not present either", "，其受托人 \($0) 也不在场") } ?? say(" and gave no proxy", "，也没有委托他人")
+                    let why =
+                        holder.map { say(", and the proxy holder \($0) is not present either", "，其受托人 \($0) 也不在场") } ?? say(" and gave no proxy", "，也没有委托他人")
                     throw ScriptError.runtime("'\(name)' is not present\(why)", "'\(name)' 不在场\(why)", at: bound.location)
                 }
             }
@@ -108,14 +112,23 @@ extension Interpreter {
             c.holder.map { say("\(c.voter) (proxy: \($0))", "\(c.voter)（\($0)代）") } ?? c.voter
         }
         if motion.secret {
-            return [.text(say("recorded \(cast.count) secret \(cast.count == 1 ? "ballot" : "ballots") on \(item.display): ", "\(item.display) 无记名投票已登记 \(cast.count) 人：") + list(cast.map(who)) + tail)]
+            return [
+                .text(
+                    say(
+                        "recorded \(cast.count) secret \(cast.count == 1 ? "ballot" : "ballots") on \(item.display): ",
+                        "\(item.display) 无记名投票已登记 \(cast.count) 人：") + list(cast.map(who)) + tail)
+            ]
         }
         let parts = ["yes", "no", "abstain"].compactMap { key -> String? in
             let names = cast.filter { $0.choice == key }.map(who)
             guard !names.isEmpty else { return nil }
             return choiceLabel(key) + " " + list(names)
         }
-        return [.text(say("recorded \(cast.count) \(cast.count == 1 ? "ballot" : "ballots") on \(item.display): ", "\(item.display) 已记录 \(cast.count) 票：") + parts.joined(separator: say("; ", "；")) + tail)]
+        return [
+            .text(
+                say("recorded \(cast.count) \(cast.count == 1 ? "ballot" : "ballots") on \(item.display): ", "\(item.display) 已记录 \(cast.count) 票：")
+                    + parts.joined(separator: say("; ", "；")) + tail)
+        ]
     }
 
     func choiceLabel(_ key: String) -> String {
@@ -141,10 +154,12 @@ extension Interpreter {
             en += ", by proxy through \(h)"
             zh += "，由 \(h) 代投"
         }
-        let hint = proxies.first { $0.giver == b.voter }.map { p in
-            Localized(en: "one ballot each: \(p.holder)'s proxy for \(p.giver) counts once, and only while \(p.giver) is absent",
-                zh: "每人一票：\(p.holder) 受 \(p.giver) 的委托只算一次，且仅在 \(p.giver) 缺席时有效")
-        } ?? Localized(en: "one ballot per member", zh: "每人只能投一票")
+        let hint =
+            proxies.first { $0.giver == b.voter }.map { p in
+                Localized(
+                    en: "one ballot each: \(p.holder)'s proxy for \(p.giver) counts once, and only while \(p.giver) is absent",
+                    zh: "每人一票：\(p.holder) 受 \(p.giver) 的委托只算一次，且仅在 \(p.giver) 缺席时有效")
+            } ?? Localized(en: "one ballot per member", zh: "每人只能投一票")
         return ScriptError.runtime(en, zh, at: loc, hint: hint)
     }
 
@@ -163,9 +178,12 @@ extension Interpreter {
         let present = roll.presentAtVote(voters: Array(voters))
         var lines: [String] = []
         if missing.isEmpty {
-            lines.append(say("everyone present has voted on \(item.display) (\(voters.count) of \(present))", "出席者均已对 \(item.display) 投票（\(voters.count) / \(present)）"))
+            lines.append(
+                say("everyone present has voted on \(item.display) (\(voters.count) of \(present))", "出席者均已对 \(item.display) 投票（\(voters.count) / \(present)）"))
         } else {
-            lines.append(say("not yet voted on \(item.display): \(missing.count) of \(present) present — ", "\(item.display) 尚未投票：出席 \(present) 人中 \(missing.count) 人——") + list(missing))
+            lines.append(
+                say("not yet voted on \(item.display): \(missing.count) of \(present) present — ", "\(item.display) 尚未投票：出席 \(present) 人中 \(missing.count) 人——")
+                    + list(missing))
         }
         if m.named {
             let here = Set(roll.inPerson + roll.byProxy.map(\.giver))

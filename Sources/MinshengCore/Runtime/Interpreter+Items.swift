@@ -8,10 +8,12 @@ extension Interpreter {
         }
         let m = try roomMeeting(inv)
         let now = session.now.storage
-        let id = try store.insert(.item, [
-            "meeting_id": .integer(m.id), "title": .text(title), "proposer": .text(by), "step": .text(ItemStep.proposed.rawValue),
-            "proposed_at": .text(now), "created_by": .text(session.actor), "updated_at": .text(now),
-        ])
+        let id = try store.insert(
+            .item,
+            [
+                "meeting_id": .integer(m.id), "title": .text(title), "proposer": .text(by), "step": .text(ItemStep.proposed.rawValue),
+                "proposed_at": .text(now), "created_by": .text(session.actor), "updated_at": .text(now),
+            ])
         try log(inv, "item.propose", .item, id, [("meeting", m.display), ("title", title), ("by", by)])
         let display = RecordKind.item.id(id)
         session.currentItem = display
@@ -58,13 +60,16 @@ extension Interpreter {
         let (item, text) = try itemAndText(inv)
         guard let by = inv.text("by") else { return [] }
         _ = try itemInRoom(item, inv)
-        try requireStep(item, for: .discuss, at: inv["item"]?.location ?? inv.location,
+        try requireStep(
+            item, for: .discuss, at: inv["item"]?.location ?? inv.location,
             hint: item.step == .voting ? Localized(en: "the poll is open: debate closed with the motion", zh: "表决已开始，讨论随动议结束") : nil)
         let stance = inv.text("stance") ?? "neutral"
-        _ = try store.insert(.speech, [
-            "item_id": .integer(item.id), "speaker": .text(by), "stance": .text(stance), "note": .text(text),
-            "spoken_at": .text(session.now.storage), "created_by": .text(session.actor),
-        ])
+        _ = try store.insert(
+            .speech,
+            [
+                "item_id": .integer(item.id), "speaker": .text(by), "stance": .text(stance), "note": .text(text),
+                "spoken_at": .text(session.now.storage), "created_by": .text(session.actor),
+            ])
         try setStep(item, .discussed)
         try log(inv, "item.discuss", .item, item.id, [("by", by), ("stance", stance), ("note", text)])
         let n = try store.select(.speech, matching: ["item_id": .integer(item.id)], orderBy: []).count
@@ -77,27 +82,36 @@ extension Interpreter {
     func motion(_ inv: Invocation) throws -> [Output] {
         let (item, text) = try itemAndText(inv)
         let m = try itemInRoom(item, inv)
-        try requireStep(item, for: .motion, at: inv["item"]?.location ?? inv.location,
+        try requireStep(
+            item, for: .motion, at: inv["item"]?.location ?? inv.location,
             hint: item.step == .voting ? Localized(en: "tally the open poll first", zh: "请先对进行中的表决计票") : nil)
         let rule = inv.text("rule") ?? Tally.Rule.majority.rawValue
         let base = inv.text("base") ?? Tally.Base.present.rawValue
         let ballot = inv.text("ballot") ?? "open"
         let round = try motions(of: item).count + 1
-        let id = try store.insert(.motion, [
-            "item_id": .integer(item.id), "round": .integer(round), "text": .text(text), "rule": .text(rule), "base": .text(base),
-            "ballot": .text(ballot), "opened_at": .text(session.now.storage), "created_by": .text(session.actor),
-        ])
+        let id = try store.insert(
+            .motion,
+            [
+                "item_id": .integer(item.id), "round": .integer(round), "text": .text(text), "rule": .text(rule), "base": .text(base),
+                "ballot": .text(ballot), "opened_at": .text(session.now.storage), "created_by": .text(session.actor),
+            ])
         try setStep(item, .voting)
-        try log(inv, "item.motion", .item, item.id, [("motion", String(id)), ("round", String(round)), ("text", text), ("rule", rule), ("base", base), ("ballot", ballot)])
-        let how = ballot == "secret"
+        try log(
+            inv, "item.motion", .item, item.id,
+            [("motion", String(id)), ("round", String(round)), ("text", text), ("rule", rule), ("base", base), ("ballot", ballot)])
+        let how =
+            ballot == "secret"
             ? say("secret ballot: record who votes with by=…, count the box at the tally", "无记名投票：用 投票人=… 登记投票人，计票时清点票箱")
             : say("open ballot: yes=… no=… abstain=…", "记名投票：赞成=… 反对=… 弃权=…")
         session.currentItem = item.display
-        return [.text([
-            say("\(item.display) poll open: \(text)", "\(item.display) 开始表决：\(text)"),
-            "  " + ruleText(rule: rule, base: base) + say("; ", "；") + how,
-            "  " + presenceText(m, try roll(m)),
-        ].joined(separator: "\n"))]
+        return [
+            .text(
+                [
+                    say("\(item.display) poll open: \(text)", "\(item.display) 开始表决：\(text)"),
+                    "  " + ruleText(rule: rule, base: base) + say("; ", "；") + how,
+                    "  " + presenceText(m, try roll(m)),
+                ].joined(separator: "\n"))
+        ]
     }
 
     /// "rule: majority (more than half); base: members present …", for messages.

@@ -4,6 +4,17 @@ extension Interpreter {
     /// The text in the session's language.
     func say(_ en: String, _ zh: String) -> String { lang == .zh ? zh : en }
 
+    /// Refuses a count no meeting can have, so sums and shares never overflow.
+    func checkCount(_ n: Int, _ key: String, at loc: SourceLocation?, minimum: Int = 0) throws {
+        guard n >= minimum else {
+            throw ScriptError.validation("\(key)= must be at least \(minimum), not \(n)", "\(key)= 至少为 \(minimum)，而不是 \(n)", at: loc)
+        }
+        guard n <= Tally.largestCount else {
+            throw ScriptError.validation(
+                "\(key)=\(n) is more than any meeting holds (at most \(Tally.largestCount))", "\(key)=\(n) 超出上限（最多 \(Tally.largestCount)）", at: loc)
+        }
+    }
+
     /// Names joined as people read a list in the session's language.
     func list(_ names: [String]) -> String { names.joined(separator: lang == .zh ? "、" : ", ") }
 

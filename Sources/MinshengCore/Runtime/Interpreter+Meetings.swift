@@ -22,9 +22,7 @@ extension Interpreter {
         if let bound = inv["members"] {
             let values = bound.items.map(\.display)
             if values.count == 1, let n = Int(values[0]) {
-                guard n > 0 else {
-                    throw ScriptError.validation("members= must be at least 1, not \(n)", "成员人数至少为 1，而不是 \(n)", at: bound.location)
-                }
+                try checkCount(n, "members", at: bound.location, minimum: 1)
                 count = n
                 named = false
             } else {
@@ -37,29 +35,38 @@ extension Interpreter {
         let date: Day
         if case .day(let d)? = inv["date"]?.value { date = d } else { date = session.now.day }
         let now = session.now.storage
-        let id = try store.insert(.meeting, [
-            "name": .text(title), "community_id": community.map { .integer($0) } ?? .null, "date": .text(date.iso),
-            "member_count": .integer(count), "named": .integer(named ? 1 : 0), "quorum": .text(quorum.storage),
-            "status": .text("open"), "created_at": .text(now), "created_by": .text(session.actor),
-        ])
-        for name in names {
-            _ = try store.insert(.meetingMember, [
-                "meeting_id": .integer(id), "name": .text(name), "added_at": .text(now), "added_by": .text(session.actor),
+        let id = try store.insert(
+            .meeting,
+            [
+                "name": .text(title), "community_id": community.map { .integer($0) } ?? .null, "date": .text(date.iso),
+                "member_count": .integer(count), "named": .integer(named ? 1 : 0), "quorum": .text(quorum.storage),
+                "status": .text("open"), "created_at": .text(now), "created_by": .text(session.actor),
             ])
+        for name in names {
+            _ = try store.insert(
+                .meetingMember,
+                [
+                    "meeting_id": .integer(id), "name": .text(name), "added_at": .text(now), "added_by": .text(session.actor),
+                ])
         }
         let display = RecordKind.meeting.id(id)
-        try log(inv, "meeting.new", .meeting, id, [
-            ("title", title), ("date", date.iso), ("members", named ? names.joined(separator: ",") : String(count)),
-            ("quorum", quorum.storage),
-        ])
+        try log(
+            inv, "meeting.new", .meeting, id,
+            [
+                ("title", title), ("date", date.iso), ("members", named ? names.joined(separator: ",") : String(count)),
+                ("quorum", quorum.storage),
+            ])
         guard let m = try? meetingRecord(id, at: inv.location) else { return [] }
         session.currentMeeting = display
         session.currentItem = nil
         session.lastID = display
         let place = [try communityName(community), date.iso].compactMap { $0 }
-        return [.text(say(
-            "opened meeting \(display) \(title) (\(place.joined(separator: ", "))): \(membersText(m))",
-            "已新建会议 \(display) \(title)（\(place.joined(separator: "，"))）：\(membersText(m))"))]
+        return [
+            .text(
+                say(
+                    "opened meeting \(display) \(title) (\(place.joined(separator: ", "))): \(membersText(m))",
+                    "已新建会议 \(display) \(title)（\(place.joined(separator: "，"))）：\(membersText(m))"))
+        ]
     }
 
     /// Reads `quorum=`, which must be reachable with the members given.
@@ -71,6 +78,7 @@ extension Interpreter {
                 "'\(text)' is not a quorum", "'\(text)' 不是有效的法定人数", at: bound.location,
                 hint: Localized(en: "write majority, two-thirds, three-quarters or a number", zh: "可写 majority（过半数）、two-thirds、three-quarters 或人数"))
         }
+        if case .count(let n) = rule { try checkCount(n, "quorum", at: bound.location, minimum: 1) }
         if case .count(let n) = rule, members > 0, n > members {
             throw ScriptError.validation(
                 "a quorum of \(n) is more than the \(members) members", "法定人数 \(n) 超过了成员总数 \(members)", at: bound.location)
@@ -99,7 +107,8 @@ extension Interpreter {
         }
         let q = Tally.quorumRequired(m.quorum, members: m.memberCount)
         let kind = m.named ? say("named", "按名单") : say("by count", "按人数")
-        return say("\(m.memberCount) members (\(kind)), quorum \(q) (\(quorumRuleText(m.quorum)))",
+        return say(
+            "\(m.memberCount) members (\(kind)), quorum \(q) (\(quorumRuleText(m.quorum)))",
             "应到 \(m.memberCount) 人（\(kind)），法定人数 \(q) 人（\(quorumRuleText(m.quorum))）")
     }
 
@@ -112,14 +121,15 @@ extension Interpreter {
         }
     }
 
-    /// `meeting use M`: later commands in the room apply to it.
+    /// `meeting use M`: later commands in the room apply to it, and its latest item is current.
     func meetingUse(_ inv: Invocation) throws -> [Output] {
         guard let bound = inv["meeting"] else { return [] }
         let m = try meetingNamed(bound)
         session.currentMeeting = m.display
-        session.currentItem = nil
+        session.currentItem = try items(of: m).last?.display
         let status = m.isOpen ? say("open", "进行中") : say("closed", "已结束")
-        return [.text(say("current meeting: \(m.display) \(m.title) (\(status))", "当前会议：\(m.display) \(m.title)（\(status)）"))]
+        let item = session.currentItem.map { say("; current item \($0)", "；当前议题 \($0)") } ?? ""
+        return [.text(say("current meeting: \(m.display) \(m.title) (\(status))", "当前会议：\(m.display) \(m.title)（\(status)）") + item)]
     }
 
     /// `meeting show [M]`: the meeting at a glance.
@@ -170,9 +180,12 @@ extension Interpreter {
         try store.update(.meeting, id: m.id, ["status": .text("closed"), "closed_at": .text(now)])
         try log(inv, "meeting.close", .meeting, m.id, [("signed-out", still.map(\.name).joined(separator: ","))])
         let at = clock(session.now, on: m.date)
-        return [.text(say(
-            "closed meeting \(m.display) at \(at); \(still.count) signed out",
-            "会议 \(m.display) 已于 \(at) 结束；\(still.count) 人签退"))]
+        return [
+            .text(
+                say(
+                    "closed meeting \(m.display) at \(at); \(still.count) signed out",
+                    "会议 \(m.display) 已于 \(at) 结束；\(still.count) 人签退"))
+        ]
     }
 
     /// `member add NAMES`: extends the member list of a meeting with named members.
@@ -192,15 +205,21 @@ extension Interpreter {
         }
         let now = session.now.storage
         for name in names {
-            _ = try store.insert(.meetingMember, [
-                "meeting_id": .integer(m.id), "name": .text(name), "added_at": .text(now), "added_by": .text(session.actor),
-            ])
+            _ = try store.insert(
+                .meetingMember,
+                [
+                    "meeting_id": .integer(m.id), "name": .text(name), "added_at": .text(now), "added_by": .text(session.actor),
+                ])
         }
         let total = existing.count + names.count
         try store.update(.meeting, id: m.id, ["member_count": .integer(total)])
         try log(inv, "meeting.member-add", .meeting, m.id, [("names", names.joined(separator: ","))])
         guard let updated = try? meetingRecord(m.id, at: inv.location) else { return [] }
-        return [.text(say("added \(names.count) members to \(m.display): \(membersText(updated))",
-            "已向 \(m.display) 添加 \(names.count) 名成员：\(membersText(updated))"))]
+        return [
+            .text(
+                say(
+                    "added \(names.count) members to \(m.display): \(membersText(updated))",
+                    "已向 \(m.display) 添加 \(names.count) 名成员：\(membersText(updated))"))
+        ]
     }
 }

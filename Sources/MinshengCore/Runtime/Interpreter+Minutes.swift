@@ -78,9 +78,11 @@ extension Interpreter {
             out.append("- 未签到成员 \(m.memberCount - members.count) 人\(ofWhich)")
         }
         if !others.isEmpty {
-            out.append("- 列席 \(others.count) 人：" + others.map { n in
-                "\(n)（\(rows.first { $0.name == n }.map { roleZh($0.role) } ?? "")，\(spans(n))）"
-            }.joined(separator: "、"))
+            out.append(
+                "- 列席 \(others.count) 人："
+                    + others.map { n in
+                        "\(n)（\(rows.first { $0.name == n }.map { roleZh($0.role) } ?? "")，\(spans(n))）"
+                    }.joined(separator: "、"))
         }
         return out
     }

@@ -18,9 +18,7 @@ extension Interpreter {
             var box: [String: Int] = [:]
             for key in boxKeys {
                 guard case .integer(let n)? = inv[key]?.value else { continue }
-                guard n >= 0 else {
-                    throw ScriptError.validation("\(key)= cannot be negative", "\(key)= 不能为负数", at: inv[key]?.location)
-                }
+                try checkCount(n, key, at: inv[key]?.location)
                 box[key] = n
             }
             counts = Tally.Counts(yes: box["yes"] ?? 0, no: box["no"] ?? 0, abstain: box["abstain"] ?? 0, invalid: box["invalid"] ?? 0)
@@ -47,23 +45,27 @@ extension Interpreter {
         let proxied = Set(prior.filter { $0.proxyHolder != nil }.map(\.voter)).union(roll.byProxy.map(\.giver)).subtracting(inPersonVoters)
         let result = Tally.tally(counts, rule: motion.rule, base: motion.base, quorum: m.quorum)
         let now = session.now.storage
-        try store.update(.motion, id: motion.id, [
-            "closed_at": .text(now), "members": .integer(counts.members), "present": .integer(counts.present),
-            "by_proxy": .integer(proxied.count), "quorum_required": .integer(result.quorumRequired), "yes": .integer(counts.yes),
-            "no": .integer(counts.no), "abstain": .integer(counts.abstain), "invalid": .integer(counts.invalid),
-            "base_count": .integer(result.base), "needed": .integer(result.needed), "verdict": .text(result.verdict.rawValue),
-        ])
+        try store.update(
+            .motion, id: motion.id,
+            [
+                "closed_at": .text(now), "members": .integer(counts.members), "present": .integer(counts.present),
+                "by_proxy": .integer(proxied.count), "quorum_required": .integer(result.quorumRequired), "yes": .integer(counts.yes),
+                "no": .integer(counts.no), "abstain": .integer(counts.abstain), "invalid": .integer(counts.invalid),
+                "base_count": .integer(result.base), "needed": .integer(result.needed), "verdict": .text(result.verdict.rawValue),
+            ])
         if motion.secret {
             for (key, n) in [("yes", counts.yes), ("no", counts.no), ("abstain", counts.abstain), ("invalid", counts.invalid)] {
                 _ = try store.insert(.secretCount, ["motion_id": .integer(motion.id), "choice": .text(key), "n": .integer(n)])
             }
         }
         try setStep(item, result.verdict == .passed ? .passed : .failed)
-        try log(inv, "item.tally", .item, item.id, [
-            ("motion", String(motion.id)), ("verdict", result.verdict.rawValue), ("yes", String(counts.yes)), ("no", String(counts.no)),
-            ("abstain", String(counts.abstain)), ("invalid", String(counts.invalid)), ("present", String(counts.present)),
-            ("members", String(counts.members)), ("base", String(result.base)), ("needed", String(result.needed)),
-        ])
+        try log(
+            inv, "item.tally", .item, item.id,
+            [
+                ("motion", String(motion.id)), ("verdict", result.verdict.rawValue), ("yes", String(counts.yes)), ("no", String(counts.no)),
+                ("abstain", String(counts.abstain)), ("invalid", String(counts.invalid)), ("present", String(counts.present)),
+                ("members", String(counts.members)), ("base", String(result.base)), ("needed", String(result.needed)),
+            ])
         guard let closed = try motions(of: item).last else { return [] }
         session.currentItem = item.display
         return [.text(tallyLines(item, closed).joined(separator: "\n"))]
@@ -79,7 +81,8 @@ extension Interpreter {
             "法定人数：表决时出席 \(c.present) 人 / 应到 \(c.members) 人（含委托 \(motion.byProxy) 人），需 \(motion.quorumRequired) 人——\(met ? "已达到" : "未达到")")
         var countParts = [("yes", c.yes), ("no", c.no), ("abstain", c.abstain)]
         if motion.secret { countParts.append(("invalid", c.invalid)) }
-        let counted = countParts.map { "\(choiceLabel($0.0)) \($0.1)" } + [say("not voted \(c.notVoted)", "未投票 \(c.notVoted)"), say("cast \(c.cast)", "共投 \(c.cast) 票")]
+        let counted =
+            countParts.map { "\(choiceLabel($0.0)) \($0.1)" } + [say("not voted \(c.notVoted)", "未投票 \(c.notVoted)"), say("cast \(c.cast)", "共投 \(c.cast) 票")]
         let verdict: String
         switch motion.verdict {
         case .passed?: verdict = say("passed", "通过")

@@ -20,10 +20,15 @@ extension CommandTable {
             .motion, ["motion"], aliases: [["动议"]],
             arguments: [.item, ParameterSpec("text", ["内容"], .text, help: Localized(en: "the text put to the vote", zh: "付诸表决的动议"))],
             options: [
-                ParameterSpec("rule", ["规则"], .choice(.tallyRule), help: Localized(
-                    en: "majority (default, more than half), two-thirds, three-quarters, unanimous", zh: "majority（默认，过半数）、two-thirds、three-quarters、unanimous")),
-                ParameterSpec("base", ["基数"], .choice(.tallyBase), help: Localized(
-                    en: "what the share is of: present (default), cast, valid, members, yes-no", zh: "比例的基数：present（默认，出席）、cast、valid、members、yes-no")),
+                ParameterSpec(
+                    "rule", ["规则"], .choice(.tallyRule),
+                    help: Localized(
+                        en: "majority (default, more than half), two-thirds, three-quarters, unanimous",
+                        zh: "majority（默认，过半数）、two-thirds、three-quarters、unanimous")),
+                ParameterSpec(
+                    "base", ["基数"], .choice(.tallyBase),
+                    help: Localized(
+                        en: "what the share is of: present (default), cast, valid, members, yes-no", zh: "比例的基数：present（默认，出席）、cast、valid、members、yes-no")),
                 ParameterSpec("ballot", ["方式"], .choice(.ballotMode), help: Localized(en: "open (named, default) or secret", zh: "记名（默认）或无记名")),
             ],
             summary: Localized(en: "决: put a motion to the vote on an item; the poll is open until 'tally'", zh: "决：就议题提出动议并开始表决，直到计票为止"),
@@ -56,7 +61,8 @@ extension CommandTable {
             .decide, ["decide"], aliases: [["办"], ["转办"], ["carry-out"]],
             arguments: [.item],
             options: [
-                ParameterSpec("dept", ["科室", "责任科室"], .reference(.department), required: true, help: Localized(en: "the department that carries it out", zh: "承办科室")),
+                ParameterSpec(
+                    "dept", ["科室", "责任科室"], .reference(.department), required: true, help: Localized(en: "the department that carries it out", zh: "承办科室")),
                 ParameterSpec("due", ["期限", "办结期限"], .date, required: true, help: Localized(en: "the day it must be done by", zh: "办结期限")),
                 ParameterSpec("urgency", ["紧急程度"], .choice(.urgency), help: Localized(en: "urgent or normal (default)", zh: "紧急或一般（默认）")),
                 ParameterSpec("category", ["类别"], .text, help: Localized(en: "the case category", zh: "诉求类别")),

@@ -37,12 +37,16 @@ extension CommandTable {
             options: [
                 ParameterSpec("community", ["社区"], .reference(.community), help: Localized(en: "the community holding it", zh: "召开会议的社区")),
                 ParameterSpec("date", ["日期"], .date, help: Localized(en: "the day it is held (default: today)", zh: "会议日期（默认今天）")),
-                ParameterSpec("members", ["成员", "应到"], .text, list: true, help: Localized(
-                    en: "who may vote: a number, or a list of names (more with 'member add')",
-                    zh: "有表决权的成员：人数，或姓名列表（可再用 member add 添加）")),
-                ParameterSpec("quorum", ["法定人数"], .text, help: Localized(
-                    en: "majority (default: more than half, §9), two-thirds, three-quarters or a number",
-                    zh: "majority（默认，过半数，组织法第九条）、two-thirds、three-quarters 或人数")),
+                ParameterSpec(
+                    "members", ["成员", "应到"], .text, list: true,
+                    help: Localized(
+                        en: "who may vote: a number, or a list of names (more with 'member add')",
+                        zh: "有表决权的成员：人数，或姓名列表（可再用 member add 添加）")),
+                ParameterSpec(
+                    "quorum", ["法定人数"], .text,
+                    help: Localized(
+                        en: "majority (default: more than half, §9), two-thirds, three-quarters or a number",
+                        zh: "majority（默认，过半数，组织法第九条）、two-thirds、three-quarters 或人数")),
             ],
             summary: Localized(en: "open a consultation meeting (会商会) and make it the current one", zh: "新建会商会，并设为当前会议"),
             example: "meeting new 十二月会商会 community=六里屯社区 date=2019-12-05 members=5", effect: .writes),
@@ -67,8 +71,12 @@ extension CommandTable {
         CommandSpec(
             .attend, ["attend"], aliases: [["签到"], ["出席"]],
             arguments: [.names("who arrives", "到会人员姓名")],
-            options: [ParameterSpec("role", ["身份"], .choice(.attendanceRole), help: Localized(
-                en: "member (votes; default), cadre or guest (sit in without a vote)", zh: "成员（有表决权，默认）、干部或列席（无表决权）"))],
+            options: [
+                ParameterSpec(
+                    "role", ["身份"], .choice(.attendanceRole),
+                    help: Localized(
+                        en: "member (votes; default), cadre or guest (sit in without a vote)", zh: "成员（有表决权，默认）、干部或列席（无表决权）"))
+            ],
             summary: Localized(en: "sign people in to the current meeting", zh: "到会签到"),
             example: "attend 王芳,张伟,刘洋", effect: .writes),
         CommandSpec(
