@@ -26,7 +26,12 @@ final class Repl {
         databasePath.split(separator: "/").last.map(String.init) ?? databasePath
     }
 
-    var prompt: String { "minsheng(\(databaseName))> " }
+    /// `minsheng(x.db)> `, or `minsheng(x.db M-1/I-2)> ` while a meeting is current.
+    var prompt: String {
+        let s = interpreter.session
+        let place = [s.currentMeeting, s.currentItem].compactMap { $0 }.joined(separator: "/")
+        return "minsheng(\(databaseName)\(place.isEmpty ? "" : " " + place))> "
+    }
 
     var continuationPrompt: String {
         String(repeating: " ", count: max(0, DisplayWidth.of(prompt) - 5)) + "...> "

@@ -7,6 +7,7 @@ enum Migrations {
         ("v1: departments, communities, event log", v1),
         ("v2: compounds, households, enterprises, cadres, cases", v2),
         ("v3: case policy, dispatches, step columns", v3Cases),
+        ("v4: meetings, items, ballots", v4Meetings),
     ]
 
     static func migrator() -> DatabaseMigrator {

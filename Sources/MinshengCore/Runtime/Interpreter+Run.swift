@@ -108,12 +108,13 @@ extension Interpreter {
         }
         for command in commands {
             if quitRequested { break }
-            if let stepper, !stepper.confirm(next: command.source, position: command.location.line, language: lang) {
+            if stepping, let stepper, !stepper.confirm(next: command.source, position: command.location.line, language: lang) {
                 quitRequested = true
                 break
             }
             do {
                 try execute(command)
+                if stepping, let stepper, let status = replayStatus() { stepper.show(status) }
             } catch {
                 report(error, lines: lines, firstLine: firstLine)
                 return .done(false)

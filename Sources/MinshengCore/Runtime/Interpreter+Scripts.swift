@@ -11,7 +11,7 @@ final class Recorder {
     /// Writes `set now=…` when the clock moved, then the command, so a replay is deterministic.
     func record(_ inv: Invocation, session: Session) throws {
         switch inv.spec.id {
-        case .record, .history, .help, .replay, .quit: return
+        case .record, .history, .help, .replay, .source, .quit: return
         default: break
         }
         if inv.spec.effect != .session {
@@ -78,9 +78,13 @@ extension Interpreter {
         } catch let e as ScriptError {
             throw e.located(at: loc)
         }
-        let savedStepper = stepper
+        let savedStepper = stepper, savedStepping = stepping
         if !step { stepper = nil }
-        defer { stepper = savedStepper }
+        stepping = step
+        defer {
+            stepper = savedStepper
+            stepping = savedStepping
+        }
         let ok = runScript(source, canonicalName: canonicalPath(full))
         if step {
             quitRequested = false

@@ -9,6 +9,8 @@ public final class Interpreter {
     public var out: OutputSink
     public let diagnostics: DiagnosticSink
     public var stepper: StepController?
+    /// True only inside `replay FILE step`: the stepper is asked before each command.
+    var stepping = false
     /// Opens CSV files for the import commands; supplied by whoever wires the store.
     public var openTable: TableFileOpener?
     /// History lines, supplied by the shell for `history`.
@@ -81,6 +83,7 @@ public final class Interpreter {
         orgHandlers,
         auditHandlers,
         caseHandlers,
+        meetingHandlers,
     ].reduce(into: [:]) { all, family in all.merge(family) { a, _ in a } }
 
     static let builtinHandlers: [CommandID: Handler] = [

@@ -22,6 +22,10 @@ public struct Session: Sendable {
     public var variables: [String: String] = [:]
     /// The id the last command created (`$_`).
     public var lastID: String?
+    /// The meeting commands in the room apply to (`M-1`), shown in the prompt.
+    public var currentMeeting: String?
+    /// The item a meeting command applies to when none is named (`I-2`), shown in the prompt.
+    public var currentItem: String?
 
     public init(language: Language, actor: String) {
         self.language = language

@@ -13,6 +13,7 @@ public struct CommandTable: Sendable {
             + orgCommands
             + auditCommands
             + caseCommands
+            + meetingCommands
     )
 
     /// Finds the command named by the leading words; returns it and how many words its name took.

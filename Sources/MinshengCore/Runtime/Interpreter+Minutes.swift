@@ -1,0 +1,180 @@
+/// 会议纪要: Markdown minutes built only from what the meeting recorded, with the times
+/// the clock gave when it was recorded. Nothing here reads the wall clock, the database
+/// path or the operator, so a replay on an empty database writes the same bytes.
+extension Interpreter {
+    /// `minutes [M] [out=FILE]`.
+    func minutes(_ inv: Invocation) throws -> [Output] {
+        let m = try targetMeeting(inv)
+        let text = try minutesMarkdown(m)
+        guard let path = inv.text("out") else { return [.text(text.trimmingTrailingNewline())] }
+        let full = resolvePath(path, relativeTo: scriptStack.last)
+        do {
+            let writer = try TextFileWriter(path: full, append: false)
+            writer.write(text)
+            writer.close()
+        } catch let e as ScriptError {
+            throw e.located(at: inv["out"]?.location)
+        }
+        return [.text(say("wrote the minutes of \(m.display) to \(path)", "已将 \(m.display) 的会议纪要写入 \(path)"))]
+    }
+
+    /// The whole minutes of a meeting, in Chinese, ending with a newline.
+    func minutesMarkdown(_ m: MeetingRecord) throws -> String {
+        var out: [String] = ["# 会议纪要：\(flat(m.title))", ""]
+        out.append("- 会议编号：\(m.display)")
+        if let c = try communityName(m.communityID) { out.append("- 社区：\(c)") }
+        out.append("- 日期：\(m.date)")
+        out.append("- 应到成员：\(m.memberCount) 人（\(m.named ? "按名单" : "按人数")）")
+        let q = Tally.quorumRequired(m.quorum, members: m.memberCount)
+        out.append("- 法定人数：\(q) 人（\(quorumZh(m.quorum))）")
+        out.append("- 状态：" + (m.closedAt.map { "已结束（\(clock($0, on: m.date))）" } ?? "进行中"))
+        out += ["", "## 出席情况", ""]
+        out += try attendanceLines(m)
+        let its = try items(of: m)
+        out += ["", "## 议题（\(its.count) 项）"]
+        for item in its {
+            out += [""] + (try itemLines(item, m))
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    func quorumZh(_ q: Tally.QuorumRule) -> String {
+        switch q {
+        case .majority: return "过半数"
+        case .twoThirds: return "三分之二"
+        case .threeQuarters: return "四分之三"
+        case .count: return "指定人数"
+        }
+    }
+
+    /// Text on one line, for a Markdown list item.
+    func flat(_ s: String) -> String { String(s.map { $0 == "\n" || $0 == "\r" ? " " : $0 }) }
+
+    /// Members who signed in (with times), proxies, members absent, and who sat in.
+    func attendanceLines(_ m: MeetingRecord) throws -> [String] {
+        let rows = try attendance(m)
+        func spans(_ name: String) -> String {
+            rows.filter { $0.name == name }.map { a in
+                let from = clock(a.arrivedAt, on: m.date)
+                guard let left = a.leftAt, left != m.closedAt else { return from }
+                return "\(from)–\(clock(left, on: m.date))"
+            }.joined(separator: "，")
+        }
+        var order: [String] = []
+        for a in rows where !order.contains(a.name) { order.append(a.name) }
+        let members = order.filter { n in rows.contains { $0.name == n && $0.isMember } }
+        let others = order.filter { !members.contains($0) }
+        var out = ["- 成员签到 \(members.count) 人：" + (members.isEmpty ? "无" : members.map { "\($0)（\(spans($0))）" }.joined(separator: "、"))]
+        let given = try proxies(m)
+        if !given.isEmpty {
+            out.append("- 委托 \(given.count) 份：" + given.map { "\($0.giver) 委托 \($0.holder)" }.joined(separator: "、"))
+        }
+        let proxied = given.filter { !members.contains($0.giver) }.count
+        let ofWhich = proxied > 0 ? "（其中委托 \(proxied) 人）" : ""
+        if m.named {
+            let absent = try memberNames(m).filter { !members.contains($0) }
+            out.append("- 未到成员 \(absent.count) 人\(ofWhich)" + (absent.isEmpty ? "" : "：" + absent.joined(separator: "、")))
+        } else if m.memberCount > members.count {
+            out.append("- 未签到成员 \(m.memberCount - members.count) 人\(ofWhich)")
+        }
+        if !others.isEmpty {
+            out.append(
+                "- 列席 \(others.count) 人："
+                    + others.map { n in
+                        "\(n)（\(rows.first { $0.name == n }.map { roleZh($0.role) } ?? "")，\(spans(n))）"
+                    }.joined(separator: "、"))
+        }
+        return out
+    }
+
+    func roleZh(_ role: String) -> String { ChoiceSet.attendanceRole.resolve(role)?.label.zh ?? role }
+
+    /// One item: proposal, speeches, every motion with its tally, the case, the evaluations.
+    func itemLines(_ item: ItemRecord, _ m: MeetingRecord) throws -> [String] {
+        var out = ["### \(item.display) \(flat(item.title))", ""]
+        out.append("- 提出：\(item.proposer)（\(clock(item.proposedAt, on: m.date))）")
+        out.append("- 当前步骤：\(ItemStep.choices.resolve(item.step.rawValue)?.label.zh ?? item.step.rawValue)")
+        let speeches = try store.select(.speech, matching: ["item_id": .integer(item.id)], orderBy: [])
+        if speeches.isEmpty {
+            out.append("- 讨论：无发言")
+        } else {
+            out.append("- 讨论（\(speeches.count) 人次）：")
+            for (i, s) in speeches.enumerated() {
+                let stance = ChoiceSet.stance.resolve(s.text("stance") ?? "")?.label.zh ?? ""
+                out.append("  \(i + 1). \(s.text("speaker") ?? "")（\(stance)）：\(flat(s.text("note") ?? ""))")
+            }
+        }
+        for motion in try motions(of: item) { out += try motionLines(motion, m) }
+        if let c = try caseOf(item) {
+            let dept = try store.select(.department, matching: ["id": c["department_id"]], orderBy: []).first?.text("name") ?? ""
+            let due = c.time("resolve_due")?.day.iso ?? ""
+            let at = c.time("created_at").map { clock($0, on: m.date) } ?? ""
+            out.append("- 转办：诉求 \(RecordKind.case.id(c.id))，承办科室 \(dept)，办结期限 \(due)（\(at) 转办）")
+        }
+        let evaluations = try store.select(.evaluation, matching: ["item_id": .integer(item.id)], orderBy: [])
+        if !evaluations.isEmpty {
+            out.append("- 评价：")
+            for e in evaluations {
+                let s = e.int("satisfied") ?? 0, b = e.int("basic") ?? 0, u = e.int("unsatisfied") ?? 0
+                let when = e.time("at").map { clock($0, on: m.date) } ?? ""
+                var place = ""
+                if let mid = e.int("meeting_id"), let em = try? meetingRecord(mid, at: nil) { place = "，\(em.display) \(flat(em.title))" }
+                let status = e.text("case_status").map { "；评价时诉求状态：\(ChoiceSet.caseStatus.resolve($0)?.label.zh ?? $0)" } ?? ""
+                out.append("  - \(when)\(place)：满意 \(s)，基本满意 \(b)，不满意 \(u)，满意率 \(Tally.percent(s + b, of: s + b + u))\(status)")
+                let named = try store.select(.rating, matching: ["evaluation_id": .integer(e.id)], orderBy: [])
+                for key in ["satisfied", "basic", "unsatisfied"] {
+                    let names = named.filter { $0.text("result") == key }.compactMap { $0.text("resident") }
+                    if !names.isEmpty { out.append("    - \(ChoiceSet.callbackResult.resolve(key)?.label.zh ?? key)：\(names.joined(separator: "、"))") }
+                }
+            }
+        }
+        return out
+    }
+
+    /// A motion and, once tallied, the quorum at the vote, every count, the verdict and
+    /// (for an open poll) who voted how.
+    func motionLines(_ motion: MotionRecord, _ m: MeetingRecord) throws -> [String] {
+        let rule = ruleLabel(motion.rule.rawValue, .zh)
+        var out = ["- 动议（第 \(motion.round) 轮，\(clock(motion.openedAt, on: m.date))）：\(flat(motion.text))"]
+        out.append("  - 表决方式：\(motion.secret ? "无记名投票" : "记名投票")；规则：\(rule)；基数：\(baseZh(motion.base))")
+        guard let verdict = motion.verdict, let closed = motion.closedAt else {
+            out.append("  - 表决进行中")
+            return out
+        }
+        let c = motion.counts
+        let met = c.present >= motion.quorumRequired ? "已达到" : "未达到"
+        out.append("  - 表决时法定人数：出席 \(c.present) 人 / 应到 \(c.members) 人（含委托 \(motion.byProxy) 人），需 \(motion.quorumRequired) 人——\(met)")
+        var counts = "赞成 \(c.yes)，反对 \(c.no)，弃权 \(c.abstain)"
+        if motion.secret { counts += "，废票 \(c.invalid)" }
+        counts += "，未投票 \(c.notVoted)，共投 \(c.cast) 票；基数 \(motion.baseCount)，通过需 \(motion.needed) 票"
+        out.append("  - 计票（\(clock(closed, on: m.date))）：\(counts)")
+        let v: String
+        switch verdict {
+        case .passed: v = "**通过**"
+        case .failed: v = "**未通过**"
+        case .noQuorum: v = "**不足法定人数，表决无效**"
+        }
+        out.append("  - 结果：\(v)")
+        let ballots = try ballots(of: motion)
+        func who(_ b: BallotRecord) -> String { b.proxyHolder.map { "\(b.voter)（\($0)代）" } ?? b.voter }
+        if motion.secret {
+            if !ballots.isEmpty { out.append("  - 投票人（\(ballots.count) 人，选择不记名）：" + ballots.map(who).joined(separator: "、")) }
+        } else {
+            for key in ["yes", "no", "abstain"] {
+                let names = ballots.filter { $0.choice == key }.map(who)
+                if !names.isEmpty { out.append("  - \(choiceLabelZh(key))：" + names.joined(separator: "、")) }
+            }
+        }
+        return out
+    }
+
+    func baseZh(_ base: Tally.Base) -> String {
+        switch base {
+        case .present: return "出席人数（含委托）"
+        case .cast: return "投票总数"
+        case .valid: return "有效票数"
+        case .members: return "全体成员"
+        case .yesNo: return "赞成与反对票数"
+        }
+    }
+}

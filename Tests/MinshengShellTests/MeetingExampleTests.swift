@@ -1,0 +1,105 @@
+import MinshengTestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+let exampleMeeting = packageRoot + "/examples/meeting.msh"
+let exampleGoldens = packageRoot + "/Tests/Examples"
+
+/// A fresh folder holding the example meeting, so the minutes it writes stay out of the tree.
+/// Scripts there are run by their full path: relative paths resolve against the script, and
+/// the working directory (which other suites change) never matters.
+func exampleFolder() -> String {
+    let dir = Files.temporaryDirectory("minsheng-meeting")
+    Files.write(dir + "/meeting.msh", Files.read(exampleMeeting) ?? "")
+    return dir
+}
+
+/// Writes a script whose first line pins the transcript options.
+func script(_ dir: String, _ name: String, options: String, _ lines: [String]) -> String {
+    let path = dir + "/" + name
+    Files.write(path, (["# minsheng: " + options] + lines).joined(separator: "\n") + "\n")
+    return path
+}
+
+/// The shipped example meeting: what the room sees, and the minutes it writes.
+@Suite(.serialized) struct MeetingExampleTests {
+    @Test func exampleMeetingTranscriptAndMinutes() throws {
+        let dir = exampleFolder()
+        let run = script(dir, "run.msh", options: "--lang zh --as 王强", ["source meeting.msh"])
+        let actual = Transcript.run(path: run, displayName: run)
+        let minutes = Files.read(dir + "/十二月民主协商议事会纪要.md") ?? "(no minutes written)"
+        if getenv("RECORD_GOLDEN") != nil {
+            Files.write(exampleGoldens + "/meeting.out", actual)
+            Files.write(exampleGoldens + "/meeting-minutes.md", minutes)
+            return
+        }
+        #expect(actual == Files.read(exampleGoldens + "/meeting.out"), "examples/meeting.msh differs from Tests/Examples/meeting.out")
+        #expect(minutes == Files.read(exampleGoldens + "/meeting-minutes.md"), "the minutes differ from Tests/Examples/meeting-minutes.md")
+    }
+
+    /// Record the meeting as it happens, replay the recording into an empty database
+    /// elsewhere, under another operator, language and clock: the minutes are the same bytes.
+    @Test func replayingTheRecordingWritesByteIdenticalMinutes() throws {
+        let dir = exampleFolder()
+        let first = script(
+            dir, "first.msh", options: "--lang zh --as 王强",
+            [
+                "record on recorded.msh", "source meeting.msh", "record off", "minutes M-1 out=first.md",
+            ])
+        let firstOut = Transcript.run(path: first, displayName: first, database: dir + "/first.db")
+        #expect(!firstOut.contains("error"), "\(firstOut)")
+        let recorded = Files.read(dir + "/recorded.msh") ?? ""
+        #expect(recorded.hasPrefix("set now=2019-12-05T18:30\n科室 添加 城建科\n"))
+        #expect(!recorded.contains("source "), "a sourced script is recorded command by command, not as 'source'")
+
+        let elsewhere = Files.temporaryDirectory("minsheng-replay")
+        let second = script(
+            dir, "second.msh", options: "--lang en --as 李梅 --now 2031-06-01T08:00",
+            [
+                "replay recorded.msh", "minutes M-1 out=second.md",
+            ])
+        let secondOut = Transcript.run(path: second, displayName: second, database: elsewhere + "/other.db")
+        #expect(!secondOut.contains("error"), "\(secondOut)")
+        let a = Files.read(dir + "/first.md"), b = Files.read(dir + "/second.md")
+        #expect(a != nil && a == b, "the replayed minutes differ")
+        #expect(a == Files.read(exampleGoldens + "/meeting-minutes.md"))
+    }
+
+    /// A meeting run on the wall clock (no --now) and replayed a moment later under a
+    /// fixed, different clock: the recording carries the times, so the minutes match.
+    @Test func wallClockMeetingReplaysIdentically() {
+        let dir = Files.temporaryDirectory("minsheng-wall")
+        let live = """
+            record on live.msh
+            meeting new 楼门会 date=today members=王芳,张伟,刘洋
+            attend 王芳,张伟
+            proxy 张伟 for=刘洋
+            propose "楼道灯" by=王芳
+            motion "修好楼道灯"
+            vote yes=王芳,刘洋 no=张伟
+            tally
+            motion I-1 "不存在的轮次"
+            propose "外墙" by=张伟
+            motion "粉刷外墙" ballot=secret
+            vote by=王芳,张伟
+            tally yes=1 abstain=1
+            meeting close
+            record off
+            minutes M-1 out=live.md
+
+            """
+        let a = runMinsheng("--db a.db --lang en --as 王强 --keep-going", input: live, in: dir)
+        #expect(a.status == 1, "the one mistake in the session is refused: \(a.stderr)")
+        #expect(a.stderr.contains("cannot put a motion on I-1: it is passed"))
+        #expect(Files.read(dir + "/live.msh")?.contains("不存在的轮次") == false, "a refused command is not recorded")
+        mkdir(dir + "/sub", 0o700)
+        let c = runMinsheng("--db sub/b.db --lang zh --as 李梅 --now 2031-06-01T08:00 -c 'replay live.msh; minutes M-1 out=replayed.md'", in: dir)
+        #expect(c.status == 0, "\(c.stderr)")
+        let original = Files.read(dir + "/live.md"), replayed = Files.read(dir + "/replayed.md")
+        #expect(original != nil && original == replayed)
+        #expect(original?.contains("2031") == false)
+    }
+}
