@@ -6,6 +6,7 @@ enum Migrations {
     static let all: [(String, @Sendable (Database) throws -> Void)] = [
         ("v1: departments, communities, event log", v1),
         ("v2: compounds, households, enterprises, cadres, cases", v2),
+        ("v4: assignments, pairs, leader links, visits, campaigns", v4),
     ]
 
     static func migrator() -> DatabaseMigrator {

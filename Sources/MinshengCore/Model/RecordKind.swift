@@ -94,6 +94,10 @@ public struct RecordSchema: Sendable {
 
     /// The field that names a record, used to look it up by name.
     public var nameField: FieldSpec? { field("name") }
+
+    /// The column that names a record in references and lookups: its name, else its first
+    /// text field (a household is named by its address).
+    public var titleColumn: String { (nameField ?? fields.first { $0.type == .text })?.column ?? "id" }
 }
 
 extension String {
@@ -115,7 +119,7 @@ extension RecordKind {
 extension RecordSchema {
     /// Every kind of record, in the order `help` and completion list them.
     /// A family adds its kinds here, one line.
-    public static let all: [RecordSchema] = orgSchemas + domainSchemas
+    public static let all: [RecordSchema] = orgSchemas + domainSchemas + orgFamilySchemas + visitSchemas
 
     static let byKind: [RecordKind: RecordSchema] = Dictionary(all.map { ($0.kind, $0) }, uniquingKeysWith: { a, _ in a })
 

@@ -74,7 +74,7 @@ public final class Interpreter {
     public typealias Handler = @Sendable (Interpreter, Invocation) throws -> [Output]
 
     /// Every family's handlers; a family adds its dictionary here, one line.
-    static let handlers: [CommandID: Handler] = [builtinHandlers, queryHandlers, orgHandlers]
+    static let handlers: [CommandID: Handler] = [builtinHandlers, queryHandlers, orgHandlers, rosterHandlers, visitHandlers]
         .reduce(into: [:]) { all, family in all.merge(family) { a, _ in a } }
 
     static let builtinHandlers: [CommandID: Handler] = [

@@ -6,7 +6,7 @@ public struct CommandTable: Sendable {
     public init(_ commands: [CommandSpec]) { self.commands = commands }
 
     /// Every command minsheng knows.
-    public static let standard = CommandTable(builtinCommands + queryCommands + orgCommands)
+    public static let standard = CommandTable(builtinCommands + queryCommands + orgCommands + orgRosterCommands + visitCommands)
 
     /// Finds the command named by the leading words; returns it and how many words its name took.
     public func match(_ words: [String]) -> (CommandSpec, Int)? {
