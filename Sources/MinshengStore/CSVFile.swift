@@ -29,7 +29,9 @@ public final class CSVFile: TableFileReader {
 
     public func next() throws -> (line: Int, fields: [String])? {
         guard let row = reader.next() else {
-            if let e = reader.error {
+            // On Linux a file stream says it has bytes left at its end, and the library then
+            // reports `cannotReadFile` for the read that finds none: that is the end, not an error.
+            if let e = reader.error, !isEndOfFile(e) {
                 throw ScriptError(.io, Localized(en: "\(path):\(nextLine): bad CSV: \(e)", zh: "\(path):\(nextLine)：CSV 格式错误：\(e)"))
             }
             return nil
@@ -38,5 +40,10 @@ public final class CSVFile: TableFileReader {
         // A quoted field may span lines: the next row starts after them.
         nextLine += 1 + row.reduce(0) { $0 + $1.reduce(0) { $1 == "\n" || $1 == "\r\n" ? $0 + 1 : $0 } }
         return (line, row)
+    }
+
+    func isEndOfFile(_ e: Error) -> Bool {
+        if case CSVError.cannotReadFile = e { return true }
+        return false
     }
 }

@@ -63,7 +63,7 @@ public enum CampaignProgress {
     public static func sentence(_ t: CampaignTotals, _ language: Language) -> String {
         language == .zh
             ? "走访社区单位\(t.unitVisits)次，入户\(t.householdsVisited)家，收集诉求\(t.requests)个，解决\(t.resolved)个"
-            : "\(t.unitVisits) unit visits, \(t.householdsVisited) households visited, \(t.requests) requests collected, \(t.resolved) resolved"
+            : "\(counted(t.unitVisits, "unit visit")), \(counted(t.householdsVisited, "household")) visited, \(counted(t.requests, "request")) collected, \(t.resolved) resolved"
     }
 }
 
@@ -72,4 +72,9 @@ public func percentText(_ part: Int, of whole: Int) -> String {
     guard whole > 0 else { return "—" }
     let tenths = part * 1000 / whole
     return "\(tenths / 10).\(tenths % 10)%"
+}
+
+/// `1 visit`, `2 visits`: English counts read right.
+public func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
 }

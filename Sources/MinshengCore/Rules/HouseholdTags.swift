@@ -28,7 +28,7 @@ public enum HouseholdTags {
     /// Tags as people read them: Chinese labels joined by 、, or English values by commas.
     public static func display(_ stored: String, _ language: Language) -> String {
         let tags = decode(stored)
-        guard language == .zh else { return tags.joined(separator: ",") }
+        guard language == .zh else { return tags.joined(separator: ", ") }
         return tags.map { ChoiceSet.householdTag.resolve($0)?.label.zh ?? $0 }.joined(separator: "、")
     }
 }

@@ -52,10 +52,10 @@ extension Interpreter {
         if lang == .en { out[0] = .text("\(label)\(place): \(window.display), \(deadline)") }
         out.append(.text(
             lang == .zh ? "入户 \(totals.householdVisits) 次；走访中提出的诉求 \(totals.requestsFromVisits) 个；诉求按受理时间、解决按办结时间计入本期"
-                : "\(totals.householdVisits) household visits; \(totals.requestsFromVisits) requests raised on visits; requests count by created time, resolved by resolved time"))
+                : "\(counted(totals.householdVisits, "household visit")); \(counted(totals.requestsFromVisits, "request")) raised on visits; requests count by created time, resolved by resolved time"))
         if totals.offDayVisits > 0 {
             out.append(.text(
-                lang == .zh ? "另有 \(totals.offDayVisits) 次走访不在周二、周四" : "\(totals.offDayVisits) visits were logged on days other than Tuesday and Thursday"))
+                lang == .zh ? "另有 \(totals.offDayVisits) 次走访不在周二、周四" : "\(counted(totals.offDayVisits, "visit")) logged on days other than Tuesday and Thursday"))
         }
         return out
     }

@@ -22,15 +22,20 @@ extension Interpreter {
         guard let open = openTable else {
             throw ScriptError.runtime("this shell cannot read CSV files", "此环境不能读取 CSV 文件", at: fileLoc)
         }
+        let full = resolvePath(path, relativeTo: scriptStack.last)
+        guard fileExists(full) else {
+            throw ScriptError(.io, Localized(en: "no file '\(path)'", zh: "没有文件 '\(path)'"), at: fileLoc)
+        }
         let reader: TableFileReader
         do {
-            reader = try open(resolvePath(path, relativeTo: scriptStack.last))
-        } catch let e as ScriptError {
-            throw e.located(at: fileLoc)
+            reader = try open(full)
+        } catch {
+            throw ScriptError(.io, Localized(en: "'\(path)' is not a readable CSV file", zh: "'\(path)' 不是可读的 CSV 文件"), at: fileLoc)
         }
         let columns = try importColumns(reader.header, spec: spec, file: path)
-        var rows = 0, bad = 0
-        while let (line, fields) = try nextRow(reader, file: path, at: fileLoc) {
+        var rows = 0, bad = 0, lastLine = 1
+        while let (line, fields) = try nextRow(reader, file: path, after: lastLine, at: fileLoc) {
+            lastLine = line
             if fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
             rows += 1
             do {
@@ -41,7 +46,7 @@ extension Interpreter {
                 diagnostics.report(e.located(at: SourceLocation(file: path, line: line, column: 1)), sourceLine: nil, language: lang)
             }
         }
-        let what = Localized(en: kind.schema.plural.en, zh: kind.schema.label.zh)
+        let what = Localized(en: rows == 1 ? kind.schema.label.en : kind.schema.plural.en, zh: kind.schema.label.zh)
         guard bad == 0 else {
             throw ScriptError.runtime(
                 "nothing imported: \(bad) of \(rows) rows in '\(path)' have errors", "未导入任何记录：'\(path)' 的 \(rows) 行中有 \(bad) 行有错误", at: fileLoc,
@@ -50,11 +55,13 @@ extension Interpreter {
         return [.text(lang == .zh ? "已从 '\(path)' 导入\(what.zh) \(rows) 条" : "imported \(rows) \(what.en) from '\(path)'")]
     }
 
-    func nextRow(_ reader: TableFileReader, file: String, at loc: SourceLocation) throws -> (Int, [String])? {
+    /// The next row; a file that stops being CSV is an error after the last good line.
+    func nextRow(_ reader: TableFileReader, file: String, after line: Int, at loc: SourceLocation) throws -> (Int, [String])? {
         do {
             return try reader.next()
-        } catch let e as ScriptError {
-            throw e.located(at: loc)
+        } catch {
+            throw ScriptError(
+                .io, Localized(en: "'\(file)' is not valid CSV after line \(line)", zh: "'\(file)' 第 \(line) 行之后不是有效的 CSV"), at: loc)
         }
     }
 

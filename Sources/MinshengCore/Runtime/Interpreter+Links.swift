@@ -8,7 +8,7 @@ extension Interpreter {
         let who = try cadre(leader)
         guard who.role == "leader" else {
             throw ScriptError.validation(
-                "'\(who.name)' is a \(roleLabel(who.role)) cadre, not a leader", "'\(who.name)' 是\(roleLabel(who.role))干部，不是处级领导", at: lb.location,
+                "'\(who.name)' is \(roleNoun(who.role).en), not a leader", "'\(who.name)' 是\(roleNoun(who.role).zh)，不是处级领导", at: lb.location,
                 hint: Localized(en: "leaders are added with role=leader", zh: "处级领导用 cadre add … role=leader 添加"))
         }
         var names: [String] = []
@@ -70,13 +70,17 @@ extension Interpreter {
         case ("community", "office"): (office, local) = ((b, cb), (a, ca))
         default:
             let bad = ca.role == "office" || ca.role == "community" ? bb : ab
+            let odd = bad == bb ? cb : ca
+            let why =
+                ca.role == cb.role
+                ? Localized(en: "\(ca.name) and \(cb.name) are both \(roleNoun(ca.role, plural: true).en)", zh: "\(ca.name)、\(cb.name) 都是\(roleNoun(ca.role).zh)")
+                : Localized(en: "\(odd.name) is \(roleNoun(odd.role).en)", zh: "\(odd.name) 是\(roleNoun(odd.role).zh)")
             throw ScriptError.validation(
-                "a pair is one office cadre and one community cadre; \(ca.name) is \(roleLabel(ca.role)), \(cb.name) is \(roleLabel(cb.role))",
-                "结对须为一名机关干部和一名社区干部；\(ca.name) 是\(roleLabel(ca.role))干部，\(cb.name) 是\(roleLabel(cb.role))干部", at: bad.location)
+                "a pair is one office cadre and one community cadre; \(why.en)", "结对须为一名机关干部和一名社区干部；\(why.zh)", at: bad.location)
         }
         let name = "\(office.c.name)+\(local.c.name)"
-        if let existing = try store.lookup(.pair, name: name) {
-            throw ScriptError.runtime("\(office.c.name) and \(local.c.name) are already paired: P-\(existing)", "\(office.c.name) 与 \(local.c.name) 已结对：P-\(existing)", at: ab.location)
+        if try store.lookup(.pair, name: name) != nil {
+            throw ScriptError.runtime("\(office.c.name) and \(local.c.name) are already paired", "\(office.c.name) 与 \(local.c.name) 已结对", at: ab.location)
         }
         var values = stamp
         values["name"] = .text(name)

@@ -92,6 +92,16 @@ extension Interpreter {
     func roleLabel(_ role: String) -> String {
         ChoiceSet.cadreRole.resolve(role)?.label.text(lang) ?? role
     }
+
+    /// "an office cadre" / "机关干部", for messages.
+    func roleNoun(_ role: String, plural: Bool = false) -> Localized {
+        switch role {
+        case "office": return Localized(en: plural ? "office cadres" : "an office cadre", zh: "机关干部")
+        case "community": return Localized(en: plural ? "community cadres" : "a community cadre", zh: "社区干部")
+        case "leader": return Localized(en: plural ? "leaders" : "a leader", zh: "处级领导")
+        default: return Localized(role)
+        }
+    }
 }
 
 extension Character {

@@ -46,12 +46,12 @@ extension Interpreter {
         let planned = Set(plan.slots.map(\.compound))
         out.append(.text(
             lang == .zh ? "共 \(plan.slots.count) 个半天，\(planPairs.filter { !$0.compounds.isEmpty }.count) 个结对，覆盖楼院 \(planned.count) 个"
-                : "\(plan.slots.count) half-days for \(planPairs.filter { !$0.compounds.isEmpty }.count) pairs over \(planned.count) compounds"))
+                : "\(counted(plan.slots.count, "half-day")) for \(counted(planPairs.filter { !$0.compounds.isEmpty }.count, "pair")) over \(counted(planned.count, "compound"))"))
         let covered = Set(planPairs.flatMap { $0.compounds.map(\.id) })
         let waiting = covered.subtracting(planned).count
         if waiting > 0 {
             out.append(.text(
-                lang == .zh ? "另有 \(waiting) 个楼院本期排不下，顺延到下一期" : "\(waiting) more compounds do not fit in this window and wait for the next"))
+                lang == .zh ? "另有 \(waiting) 个楼院本期排不下，顺延到下一期" : "\(waiting) more \(waiting == 1 ? "compound does" : "compounds do") not fit in this window and \(waiting == 1 ? "waits" : "wait") for the next"))
         }
         let orphans = compounds.filter { !covered.contains($0.id) }.map { "B-\($0.id) \($0.text("name") ?? "")" }
         if !orphans.isEmpty {

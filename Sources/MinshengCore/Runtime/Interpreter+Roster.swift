@@ -44,9 +44,10 @@ extension Interpreter {
         let same = try store.select(
             .household, matching: ["address": .text(address), "compound_id": compound.map { .integer($0) } ?? .null, "community_id": .integer(community)],
             orderBy: [])
-        if let dup = same.first {
+        if !same.isEmpty {
+            let place = compound != nil ? try title(.compound, compound) : try title(.community, community)
             throw ScriptError.runtime(
-                "household '\(address)' already exists: H-\(dup.id)", "住户 '\(address)' 已存在：H-\(dup.id)", at: inv["address"]?.location)
+                "household '\(address)' already exists in \(place)", "\(place)已有住户 '\(address)'", at: inv["address"]?.location)
         }
         let tags = HouseholdTags.encode(inv["tags"]?.items.map(\.display) ?? [])
         var values = stamp
@@ -60,9 +61,11 @@ extension Interpreter {
         let place = compound != nil ? try title(.compound, compound) : try title(.community, community)
         try log(inv, "household.add", .household, id, [("address", address), ("in", place), ("head", inv.text("head") ?? ""), ("tags", tags)])
         session.lastID = RecordKind.household.id(id)
-        let head = inv.text("head").map { lang == .zh ? "（户主 \($0)）" : " (head \($0))" } ?? ""
-        let shown = tags.isEmpty ? "" : " [\(HouseholdTags.display(tags, lang))]"
-        return [.text(lang == .zh ? "已添加住户 H-\(id) \(address)\(head)\(shown)" : "added household H-\(id) \(address)\(head)\(shown)")]
+        var about: [String] = []
+        if let head = inv.text("head") { about.append(lang == .zh ? "户主 \(head)" : "head \(head)") }
+        if !tags.isEmpty { about.append((lang == .zh ? "标签 " : "tags ") + HouseholdTags.display(tags, lang)) }
+        let shown = about.isEmpty ? "" : lang == .zh ? "（\(about.joined(separator: "，"))）" : " (\(about.joined(separator: "; ")))"
+        return [.text(lang == .zh ? "已添加住户 H-\(id) \(address)\(shown)" : "added household H-\(id) \(address)\(shown)")]
     }
 
     /// `household tag H-1 add=… remove=…`
@@ -160,8 +163,8 @@ extension Interpreter {
         let unit = dept != nil ? try title(.department, dept) : try title(.community, community)
         try log(inv, "cadre.add", .cadre, id, [("name", name), ("role", role), ("unit", unit)])
         session.lastID = RecordKind.cadre.id(id)
-        let r = roleLabel(role)
         let of = unit.isEmpty ? "" : (lang == .zh ? "（\(unit)）" : " (\(unit))")
-        return [.text(lang == .zh ? "已添加\(r)干部 G-\(id) \(name)\(of)" : "added \(r) cadre G-\(id) \(name)\(of)")]
+        let noun = roleNoun(role).zh, en = role == "leader" ? "leader" : "\(role) cadre"
+        return [.text(lang == .zh ? "已添加\(noun) G-\(id) \(name)\(of)" : "added \(en) G-\(id) \(name)\(of)")]
     }
 }
