@@ -29,8 +29,6 @@ public struct ProgressLine: Sendable, Equatable {
         guard let target, target > 0 else { return nil }
         return done * 100 / target
     }
-
-    public var met: Bool { target.map { done >= $0 } ?? false }
 }
 
 public enum CampaignProgress {
