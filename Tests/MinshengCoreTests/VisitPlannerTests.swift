@@ -9,12 +9,14 @@ func day(_ s: String) -> Day { Day.parse(s) ?? Day(ordinal: 0) }
 @Suite struct VisitPlannerTests {
     /// Cadre 1 is in two pairs and cadre 3 in two more, so the planner must split halves.
     let pairs = [
-        PlanPair(id: 1, name: "王强+李梅", cadres: [1, 2], compounds: [
-            PlanCompound(id: 10, name: "a", special: 0, lastVisit: day("2019-11-05")),
-            PlanCompound(id: 11, name: "b", special: 2),
-            PlanCompound(id: 12, name: "c", special: 0),
-            PlanCompound(id: 13, name: "d", special: 1),
-        ]),
+        PlanPair(
+            id: 1, name: "王强+李梅", cadres: [1, 2],
+            compounds: [
+                PlanCompound(id: 10, name: "a", special: 0, lastVisit: day("2019-11-05")),
+                PlanCompound(id: 11, name: "b", special: 2),
+                PlanCompound(id: 12, name: "c", special: 0),
+                PlanCompound(id: 13, name: "d", special: 1),
+            ]),
         PlanPair(id: 2, name: "王强+郭涛", cadres: [1, 3], compounds: [PlanCompound(id: 20, name: "e"), PlanCompound(id: 10, name: "a")]),
         PlanPair(id: 3, name: "周敏+郭涛", cadres: [4, 3], compounds: [PlanCompound(id: 30, name: "f", special: 3)]),
         PlanPair(id: 4, name: "孙丽+何平", cadres: [5, 6], compounds: []),

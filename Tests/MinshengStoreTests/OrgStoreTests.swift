@@ -30,20 +30,28 @@ import Testing
             let g1 = try add(s, .cadre, ["name": .text("王强"), "role": .text("office")])
             _ = try add(s, .assignment, ["cadre_id": .integer(g1), "compound_id": .integer(b1), "community_id": .integer(s1)])
             func visit(_ day: String, _ target: [String: StoreValue], _ c: Int) throws {
-                _ = try add(s, .visit, target.merging(["day": .text(day), "half": .text("am"), "cadre_id": .integer(g1), "content": .text("contact"), "community_id": .integer(c)]) { a, _ in a })
+                _ = try add(
+                    s, .visit,
+                    target.merging(["day": .text(day), "half": .text("am"), "cadre_id": .integer(g1), "content": .text("contact"), "community_id": .integer(c)])
+                    { a, _ in a })
             }
             try visit("2019-11-05", ["household_id": .integer(h1), "compound_id": .integer(b1)], s1)
             try visit("2019-11-05", ["household_id": .integer(h1), "compound_id": .integer(b1)], s1)
             try visit("2019-11-07", ["enterprise_id": .integer(e1)], s1)
             try visit("2019-11-09", ["unit": .text("小学")], s1)
             try visit("2019-12-01", ["household_id": .integer(h3), "compound_id": .integer(b3)], s2)
-            func caseRow(_ created: String, _ source: String, _ status: String, _ c: Int, resolved: String? = nil, compound: Int? = nil, household: Int? = nil) throws {
-                _ = try s.insert(.case, [
-                    "title": .text("t"), "kind": .text("help"), "urgency": .text("normal"), "source": .text(source), "status": .text(status),
-                    "community_id": .integer(c), "compound_id": compound.map { .integer($0) } ?? .null, "household_id": household.map { .integer($0) } ?? .null,
-                    "created_at": .text(created), "created_by": .text("x"), "respond_due": .text(created), "resolve_due": .text(created),
-                    "resolved_at": resolved.map { .text($0) } ?? .null, "updated_at": .text(created),
-                ])
+            func caseRow(_ created: String, _ source: String, _ status: String, _ c: Int, resolved: String? = nil, compound: Int? = nil, household: Int? = nil)
+                throws
+            {
+                _ = try s.insert(
+                    .case,
+                    [
+                        "title": .text("t"), "kind": .text("help"), "urgency": .text("normal"), "source": .text(source), "status": .text(status),
+                        "community_id": .integer(c), "compound_id": compound.map { .integer($0) } ?? .null,
+                        "household_id": household.map { .integer($0) } ?? .null,
+                        "created_at": .text(created), "created_by": .text("x"), "respond_due": .text(created), "resolve_due": .text(created),
+                        "resolved_at": resolved.map { .text($0) } ?? .null, "updated_at": .text(created),
+                    ])
             }
             try caseRow("2019-11-02T10:00:00", "visit", "closed", s1, resolved: "2019-11-03T10:00:00", compound: b1)
             try caseRow("2019-11-10T10:00:00", "hotline", "dispatched", s2, household: h3)

@@ -58,9 +58,11 @@ enum DemoCases {
             respondDue: created.adding(seconds: urgent ? 2 * hour : 24 * hour), resolveDue: created.adding(seconds: urgent ? 24 * hour : 7 * day))
         let respondAfter = urgent ? rng.within(300...9000) : (rng.chance(900) ? rng.within(1200...80000) : rng.within(86400...120000))
         let resolveAfter: Int? =
-            rng.chance(70) ? nil
-            : urgent ? rng.within(3 * hour...(rng.chance(850) ? 24 * hour : 40 * hour))
-            : rng.chance(850) ? rng.within(20 * hour...7 * day) : rng.within(7 * day...11 * day)
+            rng.chance(70)
+            ? nil
+            : urgent
+                ? rng.within(3 * hour...(rng.chance(850) ? 24 * hour : 40 * hour))
+                : rng.chance(850) ? rng.within(20 * hour...7 * day) : rng.within(7 * day...11 * day)
         let responded = created.adding(seconds: respondAfter)
         guard responded < end else { return p }
         p.responded = responded

@@ -10,7 +10,9 @@ extension DemoGenerator {
             let number = k / bases.count + 1
             let courtyard = rng.chance(120)
             let name = "\(base)\(number)号\(courtyard ? "院" : "楼")"
-            let compound = try add(.compound, ["name": .text(name), "community_id": .integer(c.id)], at: setupTime, by: actor, "compound.add", [("name", name), ("community", c.name)])
+            let compound = try add(
+                .compound, ["name": .text(name), "community_id": .integer(c.id)], at: setupTime, by: actor, "compound.add",
+                [("name", name), ("community", c.name)])
             communities[i].compounds.append((compound, name))
             var used = Set<String>()
             for _ in 0..<rng.within(8...15) {
@@ -30,7 +32,10 @@ extension DemoGenerator {
             let compound = rng.chance(500) ? communities[i].compounds[rng.below(30)].id : nil
             let id = try add(
                 .enterprise,
-                ["name": .text(name), "community_id": .integer(c.id), "compound_id": compound.map { .integer($0) } ?? .null, "contact": .text(rng.personName()), "phone": .text(rng.phone())],
+                [
+                    "name": .text(name), "community_id": .integer(c.id), "compound_id": compound.map { .integer($0) } ?? .null,
+                    "contact": .text(rng.personName()), "phone": .text(rng.phone()),
+                ],
                 at: setupTime, by: actor, "enterprise.add", [("name", name), ("community", c.name)])
             communities[i].enterprises.append((id, name, compound))
         }
@@ -51,7 +56,10 @@ extension DemoGenerator {
         let c = communities[i]
         let id = try add(
             .household,
-            ["address": .text(address), "compound_id": .integer(compound), "community_id": .integer(c.id), "head": .text(head), "phone": phone.map { .text($0) } ?? .null, "tags": .text(stored)],
+            [
+                "address": .text(address), "compound_id": .integer(compound), "community_id": .integer(c.id), "head": .text(head),
+                "phone": phone.map { .text($0) } ?? .null, "tags": .text(stored),
+            ],
             at: setupTime, by: interpreter.session.actor, "household.add", [("address", address), ("head", head), ("tags", stored)])
         communities[i].households.append(Household(id: id, compound: compound, community: c.id, address: address, head: head, phone: phone, tags: stored))
     }

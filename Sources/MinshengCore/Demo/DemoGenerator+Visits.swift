@@ -24,12 +24,15 @@ extension DemoGenerator {
                 let walk = di < walks ? Array(queue.dropFirst(di * share).prefix(share)) : queue.filter { HouseholdTags.isSpecial($0.tags) }
                 for h in walk {
                     if rng.chance(di < walks ? 40 : 500) { continue }  // nobody at home
-                    let content = di < walks ? rng.weighted([("contact", 50), ("survey", 25), ("needs", 20), ("mediate", 5)]) : rng.weighted([("contact", 60), ("needs", 40)])
+                    let content =
+                        di < walks
+                        ? rng.weighted([("contact", 50), ("survey", 25), ("needs", 20), ("mediate", 5)]) : rng.weighted([("contact", 60), ("needs", 40)])
                     let note = rng.chance(150) ? rng.pick(DemoNames.notes) : nil
                     let id = try visit(day, half, p, household: h, content: content, note: note)
                     if rng.chance(170) {
                         let start = Timestamp(day: day, hour: half == "am" ? 9 : 14)
-                        pending.append(PendingCase(created: start.adding(seconds: rng.within(0...10800)), source: "visit", household: h, visit: id, by: p.local.name))
+                        pending.append(
+                            PendingCase(created: start.adding(seconds: rng.within(0...10800)), source: "visit", household: h, visit: id, by: p.local.name))
                     }
                     if rng.chance(6) { followUps.append((p, h)) }
                 }
@@ -71,7 +74,9 @@ extension DemoGenerator {
             community: communities[p.community].id, content: content, note: note, label: h.address)
     }
 
-    mutating func unitVisit(_ day: Day, _ half: String, _ p: PairInfo, enterprise: Int?, compound: Int?, unit: String?, label: String?, content: String) throws -> Int {
+    mutating func unitVisit(_ day: Day, _ half: String, _ p: PairInfo, enterprise: Int?, compound: Int?, unit: String?, label: String?, content: String) throws
+        -> Int
+    {
         var target: [String: StoreValue] = [:]
         if let enterprise { target["enterprise_id"] = .integer(enterprise) }
         if let compound { target["compound_id"] = .integer(compound) }
@@ -97,6 +102,8 @@ extension DemoGenerator {
         v["note"] = note.map { .text($0) } ?? .null
         let by = [cadre.name] + (partner.map { [$0.name] } ?? [])
         let at = Timestamp(day: day, hour: half == "am" ? 12 : 17, minute: 30)
-        return try add(.visit, v, at: at, by: partner?.name ?? cadre.name, "visit.log", [("date", day.iso), ("half", half), ("by", by.joined(separator: ",")), ("target", label), ("content", content)])
+        return try add(
+            .visit, v, at: at, by: partner?.name ?? cadre.name, "visit.log",
+            [("date", day.iso), ("half", half), ("by", by.joined(separator: ",")), ("target", label), ("content", content)])
     }
 }

@@ -43,7 +43,9 @@ struct DemoGenerator {
     }
 
     /// Inserts one record and logs its event.
-    mutating func add(_ kind: RecordKind, _ values: [String: StoreValue], at: Timestamp, by: String, _ action: String, _ details: [(String, String)]) throws -> Int {
+    mutating func add(_ kind: RecordKind, _ values: [String: StoreValue], at: Timestamp, by: String, _ action: String, _ details: [(String, String)]) throws
+        -> Int
+    {
         var v = values
         v["created_at"] = .text(at.storage)
         v["created_by"] = .text(by)
@@ -77,9 +79,13 @@ struct DemoGenerator {
         var next = 0
         for share in [3, 3, 2, 2] {
             let name = newCadreName(&taken)
-            let id = try add(.cadre, ["name": .text(name), "role": .text("leader"), "phone": .text(rng.phone())], at: setupTime, by: actor, "cadre.add", [("name", name), ("role", "leader")])
+            let id = try add(
+                .cadre, ["name": .text(name), "role": .text("leader"), "phone": .text(rng.phone())], at: setupTime, by: actor, "cadre.add",
+                [("name", name), ("role", "leader")])
             for c in communities[next..<min(next + share, communities.count)] {
-                _ = try add(.leaderLink, ["leader_id": .integer(id), "community_id": .integer(c.id)], at: setupTime, by: actor, "leader.link", [("leader", name), ("community", c.name)])
+                _ = try add(
+                    .leaderLink, ["leader_id": .integer(id), "community_id": .integer(c.id)], at: setupTime, by: actor, "leader.link",
+                    [("leader", name), ("community", c.name)])
             }
             next += share
         }
@@ -88,7 +94,9 @@ struct DemoGenerator {
         for d in DemoNames.departments {
             for _ in 0..<6 {
                 let name = newCadreName(&taken)
-                let id = try add(.cadre, ["name": .text(name), "role": .text("office"), "department_id": .integer(departments[d] ?? 0), "phone": .text(rng.phone())], at: setupTime, by: actor, "cadre.add", [("name", name), ("role", "office"), ("unit", d)])
+                let id = try add(
+                    .cadre, ["name": .text(name), "role": .text("office"), "department_id": .integer(departments[d] ?? 0), "phone": .text(rng.phone())],
+                    at: setupTime, by: actor, "cadre.add", [("name", name), ("role", "office"), ("unit", d)])
                 office.append((id, name))
             }
         }
@@ -96,7 +104,9 @@ struct DemoGenerator {
         for i in communities.indices {
             for _ in 0..<4 {
                 let name = newCadreName(&taken)
-                let id = try add(.cadre, ["name": .text(name), "role": .text("community"), "community_id": .integer(communities[i].id), "phone": .text(rng.phone())], at: setupTime, by: actor, "cadre.add", [("name", name), ("role", "community"), ("unit", communities[i].name)])
+                let id = try add(
+                    .cadre, ["name": .text(name), "role": .text("community"), "community_id": .integer(communities[i].id), "phone": .text(rng.phone())],
+                    at: setupTime, by: actor, "cadre.add", [("name", name), ("role", "community"), ("unit", communities[i].name)])
                 communities[i].cadres.append((id, name))
             }
         }

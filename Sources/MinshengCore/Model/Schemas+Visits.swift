@@ -8,10 +8,12 @@ extension ChoiceSet {
     /// The half-day of a visit: the walking office goes out Tuesday and Thursday half-days.
     public static let half = ChoiceSet("half", [Choice("am", ["上午"]), Choice("pm", ["下午"])])
     /// What a visit was for (内容落实).
-    public static let visitContent = ChoiceSet("content", [
-        Choice("survey", ["摸排问题", "摸排"]), Choice("needs", ["了解需求"]), Choice("mediate", ["化解矛盾"]),
-        Choice("contact", ["联系群众"]),
-    ])
+    public static let visitContent = ChoiceSet(
+        "content",
+        [
+            Choice("survey", ["摸排问题", "摸排"]), Choice("needs", ["了解需求"]), Choice("mediate", ["化解矛盾"]),
+            Choice("contact", ["联系群众"]),
+        ])
 }
 
 extension RecordSchema {

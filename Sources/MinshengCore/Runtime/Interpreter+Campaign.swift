@@ -50,12 +50,17 @@ extension Interpreter {
         let deadline = CampaignProgress.deadline(window, today: session.now.day, lang)
         var out: [Output] = [.text("\(label)\(place)：\(window.display)，\(deadline)"), table, .text(CampaignProgress.sentence(totals, lang))]
         if lang == .en { out[0] = .text("\(label)\(place): \(window.display), \(deadline)") }
-        out.append(.text(
-            lang == .zh ? "入户 \(totals.householdVisits) 次；走访中提出的诉求 \(totals.requestsFromVisits) 个；诉求按受理时间、解决按办结时间计入本期"
-                : "\(counted(totals.householdVisits, "household visit")); \(counted(totals.requestsFromVisits, "request")) raised on visits; requests count by created time, resolved by resolved time"))
+        out.append(
+            .text(
+                lang == .zh
+                    ? "入户 \(totals.householdVisits) 次；走访中提出的诉求 \(totals.requestsFromVisits) 个；诉求按受理时间、解决按办结时间计入本期"
+                    : "\(counted(totals.householdVisits, "household visit")); \(counted(totals.requestsFromVisits, "request")) raised on visits; requests count by created time, resolved by resolved time"
+            ))
         if totals.offDayVisits > 0 {
-            out.append(.text(
-                lang == .zh ? "另有 \(totals.offDayVisits) 次走访不在周二、周四" : "\(counted(totals.offDayVisits, "visit")) logged on days other than Tuesday and Thursday"))
+            out.append(
+                .text(
+                    lang == .zh
+                        ? "另有 \(totals.offDayVisits) 次走访不在周二、周四" : "\(counted(totals.offDayVisits, "visit")) logged on days other than Tuesday and Thursday"))
         }
         return out
     }

@@ -30,13 +30,21 @@ extension Interpreter {
                 (Localized(en: "enterprises visited (非公企业)", zh: "非公企业已走访"), c.enterprises, c.enterprisesVisited),
                 (Localized(en: "key-issue compounds visited (重点问题)", zh: "重点问题楼院已走访"), c.issueCompounds, c.issueCompoundsVisited),
             ]
-            let columns = [column("item", "项目"), column("total", "总数", .integer), column("covered", "已覆盖", .integer), column("gaps", "未覆盖", .integer), column("rate", "覆盖率")]
-            let rows: [[StoreValue]] = items.map { [.text($0.0.text(lang)), .integer($0.1), .integer($0.2), .integer($0.1 - $0.2), .text(percentText($0.2, of: $0.1))] }
+            let columns = [
+                column("item", "项目"), column("total", "总数", .integer), column("covered", "已覆盖", .integer), column("gaps", "未覆盖", .integer),
+                column("rate", "覆盖率"),
+            ]
+            let rows: [[StoreValue]] = items.map {
+                [.text($0.0.text(lang)), .integer($0.1), .integer($0.2), .integer($0.1 - $0.2), .text(percentText($0.2, of: $0.1))]
+            }
             out.append(.table(ResultSet(columns: columns, rows: rows), kind: nil))
             if prose {
-                out.append(.text(
-                    lang == .zh ? "特殊群体：标签为 12345高频、困难、信访 的住户；重点问题：有未办结诉求（非已办结、已关闭）的楼院"
-                        : "special groups: households tagged frequent-caller, hardship or petitioner; key issues: compounds with open cases (not resolved or closed)"))
+                out.append(
+                    .text(
+                        lang == .zh
+                            ? "特殊群体：标签为 12345高频、困难、信访 的住户；重点问题：有未办结诉求（非已办结、已关闭）的楼院"
+                            : "special groups: households tagged frequent-caller, hardship or petitioner; key issues: compounds with open cases (not resolved or closed)"
+                    ))
             }
         }
         let cadres = try s.cadresByCompound(community: community)
@@ -47,30 +55,40 @@ extension Interpreter {
         let visitedCol = column("last-visit", "上次走访")
         func list(_ key: String, _ heading: Localized, _ kind: RecordKind, _ columns: [FieldSpec], _ rows: [[StoreValue]]) {
             guard show == "all" || show == key else { return }
-            if prose { out.append(.text(heading.text(lang) + (lang == .zh ? "（\(rows.count)）：" : " (\(rows.count)):") + (rows.isEmpty ? (lang == .zh ? "无" : " none") : ""))) }
+            if prose {
+                out.append(
+                    .text(heading.text(lang) + (lang == .zh ? "（\(rows.count)）：" : " (\(rows.count)):") + (rows.isEmpty ? (lang == .zh ? "无" : " none") : "")))
+            }
             if !rows.isEmpty || !prose { out.append(.table(ResultSet(columns: columns, rows: rows), kind: kind)) }
         }
         let idCol = FieldSpec.id
         let sizeCols = [column("households", "住户", .integer), column("special", "特殊群体", .integer)]
         let unassigned = try s.compoundsWithoutCadre(community: community, specialTags: tags)
-        list("unassigned", Localized(en: "compounds with no assigned cadre", zh: "无人包片的楼院"), .compound,
+        list(
+            "unassigned", Localized(en: "compounds with no assigned cadre", zh: "无人包片的楼院"), .compound,
             [idCol, column("name", "楼院"), column("community", "社区")] + sizeCols,
             unassigned.map { [$0["id"], $0["name"], $0["community"], $0["households"], $0["special"]] })
         let compounds = try s.unvisitedCompounds(window, community: community, specialTags: tags)
-        list("compounds", Localized(en: "compounds not visited", zh: "未走访的楼院"), .compound,
+        list(
+            "compounds", Localized(en: "compounds not visited", zh: "未走访的楼院"), .compound,
             [idCol, column("name", "楼院"), column("community", "社区")] + sizeCols + [column("cadres", "包片干部"), visitedCol],
             compounds.map { [$0["id"], $0["name"], $0["community"], $0["households"], $0["special"], named($0.int("id")), $0["last_visit"]] })
         let households = try s.unvisitedSpecialHouseholds(window, community: community, specialTags: tags)
-        list("households", Localized(en: "special-group households not visited", zh: "未走访的特殊群体住户"), .household,
-            [idCol, column("address", "地址"), column("head", "户主"), FieldSpec("phone", ["电话"], .phone, label: Localized(en: "phone", zh: "电话")),
-                FieldSpec("tags", ["标签"], .tags, label: Localized(en: "tags", zh: "标签")), column("cadres", "包片干部"), visitedCol],
+        list(
+            "households", Localized(en: "special-group households not visited", zh: "未走访的特殊群体住户"), .household,
+            [
+                idCol, column("address", "地址"), column("head", "户主"), FieldSpec("phone", ["电话"], .phone, label: Localized(en: "phone", zh: "电话")),
+                FieldSpec("tags", ["标签"], .tags, label: Localized(en: "tags", zh: "标签")), column("cadres", "包片干部"), visitedCol,
+            ],
             households.map { [$0["id"], $0["address"], $0["head"], $0["phone"], $0["tags"], named($0.int("compound_id")), $0["last_visit"]] })
         let enterprises = try s.unvisitedEnterprises(window, community: community)
-        list("enterprises", Localized(en: "enterprises not visited", zh: "未走访的非公企业"), .enterprise,
+        list(
+            "enterprises", Localized(en: "enterprises not visited", zh: "未走访的非公企业"), .enterprise,
             [idCol, column("name", "企业"), column("community", "社区"), column("contact", "联系人"), visitedCol],
             enterprises.map { [$0["id"], $0["name"], $0["community"], $0["contact"], $0["last_visit"]] })
         let issues = try s.unvisitedIssueCompounds(window, community: community, finished: Self.finishedStatuses)
-        list("issues", Localized(en: "key-issue compounds not visited", zh: "未走访的重点问题楼院"), .compound,
+        list(
+            "issues", Localized(en: "key-issue compounds not visited", zh: "未走访的重点问题楼院"), .compound,
             [idCol, column("name", "楼院"), column("community", "社区"), column("open-cases", "未办结诉求", .integer), column("cadres", "包片干部")],
             issues.map { [$0["id"], $0["name"], $0["community"], $0["open_cases"], named($0.int("id"))] })
         return out

@@ -109,7 +109,8 @@ extension Interpreter {
             column += field.count + 1 + (CSVText.field(field) == field ? 0 : field.count(where: { $0 == "\"" }) + 2)
             let text = field.trimmingWhitespace()
             guard let param, !text.isEmpty else { continue }
-            let parts = param.list ? text.split(whereSeparator: { ",，、;；".contains($0) }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty } : [text]
+            let parts =
+                param.list ? text.split(whereSeparator: { ",，、;；".contains($0) }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty } : [text]
             var bound: [Value] = []
             for part in parts {
                 bound.append(try context.value(of: Token(.string(part), at: loc), as: param.type, named: param.name))

@@ -73,7 +73,8 @@ extension Interpreter {
             let odd = bad == bb ? cb : ca
             let why =
                 ca.role == cb.role
-                ? Localized(en: "\(ca.name) and \(cb.name) are both \(roleNoun(ca.role, plural: true).en)", zh: "\(ca.name)、\(cb.name) 都是\(roleNoun(ca.role).zh)")
+                ? Localized(
+                    en: "\(ca.name) and \(cb.name) are both \(roleNoun(ca.role, plural: true).en)", zh: "\(ca.name)、\(cb.name) 都是\(roleNoun(ca.role).zh)")
                 : Localized(en: "\(odd.name) is \(roleNoun(odd.role).en)", zh: "\(odd.name) 是\(roleNoun(odd.role).zh)")
             throw ScriptError.validation(
                 "a pair is one office cadre and one community cadre; \(why.en)", "结对须为一名机关干部和一名社区干部；\(why.zh)", at: bad.location)
@@ -91,8 +92,11 @@ extension Interpreter {
         let cname = try title(.community, local.c.community)
         try log(inv, "pair.add", .pair, id, [("office", office.c.name), ("community-cadre", local.c.name), ("community", cname)])
         session.lastID = RecordKind.pair.id(id)
-        return [.text(
-            lang == .zh ? "已结对 P-\(id)：机关干部 \(office.c.name) + 社区干部 \(local.c.name)（\(cname)）"
-                : "paired P-\(id): office cadre \(office.c.name) + community cadre \(local.c.name) (\(cname))")]
+        return [
+            .text(
+                lang == .zh
+                    ? "已结对 P-\(id)：机关干部 \(office.c.name) + 社区干部 \(local.c.name)（\(cname)）"
+                    : "paired P-\(id): office cadre \(office.c.name) + community cadre \(local.c.name) (\(cname))")
+        ]
     }
 }

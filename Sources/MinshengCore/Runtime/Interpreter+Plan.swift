@@ -30,7 +30,9 @@ extension Interpreter {
             let own = ids.filter { b in p.int("community_id").map { info[b]?.int("community_id") == $0 } ?? true }
             return PlanPair(
                 id: p.id, name: p.text("name") ?? "", cadres: cadres,
-                compounds: own.map { PlanCompound(id: $0, name: info[$0]?.text("name") ?? "", special: facts[$0]?.special ?? 0, lastVisit: facts[$0]?.lastVisit) })
+                compounds: own.map {
+                    PlanCompound(id: $0, name: info[$0]?.text("name") ?? "", special: facts[$0]?.special ?? 0, lastVisit: facts[$0]?.lastVisit)
+                })
         }
         let plan = VisitPlanner.plan(planPairs, window: window)
         let pairNames = Dictionary(planPairs.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -39,30 +41,44 @@ extension Interpreter {
             column("pair", "结对"), column("compound", "楼院"), column("why", "理由"),
         ]
         let rows: [[StoreValue]] = plan.slots.map { s in
-            [.text(s.day.iso), .text(shortWeekday(s.day)), .text(s.half), .text(pairNames[s.pair] ?? ""), .text(info[s.compound]?.text("name") ?? ""), .text(reason(s.reason))]
+            [
+                .text(s.day.iso), .text(shortWeekday(s.day)), .text(s.half), .text(pairNames[s.pair] ?? ""), .text(info[s.compound]?.text("name") ?? ""),
+                .text(reason(s.reason)),
+            ]
         }
         var out: [Output] = [.table(ResultSet(columns: columns, rows: rows), kind: nil)]
         guard session.format == .table || session.format == .markdown || session.format == .line else { return out }
         let planned = Set(plan.slots.map(\.compound))
-        out.append(.text(
-            lang == .zh ? "共 \(plan.slots.count) 个半天，\(planPairs.filter { !$0.compounds.isEmpty }.count) 个结对，覆盖楼院 \(planned.count) 个"
-                : "\(counted(plan.slots.count, "half-day")) for \(counted(planPairs.filter { !$0.compounds.isEmpty }.count, "pair")) over \(counted(planned.count, "compound"))"))
+        out.append(
+            .text(
+                lang == .zh
+                    ? "共 \(plan.slots.count) 个半天，\(planPairs.filter { !$0.compounds.isEmpty }.count) 个结对，覆盖楼院 \(planned.count) 个"
+                    : "\(counted(plan.slots.count, "half-day")) for \(counted(planPairs.filter { !$0.compounds.isEmpty }.count, "pair")) over \(counted(planned.count, "compound"))"
+            ))
         let covered = Set(planPairs.flatMap { $0.compounds.map(\.id) })
         let waiting = covered.subtracting(planned).count
         if waiting > 0 {
-            out.append(.text(
-                lang == .zh ? "另有 \(waiting) 个楼院本期排不下，顺延到下一期" : "\(waiting) more \(waiting == 1 ? "compound does" : "compounds do") not fit in this window and \(waiting == 1 ? "waits" : "wait") for the next"))
+            out.append(
+                .text(
+                    lang == .zh
+                        ? "另有 \(waiting) 个楼院本期排不下，顺延到下一期"
+                        : "\(waiting) more \(waiting == 1 ? "compound does" : "compounds do") not fit in this window and \(waiting == 1 ? "waits" : "wait") for the next"
+                ))
         }
         let orphans = compounds.filter { !covered.contains($0.id) }.map { "B-\($0.id) \($0.text("name") ?? "")" }
         if !orphans.isEmpty {
-            out.append(.text(
-                lang == .zh ? "不在任何结对计划中的楼院（\(orphans.count) 个，请包片）：\(orphans.joined(separator: "、"))"
-                    : "compounds in no pair's plan (\(orphans.count); assign a cadre): \(orphans.joined(separator: ", "))"))
+            out.append(
+                .text(
+                    lang == .zh
+                        ? "不在任何结对计划中的楼院（\(orphans.count) 个，请包片）：\(orphans.joined(separator: "、"))"
+                        : "compounds in no pair's plan (\(orphans.count); assign a cadre): \(orphans.joined(separator: ", "))"))
         }
         for m in plan.missed {
-            out.append(.text(
-                lang == .zh ? "\(m.day.iso) \(pairNames[m.pair] ?? "") 未能排入：两名干部上下午均已有安排"
-                    : "\(m.day.iso): \(pairNames[m.pair] ?? "") could not be placed: its cadres are out with other pairs both halves"))
+            out.append(
+                .text(
+                    lang == .zh
+                        ? "\(m.day.iso) \(pairNames[m.pair] ?? "") 未能排入：两名干部上下午均已有安排"
+                        : "\(m.day.iso): \(pairNames[m.pair] ?? "") could not be placed: its cadres are out with other pairs both halves"))
         }
         return out
     }

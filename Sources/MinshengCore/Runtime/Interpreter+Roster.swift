@@ -82,7 +82,9 @@ extension Interpreter {
         let kept = HouseholdTags.decode(before).filter { !removing.contains($0) }
         let after = HouseholdTags.encode(kept + (inv["add"]?.items.map(\.display) ?? []))
         guard after != before else {
-            return [.text(lang == .zh ? "H-\(id) 的标签未变：\(HouseholdTags.display(after, lang))" : "H-\(id) tags unchanged: \(HouseholdTags.display(after, lang))")]
+            return [
+                .text(lang == .zh ? "H-\(id) 的标签未变：\(HouseholdTags.display(after, lang))" : "H-\(id) tags unchanged: \(HouseholdTags.display(after, lang))")
+            ]
         }
         try store.update(.household, id: id, ["tags": .text(after)])
         try log(inv, "household.tag", .household, id, [("before", before), ("after", after)])
@@ -142,7 +144,8 @@ extension Interpreter {
         case "office" where dept == nil, "office" where community != nil:
             throw ScriptError.validation(
                 "an office cadre belongs to a department: give dept= and no community=", "机关干部属于科室：请给出 dept=，不要 community=",
-                at: inv["community"]?.location ?? inv["role"]?.location, hint: Localized(en: "link them to a community with pair or assign", zh: "可用 pair 或 assign 联系社区"))
+                at: inv["community"]?.location ?? inv["role"]?.location,
+                hint: Localized(en: "link them to a community with pair or assign", zh: "可用 pair 或 assign 联系社区"))
         case "community" where community == nil, "community" where dept != nil:
             throw ScriptError.validation(
                 "a community cadre belongs to a community: give community= and no dept=", "社区干部属于社区：请给出 community=，不要 dept=",

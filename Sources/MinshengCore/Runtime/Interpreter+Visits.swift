@@ -34,17 +34,23 @@ extension Interpreter {
         let names = try cadres.map { try cadre($0).name }
         let half = ChoiceSet.half.resolve(inv.text("half") ?? "am")?.label.text(lang) ?? ""
         let what = ChoiceSet.visitContent.resolve(content)?.label.text(lang) ?? content
-        try log(inv, "visit.log", .visit, id, [
-            ("date", day.iso), ("half", inv.text("half") ?? "am"), ("by", names.joined(separator: ",")), ("target", target.label.en), ("content", content),
-        ])
+        try log(
+            inv, "visit.log", .visit, id,
+            [
+                ("date", day.iso), ("half", inv.text("half") ?? "am"), ("by", names.joined(separator: ",")), ("target", target.label.en), ("content", content),
+            ])
         session.lastID = RecordKind.visit.id(id)
-        var out: [Output] = [.text(
-            lang == .zh ? "已登记走访 V-\(id)：\(day.iso) \(half)，\(names.joined(separator: "、")) → \(target.label.zh)（\(what)）"
-                : "logged visit V-\(id): \(day.iso) \(half), \(names.joined(separator: " and ")) → \(target.label.en) (\(what))")]
+        var out: [Output] = [
+            .text(
+                lang == .zh
+                    ? "已登记走访 V-\(id)：\(day.iso) \(half)，\(names.joined(separator: "、")) → \(target.label.zh)（\(what)）"
+                    : "logged visit V-\(id): \(day.iso) \(half), \(names.joined(separator: " and ")) → \(target.label.en) (\(what))")
+        ]
         if !WalkingDays.isWalkingDay(day) {
             let wd = WalkingDays.weekdayName(day, lang)
-            out.append(.text(
-                lang == .zh ? "注意：\(day.iso) 是\(wd)，走访日为周二、周四" : "note: \(day.iso) is a \(wd); the walking office goes out on Tuesdays and Thursdays"))
+            out.append(
+                .text(
+                    lang == .zh ? "注意：\(day.iso) 是\(wd)，走访日为周二、周四" : "note: \(day.iso) is a \(wd); the walking office goes out on Tuesdays and Thursdays"))
         }
         return out
     }
@@ -83,7 +89,9 @@ extension Interpreter {
         let given = ["household", "enterprise", "unit", "compound"].filter { inv[$0] != nil }
         guard given.count == 1 else {
             throw ScriptError.validation(
-                given.isEmpty ? "'visit log' needs what was visited: household=, enterprise=, unit= or compound=" : "a visit has one target, not \(given.joined(separator: " and "))",
+                given.isEmpty
+                    ? "'visit log' needs what was visited: household=, enterprise=, unit= or compound="
+                    : "a visit has one target, not \(given.joined(separator: " and "))",
                 given.isEmpty ? "'visit log' 需要走访对象：household=、enterprise=、unit= 或 compound=" : "一次走访只有一个对象，不能同时给 \(given.joined(separator: " 和 "))",
                 at: given.count > 1 ? inv[given[1]]?.location : inv.location,
                 hint: Localized(en: "log one visit per household or unit", zh: "每户、每个单位分别登记"))
@@ -95,15 +103,19 @@ extension Interpreter {
             let id = try resolveHousehold(hb)
             let h = try row(.household, id)
             let address = h?.text("address") ?? ""
-            return (Localized(en: "household H-\(id) \(address)", zh: "住户 H-\(id) \(address)"),
-                ints(["household_id": id, "compound_id": h?.int("compound_id"), "community_id": h?.int("community_id")]))
+            return (
+                Localized(en: "household H-\(id) \(address)", zh: "住户 H-\(id) \(address)"),
+                ints(["household_id": id, "compound_id": h?.int("compound_id"), "community_id": h?.int("community_id")])
+            )
         case "enterprise":
             guard let eb = inv["enterprise"] else { break }
             let id = try resolve(.enterprise, eb)
             let e = try row(.enterprise, id)
             let name = e?.text("name") ?? ""
-            return (Localized(en: "enterprise E-\(id) \(name)", zh: "企业 E-\(id) \(name)"),
-                ints(["enterprise_id": id, "compound_id": e?.int("compound_id"), "community_id": e?.int("community_id")]))
+            return (
+                Localized(en: "enterprise E-\(id) \(name)", zh: "企业 E-\(id) \(name)"),
+                ints(["enterprise_id": id, "compound_id": e?.int("compound_id"), "community_id": e?.int("community_id")])
+            )
         case "compound":
             guard let bb = inv["compound"] else { break }
             let id = try resolve(.compound, bb)

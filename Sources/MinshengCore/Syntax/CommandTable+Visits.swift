@@ -50,7 +50,9 @@ extension CommandTable {
             .coverage, ["coverage"], aliases: [["覆盖"]],
             options: [
                 .community(),
-                ParameterSpec("campaign", ["大走访"], .reference(.campaign), help: Localized(en: "whose window to use (default: the current campaign)", zh: "按哪次大走访的时间范围（默认当前大走访）")),
+                ParameterSpec(
+                    "campaign", ["大走访"], .reference(.campaign),
+                    help: Localized(en: "whose window to use (default: the current campaign)", zh: "按哪次大走访的时间范围（默认当前大走访）")),
                 .day("from", ["从", "开始"], "start of the window, instead of a campaign", "时间范围开始（代替大走访）"),
                 .day("to", ["到", "截止"], "end of the window", "时间范围截止"),
                 ParameterSpec("show", ["显示"], .choice(.coverageList), help: Localized(en: "one list only (default all)", zh: "只显示一项（默认全部）")),
@@ -75,7 +77,9 @@ extension CommandTable {
             effect: .writes),
         CommandSpec(
             .campaignReport, ["campaign", "report"], aliases: [["大走访", "报告"], ["大走访", "通报"]],
-            arguments: [ParameterSpec("campaign", ["大走访"], .reference(.campaign), help: Localized(en: "a campaign (default: the current one)", zh: "大走访（默认当前）"))],
+            arguments: [
+                ParameterSpec("campaign", ["大走访"], .reference(.campaign), help: Localized(en: "a campaign (default: the current one)", zh: "大走访（默认当前）"))
+            ],
             options: [.community()],
             summary: Localized(
                 en: "a campaign's totals: unit visits, households visited, requests collected and resolved, against targets",
@@ -83,7 +87,11 @@ extension CommandTable {
             example: "campaign report 冬季大走访", effect: .reads),
         CommandSpec(
             .demoGenerate, ["demo", "generate"], aliases: [["演示", "生成"]],
-            options: [ParameterSpec("seed", ["种子"], .integer, help: Localized(en: "the random seed (default 1): the same seed gives the same data", zh: "随机种子（默认 1）：相同种子生成相同数据"))],
+            options: [
+                ParameterSpec(
+                    "seed", ["种子"], .integer, help: Localized(en: "the random seed (default 1): the same seed gives the same data", zh: "随机种子（默认 1）：相同种子生成相同数据")
+                )
+            ],
             summary: Localized(
                 en: "fill an empty database with a realistic subdistrict and a month (2019-11) of visits and requests",
                 zh: "在空数据库中生成一个演示街道及 2019 年 11 月的走访和诉求"),
@@ -93,8 +101,10 @@ extension CommandTable {
 
 extension ChoiceSet {
     /// The lists `coverage` can show.
-    public static let coverageList = ChoiceSet("show", [
-        Choice("all", ["全部"]), Choice("summary", ["汇总"]), Choice("unassigned", ["无人包片"]), Choice("compounds", ["楼院"]),
-        Choice("households", ["住户", "特殊群体"]), Choice("enterprises", ["企业"]), Choice("issues", ["重点问题"]),
-    ])
+    public static let coverageList = ChoiceSet(
+        "show",
+        [
+            Choice("all", ["全部"]), Choice("summary", ["汇总"]), Choice("unassigned", ["无人包片"]), Choice("compounds", ["楼院"]),
+            Choice("households", ["住户", "特殊群体"]), Choice("enterprises", ["企业"]), Choice("issues", ["重点问题"]),
+        ])
 }
