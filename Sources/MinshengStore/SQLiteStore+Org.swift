@@ -190,7 +190,7 @@ extension SQLiteStore: OrgStore {
         let (cComm, cArgs) = inCommunity("c.community_id", community)
         let created = try rows(
             """
-            SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN c.source = 'visit' THEN 1 ELSE 0 END), 0) AS from_visits
+            SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN c.source = 'visit' OR c.visit_id IS NOT NULL THEN 1 ELSE 0 END), 0) AS from_visits
             FROM cases c WHERE c.created_at >= ? AND c.created_at < ?\(cComm)
             """, [start.databaseValue, end.databaseValue] + cArgs)
         t.requests = created.first?.int("n") ?? 0
