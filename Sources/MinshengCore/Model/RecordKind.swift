@@ -95,9 +95,9 @@ public struct RecordSchema: Sendable {
     /// The field that names a record, used to look it up by name.
     public var nameField: FieldSpec? { field("name") }
 
-    /// The column that names a record in references and lookups: its name, else its first
-    /// text field (a household is named by its address).
-    public var titleColumn: String { (nameField ?? fields.first { $0.type == .text })?.column ?? "id" }
+    /// The column that names a record in references and lookups: its name, else its title
+    /// (a case), else its address (a household), else its number.
+    public var titleColumn: String { (nameField ?? field("title") ?? field("address"))?.column ?? "id" }
 }
 
 extension String {
