@@ -8,6 +8,7 @@ enum Migrations {
         ("v2: compounds, households, enterprises, cadres, cases", v2),
         ("v3: case policy, dispatches, step columns", v3Cases),
         ("v4: meetings, items, ballots", v4Meetings),
+        ("v5: assignments, pairs, leader links, visits, campaigns", v5Visits),
     ]
 
     static func migrator() -> DatabaseMigrator {

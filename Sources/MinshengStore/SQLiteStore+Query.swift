@@ -14,9 +14,7 @@ extension SQLiteStore {
     func selectExpression(_ f: FieldSpec, table: String) -> String {
         guard let column = f.column else { return "NULL" }
         if case .reference(let kind) = f.type {
-            // A kind without names (households) shows its id, H-1.
-            guard kind.schema.nameField != nil else { return "('\(kind.schema.idPrefix)-' || \(table).\(column))" }
-            return "(SELECT r.name FROM \(kind.schema.table) r WHERE r.id = \(table).\(column))"
+            return "(SELECT r.\(kind.schema.titleColumn) FROM \(kind.schema.table) r WHERE r.id = \(table).\(column))"
         }
         return "\(table).\(column)"
     }
@@ -104,7 +102,7 @@ extension SQLiteStore {
                     placeholders.append("?")
                 } else {
                     args.append(text.databaseValue)
-                    placeholders.append("(SELECT r.id FROM \(kind.schema.table) r WHERE r.name = ?)")
+                    placeholders.append("(SELECT r.id FROM \(kind.schema.table) r WHERE r.\(kind.schema.titleColumn) = ?)")
                 }
             } else if f.name == "id", case .text(let text) = v, let (_, n) = RecordKind.forID(text) {
                 args.append(n.databaseValue)

@@ -31,13 +31,14 @@ extension SQLiteStore {
 
     public func lookup(_ kind: RecordKind, name: String) throws -> Int? {
         try withDatabase { db in
-            try Int.fetchOne(db.cachedStatement(sql: "SELECT id FROM \(kind.schema.table) WHERE name = ?"), arguments: [name])
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT id FROM \(kind.schema.table) WHERE \(kind.schema.titleColumn) = ? ORDER BY id"), arguments: [name])
         }
     }
 
     public func names(_ kind: RecordKind, prefix: String, limit: Int) throws -> [String] {
         try withDatabase { db in
-            let sql = "SELECT name FROM \(kind.schema.table) WHERE substr(name, 1, length(?)) = ? ORDER BY name LIMIT ?"
+            let c = kind.schema.titleColumn
+            let sql = "SELECT \(c) FROM \(kind.schema.table) WHERE substr(\(c), 1, length(?)) = ? ORDER BY \(c) LIMIT ?"
             return try String.fetchAll(db.cachedStatement(sql: sql), arguments: [prefix, prefix, limit])
         }
     }

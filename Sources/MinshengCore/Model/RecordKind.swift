@@ -114,6 +114,10 @@ public struct RecordSchema: Sendable {
 
     /// The field that names a record, used to look it up by name.
     public var nameField: FieldSpec? { field("name") }
+
+    /// The column that names a record in references and lookups: its name, else its title
+    /// (a case), else its address (a household), else its number.
+    public var titleColumn: String { (nameField ?? field("title") ?? field("address"))?.column ?? "id" }
 }
 
 extension String {
@@ -135,7 +139,7 @@ extension RecordKind {
 extension RecordSchema {
     /// Every kind of record, in the order `help` and completion list them.
     /// A family adds its kinds here, one line.
-    public static let all: [RecordSchema] = orgSchemas + domainSchemas + meetingSchemas
+    public static let all: [RecordSchema] = orgSchemas + domainSchemas + orgFamilySchemas + visitSchemas + meetingSchemas
 
     /// Tables a family keeps through the generic store but users do not query by name
     /// (attendance, ballots …): known to `schema`, absent from `find`, help and completion.

@@ -46,6 +46,7 @@ public struct Renderer {
         case .dateTime: return Timestamp.parse(text)?.display ?? text
         case .choice(let set): return set.resolve(text)?.label.text(language) ?? text
         case .phone: return reveal ? text : PhoneMask.mask(text)
+        case .tags: return HouseholdTags.display(text, language)
         default: return text
         }
     }
@@ -59,6 +60,7 @@ public struct Renderer {
             return text
         case .dateTime: return Timestamp.parse(text)?.iso8601 ?? text
         case .phone: return reveal ? text : PhoneMask.mask(text)
+        case .tags: return HouseholdTags.decode(text).joined(separator: ",")
         default: return text
         }
     }

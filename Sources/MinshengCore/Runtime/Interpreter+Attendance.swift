@@ -66,7 +66,7 @@ extension Interpreter {
                 ])
         }
         try log(inv, "meeting.attend", .meeting, m.id, [("names", names.joined(separator: ",")), ("role", role)])
-        let who = role == "member" ? "" : say(" (\(roleLabel(role)))", "（\(roleLabel(role))）")
+        let who = role == "member" ? "" : say(" (\(attendanceRoleLabel(role)))", "（\(attendanceRoleLabel(role))）")
         return [
             .text(
                 say("signed in \(names.count)\(who): \(list(names)) — ", "已签到 \(names.count) 人\(who)：\(list(names))——")

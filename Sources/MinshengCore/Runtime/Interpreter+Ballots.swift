@@ -69,7 +69,7 @@ extension Interpreter {
                 guard try isMember(name, of: m) else {
                     if let a = rows.last(where: { $0.name == name && !$0.isMember }) {
                         throw ScriptError.runtime(
-                            "'\(name)' sits in as \(roleLabel(a.role)) and has no vote", "'\(name)' 以\(roleLabel(a.role))身份列席，没有表决权", at: bound.location)
+                            "'\(name)' sits in as \(attendanceRoleLabel(a.role)) and has no vote", "'\(name)' 以\(attendanceRoleLabel(a.role))身份列席，没有表决权", at: bound.location)
                     }
                     throw ScriptError.runtime(
                         "'\(name)' is not a member of \(m.display) and cannot vote", "'\(name)' 不是 \(m.display) 的成员，不能投票", at: bound.location,

@@ -149,7 +149,7 @@ extension Interpreter {
         if !roll.inPerson.isEmpty { lines.append(say("  in the room: ", "  在场：") + list(roll.inPerson)) }
         let others = try attendance(m).filter { $0.leftAt == nil && !$0.isMember }
         if !others.isEmpty {
-            lines.append(say("  sitting in: ", "  列席：") + list(others.map { $0.name + say(" (\(roleLabel($0.role)))", "（\(roleLabel($0.role))）") }))
+            lines.append(say("  sitting in: ", "  列席：") + list(others.map { $0.name + say(" (\(attendanceRoleLabel($0.role)))", "（\(attendanceRoleLabel($0.role))）") }))
         }
         let all = try proxies(m)
         if !all.isEmpty {
@@ -162,7 +162,7 @@ extension Interpreter {
         return [.text(lines.joined(separator: "\n"))]
     }
 
-    func roleLabel(_ role: String) -> String { ChoiceSet.attendanceRole.resolve(role)?.label.text(lang) ?? role }
+    func attendanceRoleLabel(_ role: String) -> String { ChoiceSet.attendanceRole.resolve(role)?.label.text(lang) ?? role }
     func stepLabel(_ step: ItemStep) -> String { ItemStep.choices.resolve(step.rawValue)?.label.text(lang) ?? step.rawValue }
 
     /// `meeting close [M]`: refused while a poll is open; whoever is still present is signed out.

@@ -84,6 +84,8 @@ public final class Interpreter {
         auditHandlers,
         caseHandlers,
         meetingHandlers,
+        rosterHandlers,
+        visitHandlers,
     ].reduce(into: [:]) { all, family in all.merge(family) { a, _ in a } }
 
     static let builtinHandlers: [CommandID: Handler] = [

@@ -14,6 +14,8 @@ public struct CommandTable: Sendable {
             + auditCommands
             + caseCommands
             + meetingCommands
+            + orgRosterCommands
+            + visitCommands
     )
 
     /// Finds the command named by the leading words; returns it and how many words its name took.

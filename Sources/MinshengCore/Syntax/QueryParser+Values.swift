@@ -12,7 +12,11 @@ extension QueryParser {
             guard op == .equal || op == .contains || op == .notEqual else {
                 throw opError(field, op, opToken, allowed: "= != ~")
             }
-            return .compare(field, op, .text(raw))
+            // Tags are stored as `,a,b,`: `= a` means "has tag a", and Chinese aliases name their tag.
+            let tag = ChoiceSet.householdTag.resolve(raw)?.value ?? raw
+            if op == .contains { return .compare(field, .contains, .text(tag)) }
+            let has = Predicate.compare(field, .contains, .text(",\(tag),"))
+            return op == .equal ? has : .not(has)
         case .integer:
             guard op != .contains else { throw opError(field, op, opToken, allowed: "= != < <= > >=") }
             guard let n = Int(raw) else {
@@ -38,7 +42,9 @@ extension QueryParser {
                         en: "write 2019-11-05, 2019-11, 2019-W49, today, today-7d, this-week or this-month",
                         zh: "可写 2019-11-05、2019-11、2019-W49、today、today-7d、this-week、this-month"))
             }
-            let s = QueryValue.time(start), e = QueryValue.time(end)
+            // A date field stores `YYYY-MM-DD`, so it compares with days, not moments.
+            let isDate = field.type == .date
+            let s = isDate ? QueryValue.text(start.day.iso) : .time(start), e = isDate ? QueryValue.text(end.day.iso) : .time(end)
             switch op {
             case .equal: return .range(field, s, e)
             case .notEqual: return .not(.range(field, s, e))

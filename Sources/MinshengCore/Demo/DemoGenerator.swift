@@ -1,0 +1,117 @@
+/// Builds the demo subdistrict: ten communities, about 300 compounds and 3,400 households,
+/// enterprises, units, cadres with pairs and assignments, and the visits and requests of
+/// November 2019, as the office would stand on 2019-12-02 08:30.
+///
+/// Deterministic: one seed gives the same rows in the same order. Records are written
+/// through `Store.insert` (cached prepared statements) inside the command's one
+/// transaction, each with its event.
+struct DemoGenerator {
+    let interpreter: Interpreter
+    let command: String
+    var rng: DemoRandom
+    /// When the organisation was entered, before the campaign.
+    let setupTime = Timestamp(day: Day(year: 2019, month: 10, day: 28) ?? Day(ordinal: 0), hour: 9)
+    /// The moment the demo depicts: case steps after it have not happened yet.
+    let end = Timestamp(day: Day(year: 2019, month: 12, day: 2) ?? Day(ordinal: 0), hour: 8, minute: 30)
+    let month = DayWindow(from: Day(year: 2019, month: 11, day: 1) ?? Day(ordinal: 0), to: Day(year: 2019, month: 11, day: 30) ?? Day(ordinal: 0))
+
+    var store: Store { interpreter.store }
+    var counts: [RecordKind: Int] = [:]
+
+    struct Household { var id: Int, compound: Int, community: Int, address: String, head: String, phone: String?, tags: String }
+    struct Community {
+        var id: Int, name: String
+        var compounds: [(id: Int, name: String)] = []
+        var households: [Household] = []
+        var enterprises: [(id: Int, name: String, compound: Int?)] = []
+        var units: [String] = []
+        var cadres: [(id: Int, name: String)] = []
+    }
+    struct PairInfo { var id: Int, office: (id: Int, name: String), local: (id: Int, name: String), community: Int, compounds: [Int] }
+    /// A case waiting to be written once all are known, so ids follow creation time.
+    struct PendingCase { var created: Timestamp, source: String, household: Household, visit: Int?, by: String }
+
+    var communities: [Community] = []
+    var pairs: [PairInfo] = []
+    var pending: [PendingCase] = []
+    var departments: [String: Int] = [:]
+
+    init(interpreter: Interpreter, command: String, seed: Int) {
+        self.interpreter = interpreter
+        self.command = command
+        self.rng = DemoRandom(seed: seed)
+    }
+
+    /// Inserts one record and logs its event.
+    mutating func add(_ kind: RecordKind, _ values: [String: StoreValue], at: Timestamp, by: String, _ action: String, _ details: [(String, String)]) throws
+        -> Int
+    {
+        var v = values
+        v["created_at"] = .text(at.storage)
+        v["created_by"] = .text(by)
+        let id = try store.insert(kind, v)
+        try store.append(Event(at: at, actor: by, command: command, action: action, kind: kind, recordID: id, details: details))
+        counts[kind, default: 0] += 1
+        return id
+    }
+
+    /// A record by name, created if missing (departments and communities of `examples/demo.msh`).
+    mutating func named(_ kind: RecordKind, _ name: String) throws -> Int {
+        if let id = try store.lookup(kind, name: name) { return id }
+        return try add(kind, ["name": .text(name)], at: setupTime, by: interpreter.session.actor, "\(kind.rawValue).add", [("name", name)])
+    }
+
+    /// A cadre name nobody has yet (cadre names are unique).
+    mutating func newCadreName(_ taken: inout Set<String>) -> String {
+        while true {
+            let n = rng.personName()
+            if taken.insert(n).inserted { return n }
+        }
+    }
+
+    mutating func run() throws {
+        let actor = interpreter.session.actor
+        for d in DemoNames.departments { departments[d] = try named(.department, d) }
+        for (name, _) in DemoNames.communities { communities.append(Community(id: try named(.community, name), name: name)) }
+        for i in communities.indices { try buildPlaces(i) }
+        var taken = Set<String>()
+        // Division-level leaders, each linked to two or three communities.
+        var next = 0
+        for share in [3, 3, 2, 2] {
+            let name = newCadreName(&taken)
+            let id = try add(
+                .cadre, ["name": .text(name), "role": .text("leader"), "phone": .text(rng.phone())], at: setupTime, by: actor, "cadre.add",
+                [("name", name), ("role", "leader")])
+            for c in communities[next..<min(next + share, communities.count)] {
+                _ = try add(
+                    .leaderLink, ["leader_id": .integer(id), "community_id": .integer(c.id)], at: setupTime, by: actor, "leader.link",
+                    [("leader", name), ("community", c.name)])
+            }
+            next += share
+        }
+        // Office cadres: six per department, spread over the communities three by three.
+        var office: [(id: Int, name: String)] = []
+        for d in DemoNames.departments {
+            for _ in 0..<6 {
+                let name = newCadreName(&taken)
+                let id = try add(
+                    .cadre, ["name": .text(name), "role": .text("office"), "department_id": .integer(departments[d] ?? 0), "phone": .text(rng.phone())],
+                    at: setupTime, by: actor, "cadre.add", [("name", name), ("role", "office"), ("unit", d)])
+                office.append((id, name))
+            }
+        }
+        // Community cadres (两委一站): four per community; the first three walk in pairs.
+        for i in communities.indices {
+            for _ in 0..<4 {
+                let name = newCadreName(&taken)
+                let id = try add(
+                    .cadre, ["name": .text(name), "role": .text("community"), "community_id": .integer(communities[i].id), "phone": .text(rng.phone())],
+                    at: setupTime, by: actor, "cadre.add", [("name", name), ("role", "community"), ("unit", communities[i].name)])
+                communities[i].cadres.append((id, name))
+            }
+        }
+        try buildPairs(office: office)
+        try buildVisits()
+        try writeCases()
+    }
+}

@@ -1,0 +1,43 @@
+/// A small seeded generator (SplitMix64), so the demo data is the same on every machine
+/// and every Swift version: the standard library's generators promise neither.
+struct DemoRandom {
+    private var state: UInt64
+
+    init(seed: Int) { state = UInt64(truncatingIfNeeded: seed) &* 0x9E37_79B9_7F4A_7C15 &+ 0x1234_5678 }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A whole number in `0..<n` (n > 0).
+    mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
+
+    /// A whole number in the closed range.
+    mutating func within(_ r: ClosedRange<Int>) -> Int { r.lowerBound + below(r.count) }
+
+    /// True with the given chance in parts per thousand.
+    mutating func chance(_ perMille: Int) -> Bool { below(1000) < perMille }
+
+    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+
+    /// Picks by weight: `[("物业", 22), ("停车", 10)]`.
+    mutating func weighted<T>(_ items: [(T, Int)]) -> T {
+        var n = below(items.reduce(0) { $0 + $1.1 })
+        for (item, w) in items {
+            if n < w { return item }
+            n -= w
+        }
+        return items[items.count - 1].0
+    }
+
+    mutating func shuffled<T>(_ items: [T]) -> [T] {
+        var a = items
+        guard a.count > 1 else { return a }
+        for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, below(i + 1)) }
+        return a
+    }
+}
