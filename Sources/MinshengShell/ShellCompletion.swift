@@ -6,9 +6,10 @@ final class ShellCompletion: CompletionSource {
     let completer: Completer
 
     init(table: CommandTable, store: SQLiteStore) {
-        completer = Completer(table: table) { kind, prefix in
-            (try? store.names(kind, prefix: prefix, limit: 200)) ?? []
-        }
+        completer = Completer(
+            table: table,
+            names: { kind, prefix in (try? store.names(kind, prefix: prefix, limit: 200)) ?? [] },
+            values: { kind, field, prefix in (try? store.distinctValues(kind, field: field, prefix: prefix, limit: 200)) ?? [] })
     }
 
     func complete(line: String, cursor: Int) -> (wordStart: Int, candidates: [String]) {

@@ -43,6 +43,18 @@ extension SQLiteStore {
         }
     }
 
+    /// Values stored in a text column that start with `prefix` (for completion), most used first.
+    public func distinctValues(_ kind: RecordKind, field: FieldSpec, prefix: String, limit: Int) throws -> [String] {
+        guard let column = field.column, case .text = field.type else { return [] }
+        return try withDatabase { db in
+            let sql = """
+                SELECT \(column) FROM \(kind.schema.table) WHERE \(column) IS NOT NULL AND \(column) != '' AND substr(\(column), 1, length(?)) = ?
+                GROUP BY \(column) ORDER BY COUNT(*) DESC LIMIT ?
+                """
+            return try String.fetchAll(db.cachedStatement(sql: sql), arguments: [prefix, prefix, limit])
+        }
+    }
+
     public func append(_ event: Event) throws {
         try withDatabase { db in
             let prev = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM event ORDER BY seq DESC LIMIT 1")) ?? ""

@@ -68,7 +68,9 @@ func sqlite(_ db: String, _ sql: String) -> String {
             let path = dir + "/" + db
             guard access(path, F_OK) == 0 else { continue }
             #expect(sqlite(path, "PRAGMA integrity_check").hasPrefix("ok"), "trial \(trial)")
-            let counts = sqlite(path, "SELECT (SELECT COUNT(*) FROM department) || ' ' || (SELECT COUNT(*) FROM event WHERE action = 'department.add')")
+            var counts = sqlite(path, "SELECT (SELECT COUNT(*) FROM department) || ' ' || (SELECT COUNT(*) FROM event WHERE action = 'department.add')")
+            // Killed before the schema's first migration committed: nothing is there, as it should be.
+            if counts.contains("no such table") { counts = "0 0" }
             let parts = counts.split(separator: " ").compactMap { Int($0.trimmingCharacters()) }
             #expect(parts.count == 2 && parts[0] == parts[1], "trial \(trial): departments and their events differ: \(counts)")
             #expect((parts.first ?? 0) >= reported.count, "trial \(trial): reported \(reported.count) but stored \(parts.first ?? 0)")

@@ -24,9 +24,15 @@ extension Interpreter {
 
     func overview() -> String {
         let head = lang == .zh
-            ? "minsheng（民声）命令。输入 help 命令 查看用法、选项和示例，如 help dept add。"
-            : "minsheng (民声) commands. Type 'help COMMAND' for usage, options and an example, e.g. 'help dept add'."
-        return ([head, ""] + table.commands.map { line(for: $0) }).joined(separator: "\n")
+            ? "minsheng（民声）命令。输入 help 命令 查看用法、选项和示例，如 help case new。"
+            : "minsheng (民声) commands. Type 'help COMMAND' for usage, options and an example, e.g. 'help case new'."
+        var lines = [head]
+        for section in table.sections {
+            lines.append("")
+            lines.append(section.title.text(lang) + (lang == .zh ? "：" : ":"))
+            lines += section.commands.map { line(for: $0) }
+        }
+        return lines.joined(separator: "\n")
     }
 
     func detail(_ spec: CommandSpec) -> String {

@@ -2,21 +2,28 @@
 /// completion all read it; there is no second list anywhere.
 public struct CommandTable: Sendable {
     public let commands: [CommandSpec]
+    /// The commands grouped under headings, for `help`.
+    public let sections: [(title: Localized, commands: [CommandSpec])]
 
-    public init(_ commands: [CommandSpec]) { self.commands = commands }
+    public init(_ commands: [CommandSpec]) {
+        self.commands = commands
+        self.sections = [(Localized(en: "commands", zh: "命令"), commands)]
+    }
+
+    public init(sections: [(title: Localized, commands: [CommandSpec])]) {
+        self.sections = sections
+        self.commands = sections.flatMap(\.commands)
+    }
 
     /// Every command minsheng knows.
     /// A family adds its list here, on a line of its own.
-    public static let standard = CommandTable(
-        builtinCommands
-            + queryCommands
-            + orgCommands
-            + auditCommands
-            + caseCommands
-            + meetingCommands
-            + orgRosterCommands
-            + visitCommands
-    )
+    public static let standard = CommandTable(sections: [
+        (Localized(en: "Cases (诉求)", zh: "诉求（接诉即办）"), caseCommands),
+        (Localized(en: "Consultation meetings (会商会)", zh: "会商会（民事民提、民议、民决、民评）"), meetingCommands),
+        (Localized(en: "Organisation and visits", zh: "组织与走访"), orgCommands + orgRosterCommands + visitCommands),
+        (Localized(en: "Questions", zh: "查询"), queryCommands + auditCommands),
+        (Localized(en: "The shell", zh: "基本命令"), builtinCommands),
+    ])
 
     /// Finds the command named by the leading words; returns it and how many words its name took.
     public func match(_ words: [String]) -> (CommandSpec, Int)? {

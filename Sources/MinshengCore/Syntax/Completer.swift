@@ -4,9 +4,15 @@ public struct Completer {
     public let table: CommandTable
     /// Names of records of a kind that start with a prefix (Chinese included).
     public let names: (RecordKind, String) -> [String]
+    /// Values already stored in a text field (categories …) that start with a prefix.
+    public let values: (RecordKind, FieldSpec, String) -> [String]
 
-    public init(table: CommandTable, names: @escaping (RecordKind, String) -> [String]) {
+    public init(
+        table: CommandTable, names: @escaping (RecordKind, String) -> [String],
+        values: @escaping (RecordKind, FieldSpec, String) -> [String] = { _, _, _ in [] }
+    ) {
         self.table = table
+        self.values = values
         self.names = names
     }
 
@@ -98,6 +104,7 @@ public struct Completer {
                     switch field.type {
                     case .choice(let set): return set.spellings
                     case .reference(let k): return names(k, word)
+                    case .text: return values(kind, field, word)
                     default: break
                     }
                 }
