@@ -37,6 +37,14 @@ extension SQLiteStore {
 
     public func names(_ kind: RecordKind, prefix: String, limit: Int) throws -> [String] {
         try withDatabase { db in
+            // Kinds without names (cases, visits, items …) are given by id: offer the newest ids.
+            let idPrefix = kind.schema.idPrefix + "-"
+            if kind.schema.nameField == nil && (idPrefix.hasPrefix(prefix.uppercased()) || prefix.uppercased().hasPrefix(idPrefix)) {
+                let digits = prefix.count > idPrefix.count ? String(prefix.dropFirst(idPrefix.count)) : ""
+                let sql = "SELECT id FROM \(kind.schema.table) WHERE substr(CAST(id AS TEXT), 1, length(?)) = ? ORDER BY id DESC LIMIT ?"
+                let ids = try Int.fetchAll(db.cachedStatement(sql: sql), arguments: [digits, digits, limit])
+                return ids.map { idPrefix + String($0) }
+            }
             let c = kind.schema.titleColumn
             let sql = "SELECT \(c) FROM \(kind.schema.table) WHERE substr(\(c), 1, length(?)) = ? ORDER BY \(c) LIMIT ?"
             return try String.fetchAll(db.cachedStatement(sql: sql), arguments: [prefix, prefix, limit])

@@ -57,9 +57,14 @@ func sqlite(_ db: String, _ sql: String) -> String {
         var trials = 0, reportedTotal = 0
         for trial in 0..<50 {
             let db = "k\(trial).db"
-            let delay = 30 + rng.below(200)
+            let delay = rng.below(250)
+            // Wait until the shell has started writing (its WAL exists), then kill it a seeded
+            // moment later, so every trial lands mid-script however loaded the machine is.
             // No `wait`: a child of a test thread may inherit a blocked SIGCHLD, and `wait` would hang.
-            _ = system("cd '\(dir)' && { env -u LANG '\(binary)' --db \(db) --lang en long.msh > out\(trial).txt 2>&1 & p=$!; sleep \(delay / 1000).\(format3(delay % 1000)); kill -9 $p; sleep 0.05; }")
+            _ = system(
+                "cd '\(dir)' && { env -u LANG '\(binary)' --db \(db) --lang en long.msh > out\(trial).txt 2>&1 & p=$!; "
+                    + "i=0; while [ ! -e \(db)-wal ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i+1)); done; "
+                    + "sleep \(delay / 1000).\(format3(delay % 1000)); kill -9 $p; sleep 0.05; }")
             // Only whole lines count as reported: the kill may cut the last one short.
             let printed = Files.read(dir + "/out\(trial).txt") ?? ""
             var lines = printed.split(separator: "\n", omittingEmptySubsequences: false)
@@ -82,7 +87,7 @@ func sqlite(_ db: String, _ sql: String) -> String {
             trials += 1
             reportedTotal += reported.count
         }
-        #expect(trials >= 45)
+        #expect(trials == 50)
     }
 
     /// Four shells writing to one database at once all succeed, with no lost update.

@@ -10,7 +10,7 @@ extension CommandID {
 }
 
 extension ParameterSpec {
-    static let caseID = ParameterSpec("id", ["编号"], .text, required: true, help: Localized(en: "a case id, e.g. C-1", zh: "诉求编号，如 C-1"))
+    static let caseID = ParameterSpec("id", ["编号"], .reference(.case), required: true, help: Localized(en: "a case id, e.g. C-1", zh: "诉求编号，如 C-1"))
     static let by = ParameterSpec("by", ["经办人"], .text, help: Localized(en: "who did it (default: the operator)", zh: "经办人（默认为当前操作员）"))
     static func note(required: Bool = false, _ en: String = "a note", _ zh: String = "备注") -> ParameterSpec {
         ParameterSpec("note", ["备注"], .text, required: required, help: Localized(en: en, zh: zh))
