@@ -38,7 +38,12 @@ public struct QueryParser {
                 q.predicate = try parseOr(kind.schema)
             } else if isKeyword(t, "order") {
                 i += 1
-                try expectKeyword("by")
+                // `order by`; in Chinese `排序` alone (or `排序 按`) reads naturally.
+                if let b = peek(), isKeyword(b, "by") {
+                    i += 1
+                } else if case .word(let w) = t.kind, w.lowercased() == "order" {
+                    try expectKeyword("by")
+                }
                 q.ordering = try parseOrdering(kind.schema)
             } else if isKeyword(t, "by") && allowGroups {
                 i += 1
