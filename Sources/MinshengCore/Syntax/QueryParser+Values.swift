@@ -21,7 +21,7 @@ extension QueryParser {
             guard op != .contains else { throw opError(field, op, opToken, allowed: "= != < <= > >=") }
             guard let n = Int(raw) else {
                 throw .validation(
-                    "\(field.name) is a number; '\(raw)' is not", "\(field.name) 是数字，'\(raw)' 不是数字", at: loc)
+                    "\(field.name) is a number; '\(raw)' is not", "\(field.label.zh)是数字，'\(raw)' 不是数字", at: loc)
             }
             return .compare(field, op, .integer(n))
         case .choice(let set):
@@ -37,7 +37,7 @@ extension QueryParser {
             guard op != .contains else { throw opError(field, op, opToken, allowed: "= != < <= > >=") }
             guard let (start, end) = timeRange(raw) else {
                 throw .validation(
-                    "\(field.name) is a date; '\(raw)' is not a date", "\(field.name) 是日期，'\(raw)' 不是日期", at: loc,
+                    "\(field.name) is a date; '\(raw)' is not a date", "\(field.label.zh)是日期，'\(raw)' 不是日期", at: loc,
                     hint: Localized(
                         en: "write 2019-11-05, 2019-11, 2019-W49, today, today-7d, this-week or this-month",
                         zh: "可写 2019-11-05、2019-11、2019-W49、today、today-7d、this-week、this-month"))
