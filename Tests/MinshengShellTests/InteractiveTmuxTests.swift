@@ -80,6 +80,40 @@ struct InteractiveTmuxTests {
     }
 }
 
+extension InteractiveTmuxTests {
+    @Test("~/.minshengrc runs first; Chinese values complete; the prompt names the meeting")
+    func rcFileCompletionAndMeetingPrompt() throws {
+        guard let binary = TmuxPane.minshengBinary() else {
+            Issue.record("minsheng binary not found; build it first")
+            return
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-tmux-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try "set lang=zh\necho 启动脚本已运行\n".write(
+            to: scratch.appendingPathComponent(".minshengrc"), atomically: true, encoding: .utf8)
+        let pane = try TmuxPane(scratch: scratch, command: [
+            "env", "-u", "LANG", "-u", "LC_ALL", "-u", "LC_CTYPE", "HOME=\(scratch.path)", "XDG_DATA_HOME=\(scratch.path)/data",
+            binary.path, "--db", scratch.appendingPathComponent("t.db").path, "--now", "2019-12-03T09:00",
+        ])
+        defer { pane.killServer() }
+        try pane.waitFor("the rc file's echo", timeout: 20) { $0.contains { $0.contains("启动脚本已运行") } }
+
+        pane.typeLiteral("社区 添加 六里屯社区")
+        pane.press("Enter")
+        try pane.waitFor("the community added") { $0.contains { $0.contains("已添加社区 S-1 六里屯社区") } }
+
+        // A Chinese option value completes from the database.
+        pane.typeLiteral("会议 新建 楼门会 社区=六")
+        pane.press("Tab")
+        try pane.waitFor("社区=六 to complete to 六里屯社区") { lastLine($0).contains("社区=六里屯社区") }
+        pane.typeLiteral("日期=2019-12-03 成员=5")
+        pane.press("Enter")
+        try pane.waitFor("the prompt to name the meeting") { lastLine($0).contains("M-1") }
+        pane.press("C-d")
+    }
+}
+
 /// The last line of the screen that is not blank.
 private func lastLine(_ screen: [String]) -> String {
     screen.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
