@@ -25,6 +25,11 @@ extension Interpreter {
         }
         let visit = try externalID(inv, "visit", prefix: "V")
         let item = try externalID(inv, "item", prefix: "I")
+        if let visit, place.household == nil, place.compound == nil, place.community == nil {
+            let phone = place.phone
+            place = try self.place(ofVisit: visit)
+            place.phone = phone ?? place.phone
+        }
         var duplicateOf: Int?
         if let b = inv["duplicate-of"] {
             let o = try caseNumber(b)
@@ -144,17 +149,35 @@ extension Interpreter {
         try store.select(.community, matching: ["id": .integer(id)], orderBy: []).first?.text("name") ?? RecordKind.community.id(id)
     }
 
-    /// `V-3`, `I-2`: records of families this branch does not own; the number is kept.
+    /// `V-3`, `I-2`: a visit or meeting item the case came from; it must exist.
     func externalID(_ inv: Invocation, _ option: String, prefix: String) throws -> Int? {
         guard let b = inv[option] else { return nil }
         let text = b.value.display
-        let parts = text.split(separator: "-", maxSplits: 1)
-        guard parts.count == 2, parts[0].uppercased() == prefix, let n = Int(parts[1]), n > 0 else {
+        guard let (kind, n) = RecordKind.forID(text), kind.schema.idPrefix == prefix else {
             throw ScriptError.validation(
                 "'\(text)' is not a \(option) id", "'\(text)' 不是有效的编号", at: b.location,
                 hint: Localized(en: "write \(prefix)-1", zh: "请写成 \(prefix)-1"))
         }
+        guard try store.fetch(kind, id: n) != nil else {
+            throw ScriptError.runtime("no \(kind.schema.label.en) \(text)", "没有\(kind.schema.label.zh) \(text)", at: b.location)
+        }
         return n
+    }
+
+    /// A case raised on a visit, with no place of its own, is where the visit was.
+    func place(ofVisit id: Int) throws -> CasePlace {
+        var p = CasePlace()
+        guard let v = try store.select(.visit, matching: ["id": .integer(id)], orderBy: []).first else { return p }
+        if let h = v.int("household_id"), let row = try store.select(.household, matching: ["id": .integer(h)], orderBy: []).first {
+            p.household = h
+            p.address = row.text("address")
+            p.resident = row.text("head")
+            p.phone = row.text("phone")
+            p.groups = SpecialGroups.of(row.text("tags") ?? "")
+        }
+        p.compound = v.int("compound_id")
+        p.community = v.int("community_id")
+        return p
     }
 
     /// The number of an existing case given as `C-n`.

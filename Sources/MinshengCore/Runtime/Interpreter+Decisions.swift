@@ -42,13 +42,16 @@ extension Interpreter {
         _ inv: Invocation, item: ItemRecord, meeting: MeetingRecord, title: String, department: Int, due: Timestamp, urgency: String, category: String
     ) throws -> Int {
         let now = session.now
+        // The response deadline follows the deadline policy, like any case; the resolve
+        // deadline is the one the meeting decided.
+        let respondDue = try casePolicy().deadlines(received: now, urgency: urgency).respond
         let id = try store.insert(
             .case,
             [
                 "title": .text(title), "kind": .text("suggestion"), "category": .text(category), "urgency": .text(urgency),
                 "source": .text("meeting"), "status": .text("received"), "community_id": meeting.communityID.map { .integer($0) } ?? .null,
                 "department_id": .integer(department), "item_id": .integer(item.id), "created_at": .text(now.storage),
-                "created_by": .text(session.actor), "updated_at": .text(now.storage), "respond_due": .text(now.adding(seconds: 86400).storage),
+                "created_by": .text(session.actor), "updated_at": .text(now.storage), "respond_due": .text(respondDue.storage),
                 "resolve_due": .text(due.storage),
             ])
         try log(inv, "case.new", .case, id, [("title", title), ("source", "meeting"), ("item", item.display), ("meeting", meeting.display)])
