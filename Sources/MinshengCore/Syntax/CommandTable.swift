@@ -16,6 +16,7 @@ public struct CommandTable: Sendable {
             + meetingCommands
             + orgRosterCommands
             + visitCommands
+            + assessmentCommands
     )
 
     /// Finds the command named by the leading words; returns it and how many words its name took.
