@@ -5,7 +5,8 @@ import MinshengCore
 /// so the database counts and only one row per unit or group comes back.
 extension SQLiteStore: AssessmentStore {
     /// The case columns the tallies read.
-    static let tallyColumns = "c.id, c.status, c.respond_due, c.resolve_due, c.responded_at, c.verified_at, c.reported_at, "
+    static let tallyColumns =
+        "c.id, c.status, c.respond_due, c.resolve_due, c.responded_at, c.verified_at, c.reported_at, "
         + "c.dispatched_at, c.resolved_at, c.closed_at, c.satisfaction, c.reopen_count"
 
     /// The cases of a period, each with the unit it belongs to (`unit`), as a derived table.

@@ -42,7 +42,8 @@ public enum BarChart {
         let values = bars.map { String($0.value) }
         let vw = values.map(\.count).max() ?? 0
         return bars.indices.map { i in
-            let line = indent + DisplayWidth.pad(labels[i], to: lw) + "  " + bar(bars[i].value, max: top, width: width) + " "
+            let line =
+                indent + DisplayWidth.pad(labels[i], to: lw) + "  " + bar(bars[i].value, max: top, width: width) + " "
                 + DisplayWidth.pad(values[i], to: vw, right: true) + (bars[i].note.isEmpty ? "" : "  " + bars[i].note)
             return line.trimmingTrailingSpaces()
         }

@@ -49,12 +49,20 @@ extension Interpreter {
             title: zh ? "热点楼院" : "hot spots", note: hotNote,
             headers: zh ? ["楼院", "社区", "类别", "本期", "四周", "诉求"] : ["compound", "community", "category", "period", "4 weeks", "cases"],
             numeric: [false, false, false, true, true, false],
-            rows: spots.map { [$0.compound, $0.community, $0.category, String($0.inPeriod), String($0.inFourWeeks), $0.cases.map { RecordKind.case.id($0) }.joined(separator: ", ")] })
+            rows: spots.map {
+                [
+                    $0.compound, $0.community, $0.category, String($0.inPeriod), String($0.inFourWeeks),
+                    $0.cases.map { RecordKind.case.id($0) }.joined(separator: ", "),
+                ]
+            })
         let oldNote =
-            zh ? "截至 \(period.window.to.iso) 受理、至今未办结（非已办结、已关闭）的诉求，最早的 5 件" : "the five earliest cases taken in by \(period.window.to.iso) and still open (not resolved or closed)"
+            zh
+            ? "截至 \(period.window.to.iso) 受理、至今未办结（非已办结、已关闭）的诉求，最早的 5 件"
+            : "the five earliest cases taken in by \(period.window.to.iso) and still open (not resolved or closed)"
         let oldTable = HTMLReport.Table(
             title: zh ? "最久未办结" : "oldest unresolved", note: oldNote,
-            headers: zh ? ["编号", "标题", "类别", "社区", "状态", "受理时间", "已用天数", "办结期限"] : ["id", "title", "category", "community", "status", "received", "age", "resolve"],
+            headers: zh
+                ? ["编号", "标题", "类别", "社区", "状态", "受理时间", "已用天数", "办结期限"] : ["id", "title", "category", "community", "status", "received", "age", "resolve"],
             numeric: [false, false, false, false, false, false, true, false],
             rows: oldest.map(oldestRow))
         let report = HTMLReport(
@@ -102,8 +110,11 @@ extension Interpreter {
             let p = Period.parse(b.value.display, today: session.now.day)
             guard let p, p.kind == kind else {
                 throw ScriptError.validation(
-                    "\(name)= expects a \(name), not '\(b.value.display)'", "\(name)= 需要\(kind == .week ? "周（如 2019-W49）" : "月份（如 2019-11）")，而不是 '\(b.value.display)'",
-                    at: b.location, hint: Localized(en: kind == .week ? "e.g. week=2019-W49" : "e.g. month=2019-11", zh: kind == .week ? "例如 week=2019-W49" : "例如 month=2019-11"))
+                    "\(name)= expects a \(name), not '\(b.value.display)'",
+                    "\(name)= 需要\(kind == .week ? "周（如 2019-W49）" : "月份（如 2019-11）")，而不是 '\(b.value.display)'",
+                    at: b.location,
+                    hint: Localized(
+                        en: kind == .week ? "e.g. week=2019-W49" : "e.g. month=2019-11", zh: kind == .week ? "例如 week=2019-W49" : "例如 month=2019-11"))
             }
             return p
         }

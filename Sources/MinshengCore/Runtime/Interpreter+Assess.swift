@@ -97,10 +97,13 @@ extension Interpreter {
         ]
         let rows: [[StoreValue]] = lines.enumerated().map { i, l in
             let t = l.tally
-            let change = l.score.flatMap { s in l.previous.map { p -> String in
-                let d = s.tenthsMinus(p)
-                return (d > 0 ? "+" : d < 0 ? "-" : "±") + "\(abs(d) / 10).\(abs(d) % 10)"
-            } } ?? ""
+            let change =
+                l.score.flatMap { s in
+                    l.previous.map { p -> String in
+                        let d = s.tenthsMinus(p)
+                        return (d > 0 ? "+" : d < 0 ? "-" : "±") + "\(abs(d) / 10).\(abs(d) % 10)"
+                    }
+                } ?? ""
             return [
                 i < ranks.count ? .integer(ranks[i]) : .null, .text(l.name), .integer(t.cases), .integer(t.respondedOnTime), .text(t.response.text),
                 .integer(t.resolved), .text(t.resolution.text), .integer(t.callbacks), .integer(t.satisfied), .text(t.satisfaction.text),
@@ -128,9 +131,10 @@ extension Interpreter {
     func assessmentFootnotes(_ unit: AssessedUnit, _ r: AssessmentRules) -> [String] {
         let sum = r.weightResponse + r.weightResolution + r.weightSatisfaction
         if lang == .zh {
-            let who = [
-                AssessedUnit.department: "诉求计入责任科室（多科室时为牵头科室）", .community: "诉求计入所在社区", .cadre: "走访中提出的诉求计入该次走访的干部，其余计入受理的干部",
-            ][unit] ?? ""
+            let who =
+                [
+                    AssessedUnit.department: "诉求计入责任科室（多科室时为牵头科室）", .community: "诉求计入所在社区", .cadre: "走访中提出的诉求计入该次走访的干部，其余计入受理的干部",
+                ][unit] ?? ""
             return [
                 "诉求按受理时间计入期间（重复诉求不计）；\(who)；回访和超期截至当前时钟",
                 "响应率 = 按时响应 ÷ 诉求；解决率 = 已解决 ÷ 诉求；满意率 = （满意 + 基本满意）÷ 回访（含抽查回访）",
@@ -138,11 +142,12 @@ extension Interpreter {
                 "先进：得分 ≥ \(r.excellent)；整改：< \(r.rectify)；治理：< \(r.govern)，或连续两期 < \(r.rectify) 且未提高 \(r.progress) 分；进步：比上期提高 ≥ \(r.progress) 分",
             ]
         }
-        let who = [
-            AssessedUnit.department: "each case counts for its responsible department (the lead one when several)",
-            .community: "each case counts for its community",
-            .cadre: "a case raised on a visit counts for the cadres of that visit, any other for the cadre who took it in",
-        ][unit] ?? ""
+        let who =
+            [
+                AssessedUnit.department: "each case counts for its responsible department (the lead one when several)",
+                .community: "each case counts for its community",
+                .cadre: "a case raised on a visit counts for the cadres of that visit, any other for the cadre who took it in",
+            ][unit] ?? ""
         return [
             "cases taken in during the period (duplicates left out); \(who); callbacks and overdue as of the clock in force",
             "response (响应率) = responded on time ÷ cases; resolution (解决率) = resolved ÷ cases; satisfaction (满意率) = (satisfied + basic) ÷ callbacks, spot-check re-callbacks included",
@@ -179,7 +184,8 @@ extension Interpreter {
         guard !changed.isEmpty else {
             throw ScriptError.validation(
                 "'assess rules set' needs a rule to change", "'考评 规则 设置' 需要要修改的规则", at: inv.location,
-                hint: Localized(en: "rules: " + AssessmentRules.keys.map(\.key).joined(separator: ", "), zh: "规则：" + AssessmentRules.keys.map(\.zh).joined(separator: "、")))
+                hint: Localized(
+                    en: "rules: " + AssessmentRules.keys.map(\.key).joined(separator: ", "), zh: "规则：" + AssessmentRules.keys.map(\.zh).joined(separator: "、")))
         }
         let lines = ["govern", "rectify", "excellent"].compactMap { inv[$0]?.location }.first ?? inv.location
         guard rules.govern <= rules.rectify, rules.rectify <= rules.excellent else {

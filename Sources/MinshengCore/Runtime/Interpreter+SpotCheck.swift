@@ -22,7 +22,9 @@ extension Interpreter {
         }
         tokens.removeFirst()
         var seed = UInt64(max(0, session.now.seconds))
-        if let i = tokens.indices.first(where: { ["seed", "种子"].contains(tokens[$0].text?.lowercased() ?? "") && $0 + 1 < tokens.count && tokens[$0 + 1].kind == .equals }) {
+        if let i = tokens.indices.first(where: {
+            ["seed", "种子"].contains(tokens[$0].text?.lowercased() ?? "") && $0 + 1 < tokens.count && tokens[$0 + 1].kind == .equals
+        }) {
             guard i + 2 < tokens.count, let s = UInt64(try ctx.text(of: tokens[i + 2])) else {
                 throw ScriptError.validation(
                     "seed= expects a whole number from 0", "seed= 需要非负整数", at: tokens[min(i + 2, tokens.count - 1)].location)
@@ -67,7 +69,10 @@ extension Interpreter {
         }
         out.append(try spotCheckTable(id))
         out.append(
-            .text(zh ? "记录回访结果：抽查 回访 \(display) C-n result=满意|基本满意|不满意" : "record each re-callback: spotcheck record \(display) C-n result=satisfied|basic|unsatisfied"))
+            .text(
+                zh
+                    ? "记录回访结果：抽查 回访 \(display) C-n result=满意|基本满意|不满意"
+                    : "record each re-callback: spotcheck record \(display) C-n result=satisfied|basic|unsatisfied"))
         return out
     }
 
@@ -106,9 +111,12 @@ extension Interpreter {
             ]
         var rows: [[StoreValue]] = []
         for d in drawn {
-            guard let n = d.int("case_id"), let c = try store.select(.case, matching: ["id": .integer(n)], orderBy: []).first.map(CaseRecord.init) else { continue }
+            guard let n = d.int("case_id"), let c = try store.select(.case, matching: ["id": .integer(n)], orderBy: []).first.map(CaseRecord.init) else {
+                continue
+            }
             rows.append([
-                .integer(n), .text(c.title), try names.name(.community, c.int("community_id"), store), try names.name(.department, c.int("department_id"), store),
+                .integer(n), .text(c.title), try names.name(.community, c.int("community_id"), store),
+                try names.name(.department, c.int("department_id"), store),
                 .text(c.time("closed_at")?.display ?? ""), .text(c.satisfaction?.label.text(lang) ?? ""),
                 .text(d.text("result").flatMap(CallbackResult.init(rawValue:))?.label.text(lang) ?? ""), d["note"],
             ])
