@@ -9,6 +9,7 @@ enum Migrations {
         ("v3: case policy, dispatches, step columns", v3Cases),
         ("v4: meetings, items, ballots", v4Meetings),
         ("v5: assignments, pairs, leader links, visits, campaigns", v5Visits),
+        ("v6: spot checks, notices, assessment rules", v6Assessment),
     ]
 
     static func migrator() -> DatabaseMigrator {

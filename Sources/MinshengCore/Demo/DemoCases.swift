@@ -32,7 +32,9 @@ enum DemoCases {
         var created: Timestamp, respondDue: Timestamp, resolveDue: Timestamp
         var responded: Timestamp?, dispatched: Timestamp?, resolved: Timestamp?, closed: Timestamp?
         var satisfaction: String?
-        var updated: Timestamp { closed ?? resolved ?? dispatched ?? responded ?? created }
+        /// An unsatisfied callback: when it came and when the case was resolved before it.
+        var reopened: (at: Timestamp, resolvedBefore: Timestamp)?
+        var updated: Timestamp { reopened?.at ?? closed ?? resolved ?? dispatched ?? responded ?? created }
     }
 
     /// A case created at `created`, with each step happening only if it falls before `end`
@@ -87,12 +89,14 @@ enum DemoCases {
         p.closed = closed
         p.status = "closed"
         p.satisfaction = rng.weighted([("satisfied", 80), ("basic", 17), ("unsatisfied", 3)])
-        if p.satisfaction == "unsatisfied" {
-            // An unsatisfied callback reopens the case: it is being handled again.
-            p.satisfaction = nil
+        if p.satisfaction == "unsatisfied", let resolvedBefore = p.resolved {
+            // An unsatisfied callback reopens the case, as `case callback` does: it is being
+            // handled again, with a fresh resolve deadline, and the callback is counted.
+            p.reopened = (closed, resolvedBefore)
             p.closed = nil
             p.resolved = nil
             p.status = "in-progress"
+            p.resolveDue = closed.adding(seconds: urgent ? 24 * hour : 7 * day)
         }
         return p
     }

@@ -19,7 +19,7 @@ extension DemoGenerator {
                 "respond_due": .text(p.respondDue.storage), "resolve_due": .text(p.resolveDue.storage),
                 "responded_at": p.responded.map { .text($0.storage) } ?? .null, "resolved_at": p.resolved.map { .text($0.storage) } ?? .null,
                 "closed_at": p.closed.map { .text($0.storage) } ?? .null, "satisfaction": p.satisfaction.map { .text($0) } ?? .null,
-                "updated_at": .text(p.updated.storage),
+                "updated_at": .text(p.updated.storage), "reopen_count": .integer(p.reopened == nil ? 0 : 1),
             ]
             if c.source == "hotline" {
                 orders += 1
@@ -33,8 +33,9 @@ extension DemoGenerator {
             try step(p.responded, "case.respond", [])
             let community = communities.first { $0.id == h.community }?.name ?? ""
             try step(p.dispatched, "case.dispatch", [("dept", DemoCases.department[p.category] ?? ""), ("community", community)])
-            try step(p.resolved, "case.resolve", [])
+            try step(p.resolved ?? p.reopened?.resolvedBefore, "case.resolve", [])
             try step(p.closed, "case.callback", [("result", p.satisfaction ?? "")])
+            try step(p.reopened?.at, "case.callback", [("result", "unsatisfied"), ("reopened", "1"), ("resolve-due", p.resolveDue.storage)])
         }
     }
 }

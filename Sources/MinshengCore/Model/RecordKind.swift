@@ -140,11 +140,13 @@ extension RecordSchema {
     /// Every kind of record, in the order `help` and completion list them.
     /// A family adds its kinds here, one line.
     public static let all: [RecordSchema] = orgSchemas + domainSchemas + orgFamilySchemas + visitSchemas + meetingSchemas
+        + assessmentSchemas
 
     /// Tables a family keeps through the generic store but users do not query by name
     /// (attendance, ballots …): known to `schema`, absent from `find`, help and completion.
     /// A family adds its tables here, one line.
     static let auxiliary: [RecordSchema] = meetingTables
+        + assessmentTables
 
     static let byKind: [RecordKind: RecordSchema] = Dictionary((all + auxiliary).map { ($0.kind, $0) }, uniquingKeysWith: { a, _ in a })
 

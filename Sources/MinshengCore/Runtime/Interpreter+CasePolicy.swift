@@ -58,41 +58,4 @@ extension Interpreter {
             )
         ]
     }
-
-    /// `case overdue`: open cases past their resolve deadline, and cases still waiting for a
-    /// first response past theirs, most overdue first.
-    func caseOverdue(_ inv: Invocation) throws -> [Output] {
-        let s = RecordSchema.case
-        guard let status = s.field("status"), let due = s.field("due"), let respondDue = s.field("respond-due") else { return [] }
-        let now = session.now
-        var q = Query(kind: .case)
-        let open = Predicate.not(.inList(status, [.text("resolved"), .text("closed")]))
-        q.predicate = .and(
-            open, .or(.compare(due, .less, .time(now)), .and(.compare(status, .equal, .text("received")), .compare(respondDue, .less, .time(now)))))
-        q.ordering = [Ordering(field: due, descending: false)]
-        let fields = ["id", "title", "status", "urgency", "community", "dept", "due"].compactMap { s.field($0) }
-        let late = FieldSpec("overdue", ["超期"], .text, label: Localized(en: "overdue", zh: "超期"), column: nil)
-        var rows: [[StoreValue]] = []
-        var names: [String: String] = [:]
-        func name(_ kind: RecordKind, _ id: Int?) throws -> StoreValue {
-            guard let id else { return .null }
-            let key = "\(kind.rawValue)-\(id)"
-            if let n = names[key] { return .text(n) }
-            let n = try store.select(kind, matching: ["id": .integer(id)], orderBy: []).first?.text("name") ?? kind.id(id)
-            names[key] = n
-            return .text(n)
-        }
-        try store.scan(q, now: now) { row in
-            let c = CaseRecord(row)
-            var what: [String] = []
-            if let r = c.respondStanding(now: now), case .overdue(let sec) = r { what.append((lang == .zh ? "响应 " : "respond ") + Span.text(sec).text(lang)) }
-            if let r = c.resolveStanding(now: now), case .overdue(let sec) = r { what.append((lang == .zh ? "办结 " : "resolve ") + Span.text(sec).text(lang)) }
-            rows.append([
-                .integer(c.id), .text(c.title), .text(c.status.rawValue), .text(c.urgency),
-                try name(.community, c.int("community_id")), try name(.department, c.int("department_id")), row["resolve_due"],
-                .text(what.joined(separator: ", ")),
-            ])
-        }
-        return [.table(ResultSet(columns: fields + [late], rows: rows), kind: .case)]
-    }
 }

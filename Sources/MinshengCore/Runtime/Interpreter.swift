@@ -86,6 +86,7 @@ public final class Interpreter {
         meetingHandlers,
         rosterHandlers,
         visitHandlers,
+        assessmentHandlers,
     ].reduce(into: [:]) { all, family in all.merge(family) { a, _ in a } }
 
     static let builtinHandlers: [CommandID: Handler] = [

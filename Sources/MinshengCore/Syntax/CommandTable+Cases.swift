@@ -99,7 +99,7 @@ extension CommandTable {
             summary: Localized(en: "show a case with its whole timeline and time left", zh: "查看诉求及其全部办理过程和剩余时限"),
             example: "case show C-1", effect: .reads),
         CommandSpec(
-            .caseOverdue, ["case", "overdue"], aliases: [["诉求", "超期"]],
+            .caseOverdue, ["case", "overdue"], aliases: [["诉求", "超期"]], options: ParameterSpec.supervisionFilters,
             summary: Localized(en: "list open cases past a response or resolve deadline", zh: "列出超过响应或办结期限的诉求"),
             example: "case overdue", effect: .reads),
         CommandSpec(
