@@ -99,6 +99,14 @@ func holds(_ p: Predicate, _ record: [String: String]) -> Bool {
         }
     }
 
+    @Test func idsMayBeWrittenWithTheirPrefix() throws {
+        guard case .inList(let f, let values)? = try query("find cases where id in (C-4, 5)").predicate else {
+            Issue.record("not an in-list")
+            return
+        }
+        #expect(f.name == "id" && values == [.integer(4), .integer(5)])
+    }
+
     @Test func overdue() throws {
         guard let p = try query("find cases where overdue").predicate else { return }
         #expect(holds(p, ["status": "dispatched", "resolve_due": "2019-12-03T08:59:59"]))
@@ -120,6 +128,7 @@ func holds(_ p: Predicate, _ record: [String: String]) -> Bool {
         ("find cases where status = closed title", "unexpected title; expected and, or, order by, limit", 34),
         ("find cases limit -1", "limit needs a whole number, not -1", 18),
         ("find cases where", "expected a condition", 17),
+        ("find cases where id = D-1", "'D-1' is not an id of cases", 23),
     ])
     func errors(_ text: String, _ message: String, _ column: Int) {
         do {

@@ -19,6 +19,14 @@ extension QueryParser {
             return op == .equal ? has : .not(has)
         case .integer:
             guard op != .contains else { throw opError(field, op, opToken, allowed: "= != < <= > >=") }
+            if field.name == "id", let kind, let (k, n) = RecordKind.forID(raw) {
+                guard k == kind else {
+                    throw .validation(
+                        "'\(raw)' is not an id of \(kind.schema.plural.en)", "'\(raw)' 不是\(kind.schema.label.zh)的编号", at: loc,
+                        hint: Localized(en: "\(kind.schema.plural.en) have ids like \(kind.id(1))", zh: "\(kind.schema.label.zh)编号形如 \(kind.id(1))"))
+                }
+                return .compare(field, op, .integer(n))
+            }
             guard let n = Int(raw) else {
                 throw .validation(
                     "\(field.name) is a number; '\(raw)' is not", "\(field.label.zh)是数字，'\(raw)' 不是数字", at: loc)

@@ -7,6 +7,8 @@ public struct QueryParser {
     let context: BindingContext
     let end: SourceLocation
     var i = 0
+    /// The kind being asked about, once read (ids like `C-4` must be of it).
+    var kind: RecordKind?
 
     public init(tokens: [Token], context: BindingContext, end: SourceLocation) {
         self.tokens = tokens
@@ -30,6 +32,7 @@ public struct QueryParser {
         guard case .kind(let kind) = try context.value(of: first, as: .kind, named: "kind") else {
             throw .syntax("expected a record kind", "缺少记录种类", at: first.location)
         }
+        self.kind = kind
         var q = Query(kind: kind)
         while let t = peek() {
             if isKeyword(t, "where") {
