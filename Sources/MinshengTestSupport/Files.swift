@@ -50,6 +50,12 @@ public enum Files {
         }
     }
 
+    /// Removes a temporary directory and everything in it (only under /tmp).
+    public static func removeTemporary(_ path: String) {
+        guard path.hasPrefix("/tmp/minsheng-"), !path.contains("'") else { return }
+        _ = system("rm -rf '\(path)'")
+    }
+
     /// The package root, found from a test file's `#filePath`.
     public static func packageRoot(from filePath: String) -> String {
         var parts = filePath.split(separator: "/", omittingEmptySubsequences: false)

@@ -16,6 +16,7 @@ let transcriptRoot = packageRoot + "/Tests/Transcripts"
         // Run in a copy of the folder, so files the script writes stay out of the tree.
         // (Relative paths resolve against the script, so no chdir is needed: tests run in parallel.)
         let work = Files.temporaryDirectory()
+        defer { Files.removeTemporary(work) }
         Files.copyTree(transcriptRoot, work)
         let actual = Transcript.run(path: work + "/" + name, displayName: name)
         let golden = transcriptRoot + "/" + String(name.dropLast(4)) + ".out"
