@@ -11,6 +11,17 @@ enum Migrations {
         ("v5: assignments, pairs, leader links, visits, campaigns", v5Visits),
     ]
 
+    /// Brings the schema up to date. An up-to-date file costs one `PRAGMA user_version`
+    /// (the number of migrations applied, stamped after migrating) instead of the
+    /// migrator's reading of its own table: that check runs at every start of the shell.
+    static func migrateIfNeeded(_ q: DatabaseQueue) throws {
+        let stamp = all.count
+        let version = try q.inDatabase { try Int.fetchOne($0, sql: "PRAGMA user_version") } ?? 0
+        guard version != stamp else { return }
+        try migrator().migrate(q)
+        try q.inDatabase { try $0.execute(sql: "PRAGMA user_version = \(stamp)") }
+    }
+
     static func migrator() -> DatabaseMigrator {
         var m = DatabaseMigrator()
         for (name, body) in all { m.registerMigration(name, migrate: body) }

@@ -37,7 +37,7 @@ public final class SQLiteStore: Store {
             let old = umask(0o077)
             defer { umask(old) }
             let q = memory ? try DatabaseQueue(configuration: config) : try DatabaseQueue(path: path, configuration: config)
-            try Migrations.migrator().migrate(q)
+            try Migrations.migrateIfNeeded(q)
             queue = q
             return q
         } catch let e as ScriptError {
