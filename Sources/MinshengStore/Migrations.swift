@@ -12,6 +12,22 @@ enum Migrations {
         ("v6: spot checks, notices, assessment rules", v6Assessment),
     ]
 
+    /// Brings the schema up to date. An up-to-date file costs one `PRAGMA user_version`
+    /// (the number of migrations applied, stamped after migrating) instead of the
+    /// migrator's reading of its own table: that check runs at every start of the shell.
+    /// A file is put in WAL mode (readers and a writer at once) before its first migration.
+    static func migrateIfNeeded(_ q: DatabaseQueue, wal: Bool) throws {
+        let stamp = all.count
+        let version = try q.inDatabase { try Int.fetchOne($0, sql: "PRAGMA user_version") } ?? 0
+        guard version != stamp else { return }
+        if wal {
+            let mode = try q.inDatabase { try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") }
+            guard mode == "wal" else { throw DatabaseError(message: "could not switch the database to WAL mode") }
+        }
+        try migrator().migrate(q)
+        try q.inDatabase { try $0.execute(sql: "PRAGMA user_version = \(stamp)") }
+    }
+
     static func migrator() -> DatabaseMigrator {
         var m = DatabaseMigrator()
         for (name, body) in all { m.registerMigration(name, migrate: body) }

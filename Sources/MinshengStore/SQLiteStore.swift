@@ -32,18 +32,49 @@ public final class SQLiteStore: Store {
         config.busyMode = .timeout(10)
         config.label = "minsheng"
         let memory = path == ":memory:"
-        if !memory { config.journalMode = .wal }
+        // WAL is kept in the file: it is set once, when the file is created or migrated.
+        // (GRDB's `journalMode = .wal` would also make sure a WAL file exists by writing
+        // to the database at every open — a write and a sync before a read-only query.)
+        // Like GRDB in WAL mode, commits wait for the disk only at checkpoints.
+        if !memory { config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") } }
         do {
             let old = umask(0o077)
             defer { umask(old) }
+            if !memory && access(path, F_OK) != 0 { try create(config) }
             let q = memory ? try DatabaseQueue(configuration: config) : try DatabaseQueue(path: path, configuration: config)
-            try Migrations.migrator().migrate(q)
+            try Migrations.migrateIfNeeded(q, wal: !memory)
             queue = q
             return q
         } catch let e as ScriptError {
             throw e
         } catch {
             throw openError(error)
+        }
+    }
+
+    /// Makes a new database whole before it appears: it is built and migrated under a
+    /// temporary name, then linked into place (`link` never replaces a file another shell
+    /// made meanwhile). A shell killed while creating one leaves no file, not a file
+    /// without tables.
+    func create(_ config: Configuration) throws {
+        let temp = "\(path).new-\(getpid())"
+        func clean() { for ext in ["", "-wal", "-shm", "-journal"] { unlink(temp + ext) } }
+        clean()
+        defer { clean() }
+        let q = try DatabaseQueue(path: temp, configuration: config)
+        // Nobody sees the file until it is linked: no sync per migration, one at the end.
+        try q.inDatabase { try $0.execute(sql: "PRAGMA synchronous = OFF") }
+        try Migrations.migrateIfNeeded(q, wal: false)
+        let mode = try q.inDatabase { try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") }
+        guard mode == "wal" else { throw DatabaseError(message: "could not switch the database to WAL mode") }
+        try q.close()
+        let fd = Glibc.open(temp, O_RDONLY)
+        if fd >= 0 {
+            fsync(fd)
+            Glibc.close(fd)
+        }
+        guard link(temp, path) == 0 || errno == EEXIST else {
+            throw DatabaseError(message: String(cString: strerror(errno)))
         }
     }
 

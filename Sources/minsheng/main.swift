@@ -91,4 +91,9 @@ func environmentVariables() -> [String: String] {
     return env
 }
 
+// The usual, well-formed command lines skip ArgumentParser's reflection (half the start-up);
+// anything else — help, version, a mistake — goes through it.
+if let options = ShellOptions.quick(Array(CommandLine.arguments.dropFirst())) {
+    exit(Shell.run(options, environment: environmentVariables()))
+}
 Minsheng.main()

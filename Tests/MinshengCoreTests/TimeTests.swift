@@ -16,6 +16,12 @@ import Testing
         #expect(Day(year: 2019, month: 13, day: 1) == nil)
     }
 
+    @Test func storedFormRoundTrips() {
+        for text in ["1970-01-01T00:00:00", "2019-12-31T23:59:59", "2000-02-29T12:05:09", "0999-03-04T05:06:07", "1969-12-31T23:59:59"] {
+            #expect(Timestamp.parse(text)?.storage == text)
+        }
+    }
+
     @Test func parsesAndFormats() {
         #expect(Timestamp.parse("2019-12-03T09:00")?.storage == "2019-12-03T09:00:00")
         #expect(Timestamp.parse("2019-12-03 09:05:07")?.display == "2019-12-03 09:05")

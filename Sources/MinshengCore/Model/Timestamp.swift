@@ -85,7 +85,31 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
     /// `YYYY-MM-DDTHH:MM:SS`: the stored form, which sorts as text.
     public var storage: String {
         let s = secondOfDay
-        return "\(day.iso)T\(pad(s / 3600, 2)):\(pad(s / 60 % 60, 2)):\(pad(s % 60, 2))"
+        let c = day.components
+        guard (0...9999).contains(c.year) else { return "\(day.iso)T\(pad(s / 3600, 2)):\(pad(s / 60 % 60, 2)):\(pad(s % 60, 2))" }
+        // Written digit by digit: an import stores three times per row, a replay several per
+        // command, and interpolating padded strings cost more than the insert around it.
+        return String(unsafeUninitializedCapacity: 19) { out in
+            func put(_ n: Int, _ width: Int, at i: Int) {
+                var n = n
+                for k in stride(from: i + width - 1, through: i, by: -1) {
+                    out[k] = UInt8(48 + n % 10)
+                    n /= 10
+                }
+            }
+            put(c.year, 4, at: 0)
+            put(c.month, 2, at: 5)
+            put(c.day, 2, at: 8)
+            put(s / 3600, 2, at: 11)
+            put(s / 60 % 60, 2, at: 14)
+            put(s % 60, 2, at: 17)
+            out[4] = 0x2D
+            out[7] = 0x2D
+            out[10] = 0x54
+            out[13] = 0x3A
+            out[16] = 0x3A
+            return 19
+        }
     }
 
     /// `YYYY-MM-DD HH:MM`: what people read.

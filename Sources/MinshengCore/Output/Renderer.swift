@@ -152,6 +152,9 @@ public enum PhoneMask {
 /// JSON string quoting.
 public enum JSON {
     public static func quote(_ s: String) -> String {
+        // Most strings need no escape: one pass over the bytes, no building scalar by scalar
+        // (every logged event quotes its fields twice, for the details and for the hash).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

@@ -40,6 +40,7 @@ extension Interpreter {
             }
         }
         var read = 0, first: Int?, last: Int?
+        let inserter = try store.bulkInsert(.case, columns: Self.workOrderColumns, unique: "work_order")
         defer { out.progress(nil) }
         while let (line, fields) = try reader.next() {
             read += 1
@@ -70,19 +71,20 @@ extension Interpreter {
                     problems.append(Localized(en: "no community named '\(name)'", zh: "没有名为 '\(name)' 的社区"))
                 }
             }
-            if !order.number.isEmpty, let other = try caseWithWorkOrder(order.number) {
-                problems.append(
-                    first.map { other >= $0 } ?? false
-                        ? Localized(en: "work order '\(order.number)' appears earlier in this file", zh: "工单 '\(order.number)' 在本文件中重复出现")
-                        : Localized(
-                            en: "work order '\(order.number)' is already case \(RecordKind.case.id(other))",
-                            zh: "工单 '\(order.number)' 已是诉求 \(RecordKind.case.id(other))"))
+            // A row with other problems is checked against the stored work orders too, so
+            // every problem of the row is listed at once; a good row finds out by inserting.
+            if !problems.isEmpty, !order.number.isEmpty, let other = try caseWithWorkOrder(order.number) {
+                problems.append(duplicateProblem(order.number, other: other, first: first))
             }
             guard problems.isEmpty else {
                 reportBad(line, problems)
                 continue
             }
-            let id = try insertWorkOrder(order, community: community, policy: policy, now: now)
+            guard let id = try inserter.insert(workOrderValues(order, community: community, policy: policy, now: now)) else {
+                let other = try caseWithWorkOrder(order.number) ?? 0
+                reportBad(line, [duplicateProblem(order.number, other: other, first: first)])
+                continue
+            }
             if first == nil { first = id }
             last = id
         }
@@ -117,21 +119,29 @@ extension Interpreter {
         Localized(en: problems.map(\.en).joined(separator: "; "), zh: problems.map(\.zh).joined(separator: "；"))
     }
 
-    /// Inserts one checked work order as a case received at the order's time.
-    func insertWorkOrder(_ o: WorkOrder, community: Int?, policy: CasePolicy, now: Timestamp) throws -> Int {
+    /// A work order that is already a case, or that an earlier row of the file holds.
+    func duplicateProblem(_ number: String, other: Int, first: Int?) -> Localized {
+        first.map { other >= $0 } ?? false
+            ? Localized(en: "work order '\(number)' appears earlier in this file", zh: "工单 '\(number)' 在本文件中重复出现")
+            : Localized(en: "work order '\(number)' is already case \(RecordKind.case.id(other))", zh: "工单 '\(number)' 已是诉求 \(RecordKind.case.id(other))")
+    }
+
+    /// The columns an imported case fills, in the order of `workOrderValues`.
+    static let workOrderColumns = [
+        "title", "kind", "category", "urgency", "source", "status", "work_order", "created_at", "created_by", "updated_at",
+        "respond_due", "resolve_due", "community_id", "description", "address", "resident", "phone",
+    ]
+
+    /// One checked work order as a case received at the order's time.
+    func workOrderValues(_ o: WorkOrder, community: Int?, policy: CasePolicy, now: Timestamp) -> [StoreValue] {
         let received = o.received ?? now
         let due = policy.deadlines(received: received, urgency: o.urgency)
-        var values: [String: StoreValue] = [
-            "title": .text(o.title), "kind": .text(o.kind), "category": .text(o.category), "urgency": .text(o.urgency),
-            "source": .text("hotline"), "status": .text(CaseStatus.received.rawValue), "work_order": .text(o.number),
-            "created_at": .text(received.storage), "created_by": .text(session.actor), "updated_at": .text(now.storage),
-            "respond_due": .text(due.respond.storage), "resolve_due": .text(due.resolve.storage),
+        func text(_ s: String?) -> StoreValue { s.map(StoreValue.text) ?? .null }
+        return [
+            .text(o.title), .text(o.kind), .text(o.category), .text(o.urgency), .text("hotline"), .text(CaseStatus.received.rawValue),
+            .text(o.number), .text(received.storage), .text(session.actor), .text(now.storage), .text(due.respond.storage),
+            .text(due.resolve.storage), community.map(StoreValue.integer) ?? .null, text(o.description), text(o.address), text(o.resident),
+            text(o.phone),
         ]
-        values["community_id"] = community.map(StoreValue.integer)
-        values["description"] = o.description.map(StoreValue.text)
-        values["address"] = o.address.map(StoreValue.text)
-        values["resident"] = o.resident.map(StoreValue.text)
-        values["phone"] = o.phone.map(StoreValue.text)
-        return try store.insert(.case, values)
     }
 }

@@ -182,14 +182,20 @@ extension Interpreter {
 
     /// The number of an existing case given as `C-n`.
     func caseNumber(_ b: BoundValue) throws -> Int {
+        let n = try caseID(b)
+        guard try store.fetch(.case, id: n) != nil else {
+            throw ScriptError.runtime("no case \(b.value.display)", "没有诉求 \(b.value.display)", at: b.location)
+        }
+        return n
+    }
+
+    /// The number in `C-n`, whether or not that case exists.
+    func caseID(_ b: BoundValue) throws -> Int {
         let text = b.value.display
         guard let (kind, n) = RecordKind.forID(text), kind == .case else {
             throw ScriptError.validation(
                 "'\(text)' is not a case id", "'\(text)' 不是诉求编号", at: b.location,
                 hint: Localized(en: "case ids look like C-1", zh: "诉求编号形如 C-1"))
-        }
-        guard try store.fetch(.case, id: n) != nil else {
-            throw ScriptError.runtime("no case \(text)", "没有诉求 \(text)", at: b.location)
         }
         return n
     }
@@ -197,7 +203,8 @@ extension Interpreter {
     /// The case named by the command's `ID`.
     func loadCase(_ inv: Invocation) throws -> CaseRecord {
         guard let b = inv["id"] else { throw ScriptError.runtime("a case id is needed", "缺少诉求编号", at: inv.location) }
-        let n = try caseNumber(b)
+        // One query: the row itself says whether the case exists.
+        let n = try caseID(b)
         guard let row = try store.select(.case, matching: ["id": .integer(n)], orderBy: []).first else {
             throw ScriptError.runtime("no case \(b.value.display)", "没有诉求 \(b.value.display)", at: b.location)
         }

@@ -42,6 +42,13 @@ public struct Event: Sendable, Equatable {
     }
 }
 
+/// Rows of one kind inserted through one prepared statement (see `Store.bulkInsert`).
+public protocol BulkInsert: AnyObject {
+    /// Inserts a row (values in the order of the columns given); returns its number, or
+    /// nil when its value in the unique column is taken and nothing was inserted.
+    func insert(_ values: [StoreValue]) throws -> Int?
+}
+
 /// The columns and rows a query returned.
 public struct ResultSet: Sendable, Equatable {
     public var columns: [FieldSpec]
@@ -85,6 +92,12 @@ public protocol Store: AnyObject {
     /// Every stored column of each record a query selects, in its order, one at a time,
     /// so an export of a million cases holds one row in memory, not all of them.
     func scan(_ query: Query, now: Timestamp, _ body: (StoredRecord) throws -> Void) throws
+
+    /// Prepares an INSERT of `columns` into `kind`'s table for many rows (an import): the
+    /// statement is compiled once and each row only binds its values. With `unique`, a row
+    /// whose value in that column is already taken is skipped, not an error. The inserter
+    /// is valid inside the current transaction only.
+    func bulkInsert(_ kind: RecordKind, columns: [String], unique: String?) throws -> BulkInsert
 
     /// Appends to the change log (hash-chained).
     func append(_ event: Event) throws

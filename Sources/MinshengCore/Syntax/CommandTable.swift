@@ -4,15 +4,24 @@ public struct CommandTable: Sendable {
     public let commands: [CommandSpec]
     /// The commands grouped under headings, for `help`.
     public let sections: [(title: Localized, commands: [CommandSpec])]
+    /// Each spelling under its first word, lowercased, in table order: `match` compares
+    /// the few spellings that can match instead of every one (replaying 100,000 commands
+    /// spent an eighth of its time here).
+    let byFirstWord: [String: [(spec: Int, spelling: [String])]]
 
     public init(_ commands: [CommandSpec]) {
-        self.commands = commands
-        self.sections = [(Localized(en: "commands", zh: "命令"), commands)]
+        self.init(sections: [(Localized(en: "commands", zh: "命令"), commands)])
     }
 
     public init(sections: [(title: Localized, commands: [CommandSpec])]) {
         self.sections = sections
-        self.commands = sections.flatMap(\.commands)
+        let commands = sections.flatMap(\.commands)
+        self.commands = commands
+        var index: [String: [(spec: Int, spelling: [String])]] = [:]
+        for (i, spec) in commands.enumerated() {
+            for spelling in spec.spellings where !spelling.isEmpty { index[spelling[0].lowercased(), default: []].append((i, spelling)) }
+        }
+        byFirstWord = index
     }
 
     /// Every command minsheng knows.
@@ -28,12 +37,11 @@ public struct CommandTable: Sendable {
 
     /// Finds the command named by the leading words; returns it and how many words its name took.
     public func match(_ words: [String]) -> (CommandSpec, Int)? {
+        guard let first = words.first, let candidates = byFirstWord[first.lowercased()] else { return nil }
         var best: (CommandSpec, Int)?
-        for spec in commands {
-            for spelling in spec.spellings where spelling.count <= words.count {
-                let ok = zip(spelling, words).allSatisfy { Self.same($0, $1) }
-                if ok, spelling.count > (best?.1 ?? 0) { best = (spec, spelling.count) }
-            }
+        for (i, spelling) in candidates where spelling.count <= words.count {
+            let ok = zip(spelling.dropFirst(), words.dropFirst()).allSatisfy { Self.same($0, $1) }
+            if ok, spelling.count > (best?.1 ?? 0) { best = (commands[i], spelling.count) }
         }
         return best
     }
