@@ -3,7 +3,7 @@ import MinshengCore
 
 extension SQLiteStore {
     public func insert(_ kind: RecordKind, _ values: [String: StoreValue]) throws -> Int {
-        try withDatabase { db in
+        try withWriting { db in
             let columns = values.keys.sorted()
             let sql = "INSERT INTO \(kind.schema.table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
             try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(columns.map { values[$0]?.databaseValue ?? .null }))
@@ -12,7 +12,7 @@ extension SQLiteStore {
     }
 
     public func update(_ kind: RecordKind, id: Int, _ values: [String: StoreValue]) throws {
-        try withDatabase { db in
+        try withWriting { db in
             let columns = values.keys.sorted()
             let sql = "UPDATE \(kind.schema.table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
             try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(columns.map { values[$0]?.databaseValue ?? .null } + [id.databaseValue]))
@@ -44,7 +44,7 @@ extension SQLiteStore {
     }
 
     public func append(_ event: Event) throws {
-        try withDatabase { db in
+        try withWriting { db in
             let prev = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM event ORDER BY seq DESC LIMIT 1")) ?? ""
             let details = EventDetails.encode(event.details)
             let hash = Self.chainHash(

@@ -15,6 +15,8 @@ public final class SQLiteStore: Store {
     private var queue: DatabaseQueue?
     /// The connection while a transaction is open; nested calls reuse it.
     var current: Database?
+    /// What the outermost open transaction was opened for.
+    var currentEffect: Effect?
 
     /// A store on `path` (":memory:" for a private in-memory database).
     public init(path: String) {
@@ -33,17 +35,41 @@ public final class SQLiteStore: Store {
         config.label = "minsheng"
         let memory = path == ":memory:"
         if !memory { config.journalMode = .wal }
-        do {
-            let old = umask(0o077)
-            defer { umask(old) }
-            let q = memory ? try DatabaseQueue(configuration: config) : try DatabaseQueue(path: path, configuration: config)
-            try Migrations.migrator().migrate(q)
-            queue = q
-            return q
-        } catch let e as ScriptError {
-            throw e
-        } catch {
-            throw openError(error)
+        // A new file is switched to WAL and migrated under locks that SQLite does not
+        // wait for, so shells opening it at the same moment may see SQLITE_BUSY: they
+        // try again after a short random pause, for up to about ten seconds.
+        for attempt in 1... {
+            do {
+                let old = umask(0o077)
+                defer { umask(old) }
+                let q = memory ? try DatabaseQueue(configuration: config) : try DatabaseQueue(path: path, configuration: config)
+                try Self.migrate(q)
+                queue = q
+                return q
+            } catch let e as DatabaseError where (e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED) && attempt < 300 {
+                usleep(UInt32.random(in: 5_000...60_000))
+            } catch let e as ScriptError {
+                throw e
+            } catch {
+                throw openError(error)
+            }
+        }
+        throw ScriptError.runtimeFailure("unreachable")
+    }
+
+    /// Brings the schema up to date. Shells that open a new file at the same moment race
+    /// to migrate it: each migration is one transaction, so the loser's failed attempt
+    /// changed nothing, and trying again skips what the winner did.
+    static func migrate(_ q: DatabaseQueue) throws {
+        let migrator = Migrations.migrator()
+        for attempt in 1... {
+            do {
+                try migrator.migrate(q)
+                return
+            } catch {
+                if try q.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                if attempt >= 5 { throw error }
+            }
         }
     }
 
@@ -79,7 +105,11 @@ public final class SQLiteStore: Store {
         return try mapErrors {
             try q.writeWithoutTransaction { db in
                 current = db
-                defer { current = nil }
+                currentEffect = effect
+                defer {
+                    current = nil
+                    currentEffect = nil
+                }
                 var result: T?
                 try db.inTransaction(effect == .writes ? .immediate : .deferred) {
                     result = try body()
@@ -96,6 +126,30 @@ public final class SQLiteStore: Store {
         if let db = current { return try mapErrors { try body(db) } }
         let q = try database()
         return try mapErrors { try q.inDatabase(body) }
+    }
+
+    /// Runs a change. Inside a command it joins the command's transaction, which must
+    /// be an immediate one: a read transaction that turned into a write could fail with
+    /// SQLITE_BUSY at once, without waiting, when another shell wrote in between. Alone
+    /// (`set reveal`), it gets an immediate transaction of its own, so reading the
+    /// previous hash and appending to the chain can never interleave with another shell.
+    func withWriting<T>(_ body: (Database) throws -> T) throws -> T {
+        if let db = current {
+            guard currentEffect != .reads else {
+                throw ScriptError.runtimeFailure("a command declared as reading tried to write")
+            }
+            return try mapErrors { try body(db) }
+        }
+        let q = try database()
+        return try mapErrors {
+            var result: T?
+            try q.inTransaction(.immediate) { db in
+                result = try body(db)
+                return .commit
+            }
+            guard let result else { throw ScriptError.runtimeFailure("transaction returned nothing") }
+            return result
+        }
     }
 
     /// Turns SQLite errors into messages a person can act on.

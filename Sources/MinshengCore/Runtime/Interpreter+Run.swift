@@ -52,7 +52,10 @@ extension Interpreter {
             do {
                 line = try source.next()
             } catch {
+                // A line that cannot be read breaks the statement it was part of: drop it whole,
+                // so later lines are neither glued to it nor numbered wrongly.
                 report(error, lines: [], firstLine: 0)
+                pending = []
                 if !options.keepGoing { return false }
                 ok = false
                 continue

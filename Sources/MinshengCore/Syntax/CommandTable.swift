@@ -2,8 +2,18 @@
 /// completion all read it; there is no second list anywhere.
 public struct CommandTable: Sendable {
     public let commands: [CommandSpec]
+    /// The commands (by position) that each lowercased first word can start, so a line
+    /// is matched against a handful of spellings, not the whole table.
+    let byFirstWord: [String: [Int]]
 
-    public init(_ commands: [CommandSpec]) { self.commands = commands }
+    public init(_ commands: [CommandSpec]) {
+        self.commands = commands
+        var index: [String: [Int]] = [:]
+        for (i, spec) in commands.enumerated() {
+            for first in Set(spec.spellings.compactMap { $0.first?.lowercased() }) { index[first, default: []].append(i) }
+        }
+        byFirstWord = index
+    }
 
     /// Every command minsheng knows.
     /// A family adds its list here, on a line of its own.
@@ -21,7 +31,8 @@ public struct CommandTable: Sendable {
     /// Finds the command named by the leading words; returns it and how many words its name took.
     public func match(_ words: [String]) -> (CommandSpec, Int)? {
         var best: (CommandSpec, Int)?
-        for spec in commands {
+        guard let first = words.first, let candidates = byFirstWord[first.lowercased()] else { return nil }
+        for spec in candidates.map({ commands[$0] }) {
             for spelling in spec.spellings where spelling.count <= words.count {
                 let ok = zip(spelling, words).allSatisfy { Self.same($0, $1) }
                 if ok, spelling.count > (best?.1 ?? 0) { best = (spec, spelling.count) }
