@@ -129,15 +129,17 @@ extension Interpreter {
     /// Reports an error once, with the source line it points into.
     func report(_ error: Error, lines: [String], firstLine: Int) {
         if error is ScriptAbort { return }
-        let e: ScriptError
-        if let se = error as? ScriptError {
-            e = se
-        } else {
-            e = ScriptError(.runtime, Localized("\(error)"))
-        }
+        var e = error as? ScriptError ?? ScriptError(.runtime, Localized("\(error)"))
         var sourceLine: String?
         if let loc = e.location, loc.line >= firstLine, loc.line - firstLine < lines.count {
             sourceLine = lines[loc.line - firstLine]
+        }
+        // An error echoes what was typed: phone numbers in it stay masked unless revealed
+        // (character for character, so the caret still points at the right column).
+        if !session.reveal {
+            sourceLine = sourceLine.map { PhoneMask.maskNumbers(in: $0, keepingLength: true) }
+            e.message = Localized(
+                en: PhoneMask.maskNumbers(in: e.message.en, keepingLength: true), zh: PhoneMask.maskNumbers(in: e.message.zh, keepingLength: true))
         }
         diagnostics.report(e, sourceLine: sourceLine, language: lang)
     }
