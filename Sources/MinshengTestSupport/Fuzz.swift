@@ -144,7 +144,7 @@ public final class FuzzHarness {
                     check.skipped += 1
                     continue
                 }
-                try interpreter.execute(command)
+                try interpreter.execute(invocation)
                 check.succeeded += 1
             } catch {
                 check.rejected(error)

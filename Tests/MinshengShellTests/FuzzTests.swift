@@ -17,13 +17,17 @@ import Testing
 
     /// The inputs that once crashed the shell or lost their location, kept as regressions.
     @Test(arguments: [
-        "policy set urgency=normal resolve=9223372036854775807d",
-        "科室 （（（（\n添加\n\n会议\n\u{FFFD}成员 添加 王芳, \\\n  徐丽, \\",
+        // A duration that overflowed when turned into seconds.
+        Array("policy set urgency=normal resolve=9223372036854775807d".utf8),
+        // An unreadable line inside an open bracket: later lines were glued to the broken
+        // statement and numbered wrongly, so the error pointed past the end of its line.
+        Array("科室 （（（\n添加\n\n会议\n".utf8) + [0xFF] + Array("\n  徐丽, \\".utf8),
     ])
-    func formerFindings(_ input: String) throws {
+    func formerFindings(_ input: [UInt8]) throws {
         let harness = try FuzzHarness()
         var report = FuzzReport()
-        harness.run(Array(input.utf8), into: &report)
+        harness.run(input, into: &report)
         #expect(report.findings.isEmpty, "\(report.findings)")
+        #expect(report.rejected > 0)
     }
 }

@@ -47,7 +47,11 @@ public final class Interpreter {
     /// Parses and runs one command, as one transaction; on error nothing it did remains.
     public func execute(_ line: TokenLine) throws {
         let parser = Parser(table: table, context: session.bindingContext)
-        let invocation = try parser.parse(line)
+        try execute(parser.parse(line))
+    }
+
+    /// Runs a command already parsed (the fuzzer looks at it first), as one transaction.
+    public func execute(_ invocation: Invocation) throws {
         let sink = onceRedirect ?? redirect
         defer { closeOnce() }
         let timing = session.timer
