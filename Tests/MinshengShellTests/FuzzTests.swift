@@ -15,6 +15,17 @@ import Testing
         #expect(report.succeeded > 10_000 && report.rejected > 10_000)
     }
 
+    /// Every command's example with each option, in turn, at each extreme value.
+    @Test func everyOptionAtEveryExtremeValue() throws {
+        let harness = try FuzzHarness()
+        var report = FuzzReport()
+        let inputs = FuzzTableInputs.all()
+        for input in inputs { harness.run(input, into: &report) }
+        #expect(inputs.count > 1000)
+        #expect(report.succeeded > 300, "enough of them get past validation to reach the handlers")
+        #expect(report.findings.isEmpty, "\(report.findings.prefix(5).map(\.description).joined(separator: "\n"))")
+    }
+
     /// The inputs that once crashed the shell or lost their location, kept as regressions.
     @Test(arguments: [
         // A duration that overflowed when turned into seconds.
