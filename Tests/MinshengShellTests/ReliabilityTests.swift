@@ -35,6 +35,21 @@ func sqlite(_ db: String, _ sql: String) -> String {
         #expect(inserted.stderr.contains("entry 99: edited"))
     }
 
+    /// A record added or deleted in a record table, with the log untouched, is reported too.
+    @Test func auditVerifyFindsRecordsAddedOrDeletedBehindTheShellsBack() {
+        let dir = Files.temporaryDirectory()
+        let setup = runMinsheng("--db t.db --lang en -c 'dept add 城建科; dept add 城管科; community add 六里屯社区; audit verify'", in: dir)
+        #expect(setup.stdout.contains("change log intact: 3 entries verified"))
+        _ = sqlite(dir + "/t.db", "INSERT INTO department (name, created_at, created_by) VALUES ('假科', '2019-12-03T09:00:00', '王强'); DELETE FROM community WHERE id = 1")
+        let r = runMinsheng("--db t.db --lang en -c 'audit verify'", in: dir)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("change log tampered with: 2 problems in 3 entries"), "\(r.stderr)")
+        #expect(r.stderr.contains("record D-3: not in the change log (added behind the shell's back)"))
+        #expect(r.stderr.contains("record S-1: in the change log but gone (deleted behind the shell's back)"))
+        let zh = runMinsheng("--db t.db --lang zh -c 'audit verify'", in: dir)
+        #expect(zh.stderr.contains("记录 D-3：修改记录中没有它（绕过本程序添加）"))
+    }
+
 }
 
 func format3(_ ms: Int) -> String {

@@ -59,19 +59,27 @@ extension Interpreter {
 
     func auditVerify() throws -> [Output] {
         let v = try store.verifyLog()
-        if v.problems.isEmpty {
+        if v.problems.isEmpty && v.unlogged.isEmpty && v.vanished.isEmpty {
             return [.text(lang == .zh
                 ? "修改记录完好：已校验 \(v.checked) 条，哈希链首 \(v.head.prefix(16))"
                 : "change log intact: \(v.checked) entries verified, head \(v.head.prefix(16))")]
         }
-        let lines = v.problems.map { p -> String in
+        var lines = v.problems.map { p -> String in
             switch p.problem {
             case .edited: return lang == .zh ? "  第 \(p.seq) 条：内容被改动" : "  entry \(p.seq): edited after it was written"
             case .brokenLink: return lang == .zh ? "  第 \(p.seq) 条：与前一条不衔接（前面有记录被删除或插入）" : "  entry \(p.seq): does not follow the entry before it (an entry was deleted or inserted)"
             case .missing: return lang == .zh ? "  第 \(p.seq) 条：缺失（被删除）" : "  entry \(p.seq): missing (deleted)"
             }
         }
-        let head = lang == .zh ? "修改记录已被篡改：发现 \(v.problems.count) 处问题（共 \(v.checked) 条）" : "change log tampered with: \(v.problems.count) problems in \(v.checked) entries"
+        // The chain is intact but the records disagree with it: rows added or deleted behind the shell's back.
+        lines += v.unlogged.map {
+            lang == .zh ? "  记录 \($0)：修改记录中没有它（绕过本程序添加）" : "  record \($0): not in the change log (added behind the shell's back)"
+        }
+        lines += v.vanished.map {
+            lang == .zh ? "  记录 \($0)：修改记录中有它，但记录已不存在（绕过本程序删除）" : "  record \($0): in the change log but gone (deleted behind the shell's back)"
+        }
+        let count = lines.count
+        let head = lang == .zh ? "修改记录已被篡改：发现 \(count) 处问题（共 \(v.checked) 条）" : "change log tampered with: \(count) problems in \(v.checked) entries"
         throw ScriptError(.check, Localized(head + "\n" + lines.joined(separator: "\n")))
     }
 }
