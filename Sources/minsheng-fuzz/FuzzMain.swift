@@ -9,11 +9,27 @@ import MinshengTestSupport
     /// A finding (an error not located in its input) aborts, so libFuzzer keeps the input.
     nonisolated(unsafe) var harness: FuzzHarness?
 
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
+
+    /// SwiftPM links an executable's own `main`, so libFuzzer's is not used: this one
+    /// hands the command line to libFuzzer's driver.
+    @main struct FuzzMain {
+        static func main() {
+            var argc = CommandLine.argc
+            var argv = CommandLine.unsafeArgv
+            exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOne))
+        }
+    }
+
     @_cdecl("LLVMFuzzerTestOneInput")
-    public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         if harness == nil { harness = try? FuzzHarness() }
         var report = FuzzReport()
-        harness?.run(Array(UnsafeBufferPointer(start: data, count: size)), into: &report)
+        harness?.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [], into: &report)
         if let finding = report.findings.first {
             complain("minsheng-fuzz: \(finding)")
             abort()
