@@ -60,3 +60,28 @@ func format3(_ ms: Int) -> String {
 extension Substring {
     func trimmingCharacters() -> String { String(self.filter { !$0.isWhitespace }) }
 }
+
+/// What leaves the shell as a file — an Open311 export, minutes — carries no phone number.
+@Suite struct PrivacyFileTests {
+    @Test func exportsAndMinutesCarryNoPhoneNumber() {
+        let dir = Files.temporaryDirectory()
+        let script = """
+            dept add 城建科; community add 六里屯社区
+            case new 楼道灯不亮 community=六里屯社区 resident=王芳 phone=13800001234 address=3号楼
+            case respond C-1 by=李梅; case dispatch C-1 dept=城建科; case resolve C-1 note=已修好
+            case export open311 out=cases.json
+            meeting new 楼门会 community=六里屯社区 date=2019-12-03 members=王芳,张伟,刘洋
+            attend 王芳,张伟; 提 楼道灯 by=王芳; motion 修好楼道灯; 决 yes=王芳,张伟; tally
+            minutes M-1 out=minutes.md
+            """
+        Files.write(dir + "/p.msh", script)
+        let r = runMinsheng("--db p.db --lang en --now 2019-12-03T09:00 p.msh", in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = Files.read(dir + "/cases.json") ?? "", minutes = Files.read(dir + "/minutes.md") ?? ""
+        #expect(json.contains("\"service_request_id\"") && json.contains("楼道灯不亮"), "\(json)")
+        #expect(minutes.contains("楼道灯"), "\(minutes)")
+        for text in [json, minutes, r.stdout] {
+            #expect(!text.contains("13800001234") && !text.contains("00001234"))
+        }
+    }
+}
