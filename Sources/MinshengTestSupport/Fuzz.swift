@@ -115,11 +115,19 @@ public final class FuzzHarness {
                 continue
             }
             guard let line else { break }
+            complete(line)
             if pending.isEmpty { firstLine = source.lineNumber }
             pending.append(line)
             if runStatement(pending, firstLine: firstLine, atEnd: false, interpreter, &check) { pending = [] }
         }
         if !pending.isEmpty { _ = runStatement(pending, firstLine: firstLine, atEnd: true, interpreter, &check) }
+    }
+
+    /// Tab completion on the same line, at its end and in its middle (it must not trap either).
+    func complete(_ line: String) {
+        let completer = Completer(table: .standard) { kind, prefix in (try? self.store.names(kind, prefix: prefix, limit: 50)) ?? [] }
+        let n = line.count
+        for cursor in Set([n, n / 2, min(n, 3)]) { _ = completer.complete(line: line, cursor: cursor) }
     }
 
     /// Lexes and runs one statement; false when it needs more lines.
