@@ -8,7 +8,10 @@ extension SQLiteStore {
     public func recordsDigest() throws -> String {
         try withDatabase { db in
             let tables = try String.fetchAll(
-                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('event', 'grdb_migrations') AND name NOT LIKE 'sqlite_%' ORDER BY name")
+                db,
+                sql:
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('event', 'grdb_migrations') AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
             var text = ""
             for table in tables {
                 text += "\u{1}" + table

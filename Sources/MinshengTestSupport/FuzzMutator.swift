@@ -67,17 +67,18 @@ public struct FuzzMutator {
         self.maxRun = maxRun
     }
 
-    static let tricky: [[UInt8]] = [
-        "\"", "'", "“", "”", "‘", "’", "「", "」", "『", "』", "(", ")", "（", "）", "＝", "，", "；", "、", "\u{3000}",
-        "$", "$_", "$x", "$未定义", "\\", "\\\n", "#", ";", "=", "==", "!=", "！＝", "~", "～", "<=", ">", "＜", ",", " , ",
-        "\0", "\r", "\n", "\t", "\u{00A0}", "-1", "0", "-0", "99999999999999999999", "9223372036854775807", "9223372036854775808",
-        "-9223372036854775808", "1e308", "NaN", "0x10", "１２３", "2019-02-30", "2019-13-01T25:61", "9999-12-31", "0000-00-00",
-        "-2019-01-01", "2019-12-03T09:00:99", "99999h", "9223372036854775807d", "-5d", "0h", "C-0", "C-99999999999999999999",
-        "M-9223372036854775807", "I--1", "H-", "D-1", "S-1", "C-1", "I-1", "M-1", "V-1", "limit", "where", "order by", "by",
-        "and", "or", "not", "in", "desc", "\u{FFFD}", "\u{200B}", "\u{FEFF}", "e\u{301}", "🇨🇳", "👨‍👩‍👧", "\u{202E}",
-        "%s%n", "'; DROP TABLE event; --", "NULL", "members=9223372036854775807", "limit 99999999999999999999",
-        "satisfied=99999999999999999999", "yes=", "for=", "phone=13800001234", "=)", "(=", "\"\\", "“\\”",
-    ].map { Array($0.utf8) } + [[0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE4, 0xB8], [0xF4, 0x90, 0x80, 0x80], [0x80]]
+    static let tricky: [[UInt8]] =
+        [
+            "\"", "'", "“", "”", "‘", "’", "「", "」", "『", "』", "(", ")", "（", "）", "＝", "，", "；", "、", "\u{3000}",
+            "$", "$_", "$x", "$未定义", "\\", "\\\n", "#", ";", "=", "==", "!=", "！＝", "~", "～", "<=", ">", "＜", ",", " , ",
+            "\0", "\r", "\n", "\t", "\u{00A0}", "-1", "0", "-0", "99999999999999999999", "9223372036854775807", "9223372036854775808",
+            "-9223372036854775808", "1e308", "NaN", "0x10", "１２３", "2019-02-30", "2019-13-01T25:61", "9999-12-31", "0000-00-00",
+            "-2019-01-01", "2019-12-03T09:00:99", "99999h", "9223372036854775807d", "-5d", "0h", "C-0", "C-99999999999999999999",
+            "M-9223372036854775807", "I--1", "H-", "D-1", "S-1", "C-1", "I-1", "M-1", "V-1", "limit", "where", "order by", "by",
+            "and", "or", "not", "in", "desc", "\u{FFFD}", "\u{200B}", "\u{FEFF}", "e\u{301}", "🇨🇳", "👨‍👩‍👧", "\u{202E}",
+            "%s%n", "'; DROP TABLE event; --", "NULL", "members=9223372036854775807", "limit 99999999999999999999",
+            "satisfied=99999999999999999999", "yes=", "for=", "phone=13800001234", "=)", "(=", "\"\\", "“\\”",
+        ].map { Array($0.utf8) } + [[0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE4, 0xB8], [0xF4, 0x90, 0x80, 0x80], [0x80]]
 
     /// One input: a few consecutive lines of a real script, mutated one to four times.
     public func input(_ rng: inout SeededRandom) -> [UInt8] {
@@ -110,7 +111,9 @@ public struct FuzzMutator {
             swapWords(&bytes, &rng)
         case 8:
             let n = 1 + rng.below(maxRun)
-            let run = rng.chance(50) ? Array(repeating: rng.pick(["(", "（", ")"]), count: n).joined() : String(repeating: rng.pick(["9", "科", "a", "(", "\\"]), count: n)
+            let run =
+                rng.chance(50)
+                ? Array(repeating: rng.pick(["(", "（", ")"]), count: n).joined() : String(repeating: rng.pick(["9", "科", "a", "(", "\\"]), count: n)
             bytes.insert(contentsOf: Array(run.utf8), at: characterBoundary(bytes, at))
         case 9:
             // Every digit run becomes a huge number.

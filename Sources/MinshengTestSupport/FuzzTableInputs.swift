@@ -29,9 +29,10 @@ public enum FuzzTableInputs {
         }
         // Queries: every limit, offset and comparison with the same extremes.
         for v in extremes {
-            for q in ["find cases limit \(v)", "find cases limit 1 offset \(v)", "count cases where created >= \(v)", "find cases where due < \(v)",
-                "find households where phone ~ \(v)", "check count cases = \(v)", "audit limit=\(v)", "find cases where overdue > \(v)"]
-            {
+            for q in [
+                "find cases limit \(v)", "find cases limit 1 offset \(v)", "count cases where created >= \(v)", "find cases where due < \(v)",
+                "find households where phone ~ \(v)", "check count cases = \(v)", "audit limit=\(v)", "find cases where overdue > \(v)",
+            ] {
                 out.append(Array(q.utf8))
             }
         }

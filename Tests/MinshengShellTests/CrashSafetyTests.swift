@@ -104,7 +104,9 @@ let caseConsistencySQL = """
             reportedTotal += reported
             if committed > 0 && committed < 3000 { killedMidway += 1 }
         }
-        print("kill -9: \(trials) trials checked, \(killedMidway) in the middle of the work, \(reportedTotal) commands reported done, all stored, none half-applied")
+        print(
+            "kill -9: \(trials) trials checked, \(killedMidway) in the middle of the work, \(reportedTotal) commands reported done, all stored, none half-applied"
+        )
         #expect(trials >= 40, "most kills land after the schema exists")
         #expect(killedMidway >= 40, "most kills land in the middle of the work")
         #expect(reportedTotal > 2000)
@@ -173,7 +175,8 @@ extension String {
     func replacingDept(_ w: Int) -> String {
         var s = ""
         for line in split(separator: "\n", omittingEmptySubsequences: false) {
-            s += line.replacing("community=六里屯社区", with: "community=社区\(w)").replacing("dept=城建科", with: "dept=科室\(w)")
+            s +=
+                line.replacing("community=六里屯社区", with: "community=社区\(w)").replacing("dept=城建科", with: "dept=科室\(w)")
                 .replacing("by=李梅", with: "by=接线员\(w)") + "\n"
         }
         return String(s.dropLast())

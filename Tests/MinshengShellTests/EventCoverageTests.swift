@@ -6,7 +6,8 @@ import Testing
 /// Every change is logged: across every transcript and example, whenever a command
 /// changed any record table, the change log grew in the same command.
 @Suite struct EventCoverageTests {
-    static let scripts = Transcript.discover(under: transcriptRoot).map { "Tests/Transcripts/" + $0 }
+    static let scripts =
+        Transcript.discover(under: transcriptRoot).map { "Tests/Transcripts/" + $0 }
         + Transcript.discover(under: packageRoot + "/examples").map { "examples/" + $0 }
 
     @Test(arguments: scripts)

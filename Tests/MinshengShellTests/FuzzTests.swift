@@ -9,7 +9,9 @@ import Testing
         #expect(corpus.scripts.count >= 30, "the corpus is every .msh under Tests/Transcripts and examples")
         let harness = try FuzzHarness()
         let report = harness.run(corpus: corpus, count: 20_000, seed: 20_191_203, maxRun: 300)
-        print("fuzz: \(report.inputs) inputs, \(report.succeeded) commands ran, \(report.rejected) refused with a located error, \(report.skipped) skipped, \(report.findings.count) findings")
+        print(
+            "fuzz: \(report.inputs) inputs, \(report.succeeded) commands ran, \(report.rejected) refused with a located error, \(report.skipped) skipped, \(report.findings.count) findings"
+        )
         #expect(report.inputs == 20_000)
         #expect(report.findings.isEmpty, "\(report.findings.prefix(5).map(\.description).joined(separator: "\n"))")
         // The pass must reach the handlers, not stop at the lexer.
