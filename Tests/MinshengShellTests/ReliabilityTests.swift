@@ -61,6 +61,19 @@ extension Substring {
     func trimmingCharacters() -> String { String(self.filter { !$0.isWhitespace }) }
 }
 
+/// A stray quote does not swallow the rest of a long script (re-lexed at every line, it
+/// took minutes): past 500 lines the open statement is an error at the quote.
+@Suite struct StrayQuoteTests {
+    @Test func aStrayQuoteEndsItsStatementAfter500Lines() {
+        let dir = Files.temporaryDirectory()
+        Files.write(dir + "/q.msh", "dept add \"未闭合\n" + (1...5000).map { "dept add 科室\($0)\n" }.joined())
+        let r = runMinsheng("--db q.db --lang en --keep-going q.msh", in: dir)
+        #expect(r.stderr.hasPrefix("q.msh:1:10: error: unterminated quote \""), "\(r.stderr.prefix(300))")
+        #expect(r.stderr.contains("a statement spans at most 500 lines"))
+        #expect(sqlite(dir + "/q.db", "SELECT COUNT(*) FROM department").hasPrefix("4501"))
+    }
+}
+
 /// What leaves the shell as a file — an Open311 export, minutes — carries no phone number.
 @Suite struct PrivacyFileTests {
     @Test func exportsAndMinutesCarryNoPhoneNumber() {

@@ -63,7 +63,9 @@ extension Interpreter {
             guard let line else { break }
             if pending.isEmpty { firstLine = source.lineNumber }
             pending.append(line)
-            switch runStatement(pending, file: source.name, firstLine: firstLine, atEnd: false) {
+            // A statement left open (a stray quote) would otherwise swallow the rest of the
+            // file, lexed again at every line: past `maxStatementLines` it is an error.
+            switch runStatement(pending, file: source.name, firstLine: firstLine, atEnd: pending.count >= Self.maxStatementLines) {
             case .incomplete: continue
             case .done(let good):
                 pending = []
@@ -78,6 +80,9 @@ extension Interpreter {
         }
         return ok
     }
+
+    /// The most lines one statement of a script may span.
+    static let maxStatementLines = 500
 
     /// What happened to a statement.
     public enum StatementResult: Equatable {
@@ -101,7 +106,9 @@ extension Interpreter {
                 let whatZh = opener == "(" ? "括号" : opener == "\\" ? "续行" : "引号"
                 let err = ScriptError(
                     .lexical, Localized(en: "unterminated \(what) \(opener)", zh: "未闭合的\(whatZh) \(opener)"), at: loc,
-                    hint: Localized(en: "close it before the end of the script", zh: "请在脚本结束前把它闭合"))
+                    hint: Localized(
+                        en: "close it before the end of the script (a statement spans at most \(Self.maxStatementLines) lines)",
+                        zh: "请在脚本结束前把它闭合（一条语句最多跨 \(Self.maxStatementLines) 行）"))
                 report(err, lines: lines, firstLine: firstLine)
                 return .done(false)
             }
