@@ -43,6 +43,14 @@ public final class CSVFile: TableFileReader {
             return nil
         }
         let line = nextLine
+        // The library stops a row at a byte that is not UTF-8 and goes on after it, so the
+        // row comes back cut short: say what is wrong, where, instead of "expected 7 fields".
+        if let e = reader.error, case CSVError.unicodeDecoding = e {
+            throw ScriptError(
+                .lexical, Localized(en: "invalid UTF-8 in '\(path)' on line \(line)", zh: "'\(path)' 第 \(line) 行有无效的 UTF-8 字节"),
+                at: SourceLocation(file: path, line: line, column: 1),
+                hint: Localized(en: "save the file as UTF-8 (in Excel: CSV UTF-8)", zh: "请把文件另存为 UTF-8 编码（Excel 中选“CSV UTF-8”）"))
+        }
         // A quoted field may span lines: the next row starts after them.
         nextLine += 1 + row.reduce(0) { $0 + $1.reduce(0) { $1 == "\n" || $1 == "\r\n" ? $0 + 1 : $0 } }
         return (line, row)

@@ -93,7 +93,7 @@ public struct FuzzMutator {
         return bytes
     }
 
-    func mutate(_ bytes: inout [UInt8], _ rng: inout SeededRandom) {
+    public func mutate(_ bytes: inout [UInt8], _ rng: inout SeededRandom) {
         let at = rng.below(bytes.count + 1)
         switch rng.below(11) {
         case 0:

@@ -18,6 +18,30 @@ import Testing
         #expect(report.succeeded > 10_000 && report.rejected > 10_000)
     }
 
+    /// Every sample CSV under Tests/Transcripts, mutated 300 times, through its import.
+    @Test func mutatedCSVFilesImportOrFailLocated() throws {
+        let files = Files.find(under: packageRoot + "/Tests/Transcripts", suffix: ".csv")
+        #expect(files.count >= 8)
+        let harness = try FuzzHarness()
+        let folder = Files.temporaryDirectory()
+        var rng = SeededRandom(state: 20_191_203)
+        var report = FuzzReport()
+        for file in files {
+            let bytes = Files.readBytes(file) ?? []
+            let mutator = FuzzMutator(corpus: FuzzCorpus(scripts: [bytes]), maxRun: 300)
+            let command = FuzzHarness.importCommand(for: file)
+            harness.runImport(command, csv: bytes, folder: folder, into: &report)
+            for _ in 0..<300 {
+                var csv = bytes
+                for _ in 0...rng.below(4) { mutator.mutate(&csv, &rng) }
+                harness.runImport(command, csv: csv, folder: folder, into: &report)
+            }
+        }
+        print("csv fuzz: \(report.inputs) imports, \(report.succeeded) imported, \(report.rejected) errors, \(report.findings.count) findings")
+        #expect(report.findings.isEmpty, "\(report.findings.prefix(5).map(\.description).joined(separator: "\n"))")
+        #expect(report.succeeded > 100)
+    }
+
     /// Every command's example with each option, in turn, at each extreme value.
     @Test func everyOptionAtEveryExtremeValue() throws {
         let harness = try FuzzHarness()
