@@ -127,7 +127,7 @@ public final class FuzzHarness {
     func complete(_ line: String) {
         let completer = Completer(table: .standard) { kind, prefix in (try? self.store.names(kind, prefix: prefix, limit: 50)) ?? [] }
         let n = line.count
-        for cursor in Set([n, n / 2, min(n, 3)]) { _ = completer.complete(line: line, cursor: cursor) }
+        for cursor in Set([n, n / 2]) { _ = completer.complete(line: line, cursor: cursor) }
     }
 
     /// Lexes and runs one statement; false when it needs more lines.

@@ -13,6 +13,8 @@ public struct CommandTable: Sendable {
             for first in Set(spec.spellings.compactMap { $0.first?.lowercased() }) { index[first, default: []].append(i) }
         }
         byFirstWord = index
+        var seen = Set<String>()
+        firstWords = commands.flatMap { $0.spellings.map { $0[0] } }.filter { seen.insert($0).inserted }
     }
 
     /// Every command minsheng knows.
@@ -47,10 +49,7 @@ public struct CommandTable: Sendable {
     }
 
     /// Every first word, for completion and suggestions.
-    public var firstWords: [String] {
-        var seen = Set<String>()
-        return commands.flatMap { $0.spellings.map { $0[0] } }.filter { seen.insert($0).inserted }
-    }
+    public let firstWords: [String]
 
     static func same(_ a: String, _ b: String) -> Bool { a == b || a.lowercased() == b.lowercased() }
 }
