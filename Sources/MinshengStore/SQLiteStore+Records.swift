@@ -153,6 +153,12 @@ extension SQLiteStore {
         return (unlogged, vanished)
     }
 
+    public func logEntry(hashPrefix: String) throws -> Int? {
+        try withDatabase { db in
+            try Int.fetchOne(db, sql: "SELECT seq FROM event WHERE substr(hash, 1, length(?)) = ? ORDER BY seq LIMIT 1", arguments: [hashPrefix, hashPrefix])
+        }
+    }
+
     public func eventCount() throws -> Int {
         try withDatabase { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0 }
     }

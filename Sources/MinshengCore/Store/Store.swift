@@ -94,6 +94,8 @@ public protocol Store: AnyObject {
     func events(kind: RecordKind?, recordID: Int?) throws -> [Event]
     /// Recomputes the hash chain of the event log and reports every break.
     func verifyLog() throws -> LogVerification
+    /// The sequence number of the entry whose hash starts with `prefix` (hex), if any.
+    func logEntry(hashPrefix: String) throws -> Int?
 }
 
 /// The result of checking the event log's hash chain.
