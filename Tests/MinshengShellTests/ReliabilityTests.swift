@@ -1,4 +1,6 @@
 import Dispatch
+import MinshengCore
+import MinshengStore
 import MinshengTestSupport
 import Testing
 
@@ -96,5 +98,22 @@ extension Substring {
         for text in [json, minutes, r.stdout] {
             #expect(!text.contains("13800001234") && !text.contains("00001234"))
         }
+    }
+}
+
+/// `history` shows what was typed, phone numbers masked unless revealed.
+@Suite struct HistoryMaskingTests {
+    @Test func historyMasksPhoneNumbersUnlessRevealed() {
+        let out = CapturedOutput()
+        var session = Session(language: .en, actor: "王强")
+        session.fixedNow = Timestamp.parse("2019-12-03T09:00")
+        let interpreter = Interpreter(session: session, store: SQLiteStore(path: ":memory:"), out: out, diagnostics: out)
+        interpreter.historyProvider = { ["household add 3号楼501 compound=3号楼 head=王芳 phone=13800001234", "find cases where created >= 2019-12-01"] }
+        _ = interpreter.runScript(LineSource(text: "history\nset reveal on\nhistory", name: "h"))
+        let lines = out.text.split(separator: "\n")
+        #expect(lines.first == "1  household add 3号楼501 compound=3号楼 head=王芳 phone=138****1234", "\(out.text)")
+        #expect(lines.dropFirst().first == "2  find cases where created >= 2019-12-01", "dates are not phone numbers")
+        #expect(lines.last == "2  find cases where created >= 2019-12-01")
+        #expect(out.text.contains("1  household add 3号楼501 compound=3号楼 head=王芳 phone=13800001234"))
     }
 }
