@@ -60,6 +60,9 @@ import Testing
         // An unreadable line inside an open bracket: later lines were glued to the broken
         // statement and numbered wrongly, so the error pointed past the end of its line.
         Array("科室 （（（\n添加\n\n会议\n".utf8) + [0xFF] + Array("\n  徐丽, \\".utf8),
+        // Found by libFuzzer: "needs by=" after a string that spans lines pointed past the
+        // end of the string's first line instead of just after its closing quote.
+        Array("propose \"楼道安装声控灯 一\n二三\"".utf8),
     ])
     func formerFindings(_ input: [UInt8]) throws {
         let harness = try FuzzHarness()
