@@ -38,6 +38,8 @@ let package = Package(
         .target(
             name: "MinshengTestSupport",
             dependencies: ["MinshengShell", "MinshengCore", "MinshengStore"]),
+        // The fuzzer: `scripts/fuzz` (a seeded generator), or libFuzzer with -DLIBFUZZER.
+        .executableTarget(name: "minsheng-fuzz", dependencies: ["MinshengTestSupport"]),
         .testTarget(name: "MinshengCoreTests", dependencies: ["MinshengCore"]),
         .testTarget(name: "MinshengStoreTests", dependencies: ["MinshengStore", "MinshengCore"]),
         .testTarget(

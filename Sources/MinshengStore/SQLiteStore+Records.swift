@@ -3,7 +3,7 @@ import MinshengCore
 
 extension SQLiteStore {
     public func insert(_ kind: RecordKind, _ values: [String: StoreValue]) throws -> Int {
-        try withDatabase { db in
+        try withWriting { db in
             let columns = values.keys.sorted()
             let sql = "INSERT INTO \(kind.schema.table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
             try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(columns.map { values[$0]?.databaseValue ?? .null }))
@@ -12,7 +12,7 @@ extension SQLiteStore {
     }
 
     public func update(_ kind: RecordKind, id: Int, _ values: [String: StoreValue]) throws {
-        try withDatabase { db in
+        try withWriting { db in
             let columns = values.keys.sorted()
             let sql = "UPDATE \(kind.schema.table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
             try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(columns.map { values[$0]?.databaseValue ?? .null } + [id.databaseValue]))
@@ -64,7 +64,7 @@ extension SQLiteStore {
     }
 
     public func append(_ event: Event) throws {
-        try withDatabase { db in
+        try withWriting { db in
             let prev = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM event ORDER BY seq DESC LIMIT 1")) ?? ""
             let details = EventDetails.encode(event.details)
             let hash = Self.chainHash(
@@ -141,7 +141,41 @@ extension SQLiteStore {
                 lastSeq = seq
                 checked += 1
             }
-            return LogVerification(checked: checked, problems: problems, head: previous)
+            var v = LogVerification(checked: checked, problems: problems, head: previous)
+            (v.unlogged, v.vanished) = try crossCheck(db)
+            return v
+        }
+    }
+
+    /// Every record with an id of its own must be named by the log, and every record the
+    /// log names must still exist (minsheng never deletes one): a row added or deleted
+    /// behind the shell's back shows here even though the chain itself is intact.
+    func crossCheck(_ db: Database) throws -> (unlogged: [String], vanished: [String]) {
+        var unlogged: [String] = [], vanished: [String] = []
+        for schema in RecordSchema.all where schema.idPrefix.count == 1 && schema.idPrefix != "?" {
+            let t = schema.table
+            let missing = try Int.fetchAll(
+                db, sql: "SELECT id FROM \(t) r WHERE NOT EXISTS (SELECT 1 FROM event e WHERE e.kind = ? AND e.record_id = r.id) ORDER BY id",
+                arguments: [schema.kind.rawValue])
+            // A batch (`case import`) is one entry naming its first and last record.
+            var batches: [ClosedRange<Int>] = []
+            for details in try String.fetchAll(db, sql: "SELECT details FROM event WHERE kind = ? AND record_id IS NULL", arguments: [schema.kind.rawValue]) {
+                let d = EventDetails.decode(details)
+                func number(_ key: String) -> Int? { d.first { $0.0 == key }.flatMap { RecordKind.forID($0.1) }.map { $0.1 } }
+                if let a = number("first"), let b = number("last"), a <= b { batches.append(a...b) }
+            }
+            unlogged += missing.filter { id in !batches.contains { $0.contains(id) } }.map { schema.kind.id($0) }
+            let gone = try Int.fetchAll(
+                db, sql: "SELECT DISTINCT record_id FROM event e WHERE e.kind = ? AND e.record_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \(t) r WHERE r.id = e.record_id) ORDER BY record_id",
+                arguments: [schema.kind.rawValue])
+            vanished += gone.map { schema.kind.id($0) }
+        }
+        return (unlogged, vanished)
+    }
+
+    public func logEntry(hashPrefix: String) throws -> Int? {
+        try withDatabase { db in
+            try Int.fetchOne(db, sql: "SELECT seq FROM event WHERE substr(hash, 1, length(?)) = ? ORDER BY seq LIMIT 1", arguments: [hashPrefix, hashPrefix])
         }
     }
 

@@ -15,6 +15,8 @@ public final class SQLiteStore: Store {
     private var queue: DatabaseQueue?
     /// The connection while a transaction is open; nested calls reuse it.
     var current: Database?
+    /// What the outermost open transaction was opened for.
+    var currentEffect: Effect?
 
     /// A store on `path` (":memory:" for a private in-memory database).
     public init(path: String) {
@@ -37,19 +39,27 @@ public final class SQLiteStore: Store {
         // to the database at every open — a write and a sync before a read-only query.)
         // Like GRDB in WAL mode, commits wait for the disk only at checkpoints.
         if !memory { config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") } }
-        do {
-            let old = umask(0o077)
-            defer { umask(old) }
-            if !memory && access(path, F_OK) != 0 { try create(config) }
-            let q = memory ? try DatabaseQueue(configuration: config) : try DatabaseQueue(path: path, configuration: config)
-            try Migrations.migrateIfNeeded(q, wal: !memory)
-            queue = q
-            return q
-        } catch let e as ScriptError {
-            throw e
-        } catch {
-            throw openError(error)
+        // Shells opening or migrating a file at the same moment may meet locks SQLite does
+        // not wait for (SQLITE_BUSY): they try again after a short random pause, for up to
+        // about ten seconds. Each migration is one transaction, so a lost race changed nothing.
+        for attempt in 1... {
+            do {
+                let old = umask(0o077)
+                defer { umask(old) }
+                if !memory && access(path, F_OK) != 0 { try create(config) }
+                let q = memory ? try DatabaseQueue(configuration: config) : try DatabaseQueue(path: path, configuration: config)
+                try Migrations.migrateIfNeeded(q, wal: !memory)
+                queue = q
+                return q
+            } catch let e as DatabaseError where (e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED) && attempt < 300 {
+                usleep(UInt32.random(in: 5_000...60_000))
+            } catch let e as ScriptError {
+                throw e
+            } catch {
+                throw openError(error)
+            }
         }
+        throw ScriptError.runtimeFailure("unreachable")
     }
 
     /// Makes a new database whole before it appears: it is built and migrated under a
@@ -110,7 +120,11 @@ public final class SQLiteStore: Store {
         return try mapErrors {
             try q.writeWithoutTransaction { db in
                 current = db
-                defer { current = nil }
+                currentEffect = effect
+                defer {
+                    current = nil
+                    currentEffect = nil
+                }
                 var result: T?
                 try db.inTransaction(effect == .writes ? .immediate : .deferred) {
                     result = try body()
@@ -127,6 +141,30 @@ public final class SQLiteStore: Store {
         if let db = current { return try mapErrors { try body(db) } }
         let q = try database()
         return try mapErrors { try q.inDatabase(body) }
+    }
+
+    /// Runs a change. Inside a command it joins the command's transaction, which must
+    /// be an immediate one: a read transaction that turned into a write could fail with
+    /// SQLITE_BUSY at once, without waiting, when another shell wrote in between. Alone
+    /// (`set reveal`), it gets an immediate transaction of its own, so reading the
+    /// previous hash and appending to the chain can never interleave with another shell.
+    func withWriting<T>(_ body: (Database) throws -> T) throws -> T {
+        if let db = current {
+            guard currentEffect != .reads else {
+                throw ScriptError.runtimeFailure("a command declared as reading tried to write")
+            }
+            return try mapErrors { try body(db) }
+        }
+        let q = try database()
+        return try mapErrors {
+            var result: T?
+            try q.inTransaction(.immediate) { db in
+                result = try body(db)
+                return .commit
+            }
+            guard let result else { throw ScriptError.runtimeFailure("transaction returned nothing") }
+            return result
+        }
     }
 
     /// Turns SQLite errors into messages a person can act on.

@@ -77,6 +77,14 @@ struct InteractiveTmuxTests {
         }
         #expect(status?.trimmingCharacters(in: .whitespacesAndNewlines) == "0",
                 "minsheng should exit with status 0 after Ctrl-D")
+
+        // What was typed (the history) and the database are the operator's alone: 0600.
+        for file in ["data/minsheng/history", "t.db", "t.db-wal", "t.db-shm"] {
+            let path = scratch.appendingPathComponent(file).path
+            guard FileManager.default.fileExists(atPath: path) || file == "data/minsheng/history" else { continue }
+            let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? nil
+            #expect(mode == 0o600, "\(file) should be private (0600), is \(mode.map { String($0, radix: 8) } ?? "missing")")
+        }
     }
 }
 

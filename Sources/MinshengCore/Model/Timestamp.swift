@@ -154,10 +154,16 @@ public struct Duration: Equatable, Sendable, CustomStringConvertible {
         ]
         for (suffix, mult) in units where s.hasSuffix(suffix) {
             guard let n = Int(s.dropLast(suffix.count)), n >= 0 else { return nil }
-            return Duration(seconds: n * mult)
+            let (seconds, overflow) = n.multipliedReportingOverflow(by: mult)
+            guard !overflow, seconds <= maxSeconds else { return nil }
+            return Duration(seconds: seconds)
         }
         return nil
     }
+
+    /// The longest duration accepted: a hundred years. Longer is a typo, and keeping
+    /// durations this small keeps every date computed from them exact (no overflow).
+    public static let maxSeconds = 100 * 366 * 86400
 
     /// The shortest exact spelling: `7d`, `24h` stays `1d`, `90m`.
     public var description: String {

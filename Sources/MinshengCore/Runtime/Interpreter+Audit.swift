@@ -12,6 +12,13 @@ extension CommandTable {
             example: "audit D-1", effect: .reads),
         CommandSpec(
             .auditVerify, ["audit", "verify"], aliases: [["审计", "校验"]],
+            options: [
+                ParameterSpec(
+                    "head", ["链首"], .text,
+                    help: Localized(
+                        en: "a head printed by an earlier audit verify (kept in the minutes): the chain must still pass through it",
+                        zh: "以前 audit verify 输出的链首（记在纪要里）：哈希链须仍经过它"))
+            ],
             summary: Localized(
                 en: "check the hash chain of the change log: any edited, deleted or inserted entry is reported",
                 zh: "校验修改记录的哈希链：发现被改动、删除或插入的记录"),
@@ -21,7 +28,7 @@ extension CommandTable {
 
 extension Interpreter {
     static let auditHandlers: [CommandID: Handler] = [
-        .audit: { try $0.audit($1) }, .auditVerify: { i, _ in try i.auditVerify() },
+        .audit: { try $0.audit($1) }, .auditVerify: { try $0.auditVerify($1) },
     ]
 
     func audit(_ inv: Invocation) throws -> [Output] {
@@ -49,27 +56,65 @@ extension Interpreter {
         ]
         let rows: [[StoreValue]] = events.map { e in
             let record = e.kind.flatMap { k in e.recordID.map { k.id($0) } } ?? ""
-            return [.text(e.at.storage), .text(e.actor), .text(record), .text(e.command)]
+            // The log holds each command as typed; phone numbers in it are masked unless revealed.
+            let command = session.reveal ? e.command : PhoneMask.maskNumbers(in: e.command)
+            return [.text(e.at.storage), .text(e.actor), .text(record), .text(command)]
         }
         _ = kind
         return [.table(ResultSet(columns: columns, rows: rows), kind: nil)]
     }
 
-    func auditVerify() throws -> [Output] {
+    func auditVerify(_ inv: Invocation) throws -> [Output] {
         let v = try store.verifyLog()
-        if v.problems.isEmpty {
-            return [.text(lang == .zh
+        if v.problems.isEmpty && v.unlogged.isEmpty && v.vanished.isEmpty {
+            var out: [Output] = [.text(lang == .zh
                 ? "修改记录完好：已校验 \(v.checked) 条，哈希链首 \(v.head.prefix(16))"
                 : "change log intact: \(v.checked) entries verified, head \(v.head.prefix(16))")]
+            if let head = inv.text("head"), let loc = inv["head"]?.location {
+                out.append(.text(try earlierHead(head.lowercased(), at: loc)))
+            }
+            return out
         }
-        let lines = v.problems.map { p -> String in
+        var lines = v.problems.map { p -> String in
             switch p.problem {
             case .edited: return lang == .zh ? "  第 \(p.seq) 条：内容被改动" : "  entry \(p.seq): edited after it was written"
             case .brokenLink: return lang == .zh ? "  第 \(p.seq) 条：与前一条不衔接（前面有记录被删除或插入）" : "  entry \(p.seq): does not follow the entry before it (an entry was deleted or inserted)"
             case .missing: return lang == .zh ? "  第 \(p.seq) 条：缺失（被删除）" : "  entry \(p.seq): missing (deleted)"
             }
         }
-        let head = lang == .zh ? "修改记录已被篡改：发现 \(v.problems.count) 处问题（共 \(v.checked) 条）" : "change log tampered with: \(v.problems.count) problems in \(v.checked) entries"
+        // The chain is intact but the records disagree with it: rows added or deleted behind the shell's back.
+        lines += v.unlogged.map {
+            lang == .zh ? "  记录 \($0)：修改记录中没有它（绕过本程序添加）" : "  record \($0): not in the change log (added behind the shell's back)"
+        }
+        lines += v.vanished.map {
+            lang == .zh ? "  记录 \($0)：修改记录中有它，但记录已不存在（绕过本程序删除）" : "  record \($0): in the change log but gone (deleted behind the shell's back)"
+        }
+        let count = lines.count
+        let head = lang == .zh ? "修改记录已被篡改：发现 \(count) 处问题（共 \(v.checked) 条）" : "change log tampered with: \(count) problems in \(v.checked) entries"
         throw ScriptError(.check, Localized(head + "\n" + lines.joined(separator: "\n")))
+    }
+}
+
+extension Interpreter {
+    /// Without a secret key anyone who can write the file could rewrite the log and every
+    /// hash after the change; a head noted earlier, outside the file, catches that: a
+    /// chain that verifies and still holds the noted hash is unchanged up to it.
+    func earlierHead(_ head: String, at loc: SourceLocation) throws -> String {
+        guard head.count >= 8, head.count <= 64, head.allSatisfy({ $0.isHexDigit }) else {
+            throw ScriptError.validation(
+                "head= expects the hex digits audit verify printed (at least 8), not '\(head)'", "head= 应是 audit verify 输出的十六进制链首（至少 8 位），而不是 '\(head)'",
+                at: loc)
+        }
+        guard let seq = try store.logEntry(hashPrefix: head) else {
+            throw ScriptError(
+                .check,
+                Localized(
+                    en: "the change log no longer passes through head \(head): it was rewritten up to that point, or this is another database",
+                    zh: "修改记录已不再经过链首 \(head)：此前的记录被重写过，或者这不是同一个数据库"),
+                at: loc)
+        }
+        return lang == .zh
+            ? "链首 \(head) 是第 \(seq) 条：到该条为止的记录未被改动"
+            : "head \(head) is entry \(seq): the log up to it is unchanged"
     }
 }

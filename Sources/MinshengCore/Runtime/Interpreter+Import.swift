@@ -59,6 +59,8 @@ extension Interpreter {
     func nextRow(_ reader: TableFileReader, file: String, after line: Int, at loc: SourceLocation) throws -> (Int, [String])? {
         do {
             return try reader.next()
+        } catch let e as ScriptError where e.location != nil {
+            throw e
         } catch {
             throw ScriptError(
                 .io, Localized(en: "'\(file)' is not valid CSV after line \(line)", zh: "'\(file)' 第 \(line) 行之后不是有效的 CSV"), at: loc)

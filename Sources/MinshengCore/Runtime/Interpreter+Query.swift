@@ -1,10 +1,6 @@
 extension Interpreter {
     func parseQuery(_ inv: Invocation, tokens: [Token], groups: Bool) throws -> Query {
-        let end = tokens.last.map { t -> SourceLocation in
-            var l = t.location
-            l.column += t.spelling.count
-            return l
-        } ?? inv.location
+        let end = tokens.last?.end ?? inv.location
         var parser = QueryParser(tokens: tokens, context: session.bindingContext, end: end)
         return try parser.parse(allowGroups: groups)
     }

@@ -52,7 +52,10 @@ extension Interpreter {
             do {
                 line = try source.next()
             } catch {
+                // A line that cannot be read breaks the statement it was part of: drop it whole,
+                // so later lines are neither glued to it nor numbered wrongly.
                 report(error, lines: [], firstLine: 0)
+                pending = []
                 if !options.keepGoing { return false }
                 ok = false
                 continue
@@ -60,7 +63,9 @@ extension Interpreter {
             guard let line else { break }
             if pending.isEmpty { firstLine = source.lineNumber }
             pending.append(line)
-            switch runStatement(pending, file: source.name, firstLine: firstLine, atEnd: false) {
+            // A statement left open (a stray quote) would otherwise swallow the rest of the
+            // file, lexed again at every line: past `maxStatementLines` it is an error.
+            switch runStatement(pending, file: source.name, firstLine: firstLine, atEnd: pending.count >= Self.maxStatementLines) {
             case .incomplete: continue
             case .done(let good):
                 pending = []
@@ -75,6 +80,9 @@ extension Interpreter {
         }
         return ok
     }
+
+    /// The most lines one statement of a script may span.
+    static let maxStatementLines = 500
 
     /// What happened to a statement.
     public enum StatementResult: Equatable {
@@ -98,7 +106,9 @@ extension Interpreter {
                 let whatZh = opener == "(" ? "括号" : opener == "\\" ? "续行" : "引号"
                 let err = ScriptError(
                     .lexical, Localized(en: "unterminated \(what) \(opener)", zh: "未闭合的\(whatZh) \(opener)"), at: loc,
-                    hint: Localized(en: "close it before the end of the script", zh: "请在脚本结束前把它闭合"))
+                    hint: Localized(
+                        en: "close it before the end of the script (a statement spans at most \(Self.maxStatementLines) lines)",
+                        zh: "请在脚本结束前把它闭合（一条语句最多跨 \(Self.maxStatementLines) 行）"))
                 report(err, lines: lines, firstLine: firstLine)
                 return .done(false)
             }
@@ -126,15 +136,17 @@ extension Interpreter {
     /// Reports an error once, with the source line it points into.
     func report(_ error: Error, lines: [String], firstLine: Int) {
         if error is ScriptAbort { return }
-        let e: ScriptError
-        if let se = error as? ScriptError {
-            e = se
-        } else {
-            e = ScriptError(.runtime, Localized("\(error)"))
-        }
+        var e = error as? ScriptError ?? ScriptError(.runtime, Localized("\(error)"))
         var sourceLine: String?
         if let loc = e.location, loc.line >= firstLine, loc.line - firstLine < lines.count {
             sourceLine = lines[loc.line - firstLine]
+        }
+        // An error echoes what was typed: phone numbers in it stay masked unless revealed
+        // (character for character, so the caret still points at the right column).
+        if !session.reveal {
+            sourceLine = sourceLine.map { PhoneMask.maskNumbers(in: $0, keepingLength: true) }
+            e.message = Localized(
+                en: PhoneMask.maskNumbers(in: e.message.en, keepingLength: true), zh: PhoneMask.maskNumbers(in: e.message.zh, keepingLength: true))
         }
         diagnostics.report(e, sourceLine: sourceLine, language: lang)
     }

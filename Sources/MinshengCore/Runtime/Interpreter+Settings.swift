@@ -92,7 +92,7 @@ extension Interpreter {
     }
 
     func history() -> [Output] {
-        let entries = historyProvider()
+        let entries = historyProvider().map { session.reveal ? $0 : PhoneMask.maskNumbers(in: $0) }
         let width = String(entries.count).count
         return [.text(entries.enumerated().map { DisplayWidth.pad(String($0.offset + 1), to: width, right: true) + "  " + $0.element }.joined(separator: "\n"))]
             .filter { _ in !entries.isEmpty }

@@ -15,6 +15,9 @@ public final class Interpreter {
     public var openTable: TableFileOpener?
     /// History lines, supplied by the shell for `history`.
     public var historyProvider: () -> [String] = { [] }
+    /// Called after each command that succeeded (and committed); tests use it to check
+    /// that every change to the records was logged.
+    public var afterCommand: ((Invocation) -> Void)?
 
     /// Set by `quit`; the REPL and the runner stop when they see it.
     public internal(set) var quitRequested = false
@@ -44,7 +47,11 @@ public final class Interpreter {
     /// Parses and runs one command, as one transaction; on error nothing it did remains.
     public func execute(_ line: TokenLine) throws {
         let parser = Parser(table: table, context: session.bindingContext)
-        let invocation = try parser.parse(line)
+        try execute(parser.parse(line))
+    }
+
+    /// Runs a command already parsed (the fuzzer looks at it first), as one transaction.
+    public func execute(_ invocation: Invocation) throws {
         let sink = onceRedirect ?? redirect
         defer { closeOnce() }
         let timing = session.timer
@@ -57,6 +64,7 @@ public final class Interpreter {
         } catch let e as ScriptError {
             throw e.located(at: invocation.location)
         }
+        afterCommand?(invocation)
         for o in outputs { emit(o, to: sink) }
         if timing && session.timer {
             let ms = Double(monotonicNanoseconds() - started) / 1_000_000

@@ -107,6 +107,8 @@ public protocol Store: AnyObject {
     func events(kind: RecordKind?, recordID: Int?) throws -> [Event]
     /// Recomputes the hash chain of the event log and reports every break.
     func verifyLog() throws -> LogVerification
+    /// The sequence number of the entry whose hash starts with `prefix` (hex), if any.
+    func logEntry(hashPrefix: String) throws -> Int?
 }
 
 /// The result of checking the event log's hash chain.
@@ -117,15 +119,22 @@ public struct LogVerification: Sendable, Equatable {
     public var problems: [(seq: Int, problem: LogProblem)]
     /// The hash of the last entry: write it down to detect a truncated log later.
     public var head: String
+    /// Records (`C-7`) that no entry names: added behind the shell's back.
+    public var unlogged: [String]
+    /// Records the log names that no longer exist: deleted behind the shell's back.
+    public var vanished: [String]
 
-    public init(checked: Int, problems: [(seq: Int, problem: LogProblem)], head: String) {
+    public init(checked: Int, problems: [(seq: Int, problem: LogProblem)], head: String, unlogged: [String] = [], vanished: [String] = []) {
         self.checked = checked
         self.problems = problems
         self.head = head
+        self.unlogged = unlogged
+        self.vanished = vanished
     }
 
     public static func == (a: LogVerification, b: LogVerification) -> Bool {
         a.checked == b.checked && a.head == b.head && a.problems.map { "\($0.seq)\($0.problem)" } == b.problems.map { "\($0.seq)\($0.problem)" }
+            && a.unlogged == b.unlogged && a.vanished == b.vanished
     }
 }
 

@@ -22,6 +22,8 @@ public struct CommandTable: Sendable {
             for spelling in spec.spellings where !spelling.isEmpty { index[spelling[0].lowercased(), default: []].append((i, spelling)) }
         }
         byFirstWord = index
+        var seen = Set<String>()
+        firstWords = commands.flatMap { $0.spellings.map { $0[0] } }.filter { seen.insert($0).inserted }
     }
 
     /// Every command minsheng knows.
@@ -52,10 +54,7 @@ public struct CommandTable: Sendable {
     }
 
     /// Every first word, for completion and suggestions.
-    public var firstWords: [String] {
-        var seen = Set<String>()
-        return commands.flatMap { $0.spellings.map { $0[0] } }.filter { seen.insert($0).inserted }
-    }
+    public let firstWords: [String]
 
     static func same(_ a: String, _ b: String) -> Bool { a == b || a.lowercased() == b.lowercased() }
 }

@@ -43,9 +43,10 @@ public struct Completer {
         }
         guard !tokens.isEmpty else { return table.firstWords }
         guard let (spec, used) = table.match(words) else {
-            guard tokens.count == 1 else { return [] }
-            return table.commands(startingWith: words[0]).flatMap { s in
-                s.spellings.filter { CommandTable.same($0[0], words[0]) }.compactMap { $0.dropFirst().first }
+            // One word typed so far (a quoted string is not a command word): its verbs.
+            guard tokens.count == 1, let first = words.first else { return [] }
+            return table.commands(startingWith: first).flatMap { s in
+                s.spellings.filter { CommandTable.same($0[0], first) }.compactMap { $0.dropFirst().first }
             }
         }
         let rest = Array(tokens[used...])

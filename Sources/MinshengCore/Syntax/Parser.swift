@@ -122,9 +122,5 @@ public struct Parser {
         }
     }
 
-    func endOf(_ t: Token) -> SourceLocation {
-        var l = t.location
-        l.column += t.spelling.count
-        return l
-    }
+    func endOf(_ t: Token) -> SourceLocation { t.end }
 }

@@ -26,10 +26,14 @@ extension QueryParser {
         }
         if isKeyword(t, "not") {
             i += 1
+            try enterNesting(at: t)
+            defer { depth -= 1 }
             return .not(try parseUnary(schema))
         }
         if t.kind == .leftParen {
             i += 1
+            try enterNesting(at: t)
+            defer { depth -= 1 }
             let inner = try parseOr(schema)
             guard let close = next(), close.kind == .rightParen else {
                 throw .syntax("expected ')'", "缺少 ')'", at: peek()?.location ?? end)
@@ -37,6 +41,15 @@ extension QueryParser {
             return inner
         }
         return try parseCondition(schema)
+    }
+
+    mutating func enterNesting(at t: Token) throws(ScriptError) {
+        depth += 1
+        guard depth <= Self.maxDepth else {
+            throw .syntax(
+                "conditions nested more than \(Self.maxDepth) deep", "条件嵌套超过 \(Self.maxDepth) 层", at: t.location,
+                hint: Localized(en: "remove the extra 'not' and brackets", zh: "请去掉多余的 not 和括号"))
+        }
     }
 
     func fieldsHint(_ schema: RecordSchema) -> Localized {
@@ -47,6 +60,12 @@ extension QueryParser {
     /// Grammar: condition := FIELD op VALUE | FIELD ['not'] 'in' '(' VALUE, … ')' | FIELD 'is' ['not'] 'empty' | FIELD '为空'
     mutating func parseCondition(_ schema: RecordSchema) throws(ScriptError) -> Predicate {
         let fieldToken = peek()
+        conditions += 1
+        guard conditions <= Self.maxConditions else {
+            throw .syntax(
+                "more than \(Self.maxConditions) conditions in one query", "一个查询的条件超过 \(Self.maxConditions) 个", at: fieldToken?.location ?? end,
+                hint: Localized(en: "use 'in (…)' for a list of values", zh: "值较多时请用 in (…)"))
+        }
         let field = try parseField(schema)
         if case .computed(let c) = field.type {
             return try parseComputed(c, field, schema, at: fieldToken?.location ?? end)

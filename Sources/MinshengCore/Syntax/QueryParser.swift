@@ -9,6 +9,13 @@ public struct QueryParser {
     var i = 0
     /// The kind being asked about, once read (ids like `C-4` must be of it).
     var kind: RecordKind?
+    /// How deep the `not` and `(` around the current condition go, and how many
+    /// conditions have been read: both are capped, so a hostile line cannot overflow the
+    /// stack here, in the SQL built from it, or when the condition tree is freed.
+    var depth = 0
+    var conditions = 0
+    static let maxDepth = 40
+    static let maxConditions = 500
 
     public init(tokens: [Token], context: BindingContext, end: SourceLocation) {
         self.tokens = tokens

@@ -52,3 +52,20 @@ public struct TokenLine: Equatable, Sendable {
     /// The command's own text, as typed (for records and echoes).
     public var source: String
 }
+
+extension Token {
+    /// Just after the token, where "missing …" errors point. A quoted string may span
+    /// lines: then the end is on its last line, not past the end of its first.
+    public var end: SourceLocation {
+        var l = location
+        let text = spelling
+        let newlines = text.filter { Lexer.newlines.contains($0) }.count
+        if newlines > 0, let last = text.lastIndex(where: { Lexer.newlines.contains($0) }) {
+            l.line += newlines
+            l.column = text.distance(from: text.index(after: last), to: text.endIndex) + 1
+        } else {
+            l.column += text.count
+        }
+        return l
+    }
+}

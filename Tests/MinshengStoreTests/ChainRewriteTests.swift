@@ -1,0 +1,51 @@
+import GRDB
+import MinshengCore
+import Testing
+
+@testable import MinshengStore
+
+/// The chain has no secret key: whoever can write the file can rewrite an entry and
+/// recompute every hash after it. A head noted earlier, outside the file, catches that.
+@Suite struct ChainRewriteTests {
+    @Test func aRecomputedChainPassesVerifyButNotANotedHead() throws {
+        let dir = temporaryFolder()
+        let db = dir + "/c.db"
+        #expect(runMeeting(["dept add 城建科", "dept add 城管科"], database: db).errors.isEmpty)
+        let noted = String(try SQLiteStore(path: db).verifyLog().head.prefix(16))
+        #expect(runMeeting(["community add 六里屯社区"], database: db).errors.isEmpty)
+
+        // The forger edits the first entry and recomputes the whole chain after it.
+        let q = try DatabaseQueue(path: db)
+        try q.write { db in
+            try db.execute(sql: "UPDATE event SET command = 'dept add 假科' WHERE seq = 1")
+            var prev = ""
+            for row in try Row.fetchAll(db, sql: "SELECT seq, at, actor, command, action, kind, record_id, details FROM event ORDER BY seq") {
+                let recordID: Int? = row["record_id"]
+                let fields: [String] = [
+                    row["at"], row["actor"], row["command"], row["action"], row["kind"] ?? "", recordID.map(String.init) ?? "", row["details"],
+                ]
+                let hash = SQLiteStore.chainHash(prev: prev, fields)
+                try db.execute(sql: "UPDATE event SET prev_hash = ?, hash = ? WHERE seq = ?", arguments: [prev, hash, row["seq"] as Int])
+                prev = hash
+            }
+        }
+        try q.close()
+        let v = try SQLiteStore(path: db).verifyLog()
+        #expect(v.problems.isEmpty, "a recomputed chain verifies on its own")
+
+        let plain = runMeeting(["audit verify"], database: db)
+        #expect(plain.errors.isEmpty && plain.text.contains("change log intact: 3 entries verified"))
+        let checked = runMeeting(["audit verify head=\(noted)"], database: db)
+        #expect(checked.errors == ["the change log no longer passes through head \(noted): it was rewritten up to that point, or this is another database"])
+    }
+
+    @Test func anUntouchedLogStillPassesThroughItsNotedHead() throws {
+        let dir = temporaryFolder()
+        let db = dir + "/u.db"
+        _ = runMeeting(["dept add 城建科", "dept add 城管科"], database: db)
+        let noted = String(try SQLiteStore(path: db).verifyLog().head.prefix(16))
+        let later = runMeeting(["community add 六里屯社区", "audit verify head=\(noted)"], database: db)
+        #expect(later.errors.isEmpty)
+        #expect(later.text.contains("head \(noted) is entry 2: the log up to it is unchanged"))
+    }
+}
