@@ -1,20 +1,14 @@
-/// A small seeded generator (SplitMix64), so the demo data is the same on every machine
-/// and every Swift version: the standard library's generators promise neither.
+/// The demo's seeded choices, on the same SplitMix64 generator the spot checks use, so the
+/// demo data is the same on every machine and every Swift version.
 struct DemoRandom {
-    private var state: UInt64
+    private var source: SplitMix64
 
-    init(seed: Int) { state = UInt64(truncatingIfNeeded: seed) &* 0x9E37_79B9_7F4A_7C15 &+ 0x1234_5678 }
+    init(seed: Int) { source = SplitMix64(seed: UInt64(truncatingIfNeeded: seed) &* 0x9E37_79B9_7F4A_7C15 &+ 0x1234_5678) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { source.next() }
 
     /// A whole number in `0..<n` (n > 0).
-    mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
+    mutating func below(_ n: Int) -> Int { source.below(n) }
 
     /// A whole number in the closed range.
     mutating func within(_ r: ClosedRange<Int>) -> Int { r.lowerBound + below(r.count) }
