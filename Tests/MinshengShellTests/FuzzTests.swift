@@ -48,6 +48,7 @@ import Testing
         var report = FuzzReport()
         let inputs = FuzzTableInputs.all()
         for input in inputs { harness.run(input, into: &report) }
+        print("table fuzz: \(report.inputs) inputs, \(report.succeeded) commands ran, \(report.rejected) refused with a located error, \(report.findings.count) findings")
         #expect(inputs.count > 1000)
         #expect(report.succeeded > 300, "enough of them get past validation to reach the handlers")
         #expect(report.findings.isEmpty, "\(report.findings.prefix(5).map(\.description).joined(separator: "\n"))")
@@ -63,6 +64,8 @@ import Testing
         // Found by libFuzzer: "needs by=" after a string that spans lines pointed past the
         // end of the string's first line instead of just after its closing quote.
         Array("propose \"楼道安装声控灯 一\n二三\"".utf8),
+        // The same, found by the long seeded pass (input 6xx,xxx of seed 20191203).
+        Array("case verify C-1 note=x\ncase dispatch \"' dept=城建科\ntoo,find depts where name = C-1 or 1=1 --\"".utf8),
     ])
     func formerFindings(_ input: [UInt8]) throws {
         let harness = try FuzzHarness()
