@@ -27,7 +27,7 @@ public struct SeededRandom {
 }
 
 /// Real scripts to start from: every `.msh` under the given folders, partials included.
-public struct FuzzCorpus {
+public struct FuzzCorpus: Sendable {
     /// Each script, as lines of bytes.
     public var scripts: [[[UInt8]]]
     /// Every word of every script, to swap in elsewhere.

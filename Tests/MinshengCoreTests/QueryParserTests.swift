@@ -129,6 +129,7 @@ func holds(_ p: Predicate, _ record: [String: String]) -> Bool {
         ("find cases limit -1", "limit needs a whole number, not -1", 18),
         ("find cases where", "expected a condition", 17),
         ("find cases where id = D-1", "'D-1' is not an id of cases", 23),
+        ("find cases where age > 9223372036854775807", "age is a number of days between -36500 and 36500, not 9223372036854775807", 24),
     ])
     func errors(_ text: String, _ message: String, _ column: Int) {
         do {

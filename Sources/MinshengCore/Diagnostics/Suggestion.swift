@@ -3,6 +3,8 @@ public enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a plausible typo.
     public static func closest(to word: String, in candidates: [String]) -> String? {
         let w = Array(word.lowercased())
+        // A word this long is no typo of a name, and comparing it costs its length squared.
+        guard w.count <= 64 else { return nil }
         var best: (String, Int)?
         for c in candidates {
             let d = distance(w, Array(c.lowercased()))

@@ -38,6 +38,13 @@ extension QueryParser {
         guard let n = Int(raw) else {
             throw .validation("\(field.name) is a number of days; '\(raw)' is not", "\(field.label.zh)是天数，'\(raw)' 不是数字", at: v.location)
         }
+        // A hundred years either way: beyond that no case exists, and the date arithmetic
+        // below stays far from overflow.
+        guard (-36_500...36_500).contains(n) else {
+            throw .validation(
+                "\(field.name) is a number of days between -36500 and 36500, not \(raw)", "\(field.label.zh)应在 -36500 到 36500 天之间，而不是 \(raw)",
+                at: v.location)
+        }
         // atLeast(n): the value is ≥ n; atMost(n): the value is ≤ n.
         let atLeast: (Int) -> Predicate
         let atMost: (Int) -> Predicate
