@@ -5,16 +5,7 @@
 /// Small file helpers for tests, without Foundation.
 public enum Files {
     public static func read(_ path: String) -> String? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, f)
-            if n <= 0 { break }
-            bytes += buffer[0..<n]
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        readBytes(path).map { String(decoding: $0, as: UTF8.self) }
     }
 
     public static func write(_ path: String, _ text: String) {

@@ -1,3 +1,5 @@
+import MinshengCore
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -5,20 +7,14 @@
 /// A small deterministic generator (SplitMix64): the same seed gives the same inputs on
 /// every machine, so any finding can be regenerated from its seed and number.
 public struct SeededRandom {
-    public var state: UInt64
+    private var source: SplitMix64
 
-    public init(state: UInt64) { self.state = state }
+    public init(state: UInt64) { source = SplitMix64(seed: state) }
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { source.next() }
 
     /// A whole number in `0..<n`; 0 when n ≤ 1.
-    public mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
+    public mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(source.next() % UInt64(n)) }
 
     /// True with the given chance in percent.
     public mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
