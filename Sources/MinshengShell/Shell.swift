@@ -29,6 +29,7 @@ public enum Shell {
         let out = StandardOutput(fitToTerminal: Terminal.isTerminal(1))
         let interpreter = Interpreter(session: session, store: store, out: out, diagnostics: diagnostics)
         interpreter.openTable = CSVFile.open
+        interpreter.protectedFiles = [path]
         let run = RunOptions(keepGoing: options.keepGoing, atomic: options.atomic)
 
         if interactive {

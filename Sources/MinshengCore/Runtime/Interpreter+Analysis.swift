@@ -75,7 +75,7 @@ extension Interpreter {
             ])
         var out: [Output] = []
         if let file = inv.text("out") {
-            let writer = try TextFileWriter(path: resolvePath(file, relativeTo: scriptStack.last), append: false)
+            let writer = try openOutput(file, at: inv["out"]?.location)
             writer.write(report.render())
             writer.close()
             out.append(.notice(zh ? "已写入报告 \(file)" : "wrote the report to \(file)"))

@@ -22,10 +22,11 @@ extension Interpreter {
                 hint: Localized(en: "case export open311 where status=closed out=cases.json", zh: "例如 case export open311 where status=closed out=诉求.json"))
         }
         let file = try ctx.text(of: tokens[i + 2])
+        let fileLocation = tokens[i + 2].location
         tokens.removeSubrange(i...(i + 2))
         let kindToken = Token(.word("cases"), at: formatToken.location)
         let q = try parseQuery(inv, tokens: [kindToken] + tokens, groups: false)
-        let writer = try TextFileWriter(path: resolvePath(file, relativeTo: scriptStack.last), append: false)
+        let writer = try openOutput(file, at: fileLocation)
         defer { writer.close() }
         var names: [String: String] = [:]
         func name(_ kind: RecordKind, _ id: Int?) throws -> String? {

@@ -9,7 +9,7 @@ extension Interpreter {
         guard let path = inv.text("out") else { return [.text(text.trimmingTrailingNewline())] }
         let full = resolvePath(path, relativeTo: scriptStack.last)
         do {
-            let writer = try TextFileWriter(path: full, append: false)
+            let writer = try TextFileWriter(path: full, append: false, protected: protectedFiles)
             writer.write(text)
             writer.close()
         } catch let e as ScriptError {

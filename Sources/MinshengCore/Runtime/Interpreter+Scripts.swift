@@ -4,8 +4,8 @@ final class Recorder {
     var path: String { writer.path }
     private var lastClock: Timestamp?
 
-    init(path: String) throws {
-        writer = try TextFileWriter(path: path, append: true)
+    init(path: String, protected: [String]) throws {
+        writer = try TextFileWriter(path: path, append: true, protected: protected)
     }
 
     /// Writes `set now=…` when the clock moved, then the command, so a replay is deterministic.
@@ -47,7 +47,11 @@ extension Interpreter {
                 hint: Localized(en: "record off first", zh: "请先 record off"))
         }
         let full = resolvePath(path, relativeTo: scriptStack.last)
-        recorder = try Recorder(path: full)
+        do {
+            recorder = try Recorder(path: full, protected: protectedFiles)
+        } catch let e as ScriptError {
+            throw e.located(at: inv["file"]?.location)
+        }
         return [.text(lang == .zh ? "开始录制到 \(full)" : "recording to \(full)")]
     }
 
@@ -97,14 +101,23 @@ extension Interpreter {
         redirect?.close()
         redirect = nil
         if path == "-" || path == "stdout" { return [] }
-        redirect = try TextFileWriter(path: resolvePath(path, relativeTo: scriptStack.last), append: false)
+        redirect = try openOutput(path, at: inv["file"]?.location)
         return []
     }
 
     func once(_ inv: Invocation) throws -> [Output] {
         guard let path = inv.text("file") else { return [] }
-        let writer = try TextFileWriter(path: resolvePath(path, relativeTo: scriptStack.last), append: false)
-        pendingOnce = writer
+        pendingOnce = try openOutput(path, at: inv["file"]?.location)
         return []
+    }
+
+    /// Opens a file the user named for output (relative to the running script), refusing
+    /// the database and symbolic links; the error points at the file name.
+    func openOutput(_ path: String, at loc: SourceLocation?) throws -> TextFileWriter {
+        do {
+            return try TextFileWriter(path: resolvePath(path, relativeTo: scriptStack.last), append: false, protected: protectedFiles)
+        } catch let e as ScriptError {
+            throw e.located(at: loc)
+        }
     }
 }

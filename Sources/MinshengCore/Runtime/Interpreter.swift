@@ -29,6 +29,8 @@ public final class Interpreter {
     var pendingOnce: TextFileWriter?
     /// `record on FILE`.
     var recorder: Recorder?
+    /// The database file: no output file may be it or one of the files beside it.
+    public var protectedFiles: [String] = []
     /// Scripts being run, innermost last, to resolve relative paths and catch cycles.
     var scriptStack: [String] = []
     /// The same scripts as users named them, for error locations.

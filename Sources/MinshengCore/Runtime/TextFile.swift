@@ -91,10 +91,19 @@ public final class TextFileWriter {
     public let path: String
 
     /// Opens `path` for writing (`append` keeps what is there).
-    public init(path: String, append: Bool) throws {
+    ///
+    /// Refuses, changing nothing: any of `protected` (the database) or its `-wal`, `-shm`
+    /// and `-journal` files, compared by device and inode and, for a file not there yet,
+    /// by its resolved folder and name; and a path that is a symbolic link (opened with
+    /// `O_NOFOLLOW`, so a link planted between the check and the open is refused too).
+    public init(path: String, append: Bool, protected: [String] = []) throws {
         self.path = path
-        guard let f = fopen(path, append ? "a" : "w") else {
-            let reason = String(cString: strerror(errno))
+        try OutputGuard(protected: protected).check(path)
+        let flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (append ? O_APPEND : O_TRUNC)
+        let fd = Glibc.open(path, flags, 0o666)
+        guard fd >= 0, let f = fdopen(fd, append ? "a" : "w") else {
+            let code = errno
+            let reason = code == ELOOP ? "it is a symbolic link" : String(cString: strerror(code))
             throw ScriptError(.io, Localized(en: "cannot write '\(path)': \(reason)", zh: "无法写入 '\(path)'：\(reason)"))
         }
         file = f
@@ -135,4 +144,50 @@ func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 func resolvePath(_ path: String, relativeTo base: String?) -> String {
     guard !path.hasPrefix("/"), let base, let slash = base.lastIndex(of: "/") else { return path }
     return String(base[...slash]) + path
+}
+
+/// What an output file may not be: the open database and the files SQLite keeps beside it.
+struct OutputGuard {
+    let protected: [String]
+
+    static let sidecars = ["", "-wal", "-shm", "-journal"]
+
+    func check(_ path: String) throws {
+        var st = stat()
+        if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
+            throw ScriptError(
+                .io, Localized(en: "refusing to write '\(path)': it is a symbolic link", zh: "拒绝写入 '\(path)'：它是符号链接"),
+                hint: Localized(en: "name the file itself, not a link to it", zh: "请直接写出文件本身的路径，而不是链接"))
+        }
+        let target = Self.identity(path)
+        for db in protected where db != ":memory:" {
+            for suffix in Self.sidecars {
+                let other = db + suffix
+                let same: Bool
+                if let a = target.inode, let b = Self.identity(other).inode {
+                    same = a == b
+                } else {
+                    same = target.name == Self.identity(other).name
+                }
+                if same {
+                    throw ScriptError(
+                        .io,
+                        Localized(
+                            en: "refusing to write '\(path)': it is the database\(suffix.isEmpty ? "" : "'s \(suffix.dropFirst()) file") (\(db))",
+                            zh: "拒绝写入 '\(path)'：这是数据库\(suffix.isEmpty ? "" : "的 \(suffix.dropFirst()) 文件")（\(db)）"),
+                        hint: Localized(en: "choose another file name, e.g. result.csv", zh: "请换一个文件名，例如 结果.csv"))
+                }
+            }
+        }
+    }
+
+    /// A file's device and inode when it exists, and its name in its resolved folder.
+    static func identity(_ path: String) -> (inode: [UInt64]?, name: String) {
+        var st = stat()
+        let inode: [UInt64]? = stat(path, &st) == 0 ? [UInt64(st.st_dev), UInt64(st.st_ino)] : nil
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? "./"
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        return (inode, canonicalPath(folder) + "/" + base)
+    }
 }
