@@ -47,6 +47,11 @@ extension Interpreter {
                 hint: Localized(en: "record off first", zh: "请先 record off"))
         }
         let full = resolvePath(path, relativeTo: scriptStack.last)
+        if scriptStack.contains(canonicalPath(full)) {
+            throw ScriptError.runtime(
+                "'\(path)' is being run: recording into it would replay forever", "'\(path)' 正在执行：录制到它会无休止地重放",
+                at: inv["file"]?.location, hint: Localized(en: "record into another file", zh: "请录制到另一个文件"))
+        }
         do {
             recorder = try Recorder(path: full, protected: protectedFiles)
         } catch let e as ScriptError {
@@ -67,9 +72,24 @@ extension Interpreter {
         return []
     }
 
+    /// How deep `source` and `replay` may nest: far more than any real script, and far
+    /// below the depth at which the interpreter's recursion would overflow the stack.
+    static let maximumScriptDepth = 64
+
     /// Runs another script inside this one; its errors are reported where they happen.
     func runNested(_ path: String, at loc: SourceLocation?, step: Bool) throws {
         let full = resolvePath(path, relativeTo: scriptStack.last)
+        if let r = recorder, canonicalPath(r.path) == canonicalPath(full) {
+            throw ScriptError.runtime(
+                "'\(path)' is being recorded: running it would read what it writes", "'\(path)' 正在录制：执行它会读到自己写入的内容",
+                at: loc, hint: Localized(en: "record off first", zh: "请先 record off"))
+        }
+        if scriptStack.count >= Self.maximumScriptDepth {
+            throw ScriptError.runtime(
+                "scripts are nested \(Self.maximumScriptDepth) deep: '\(path)' would go deeper",
+                "脚本已嵌套 \(Self.maximumScriptDepth) 层：不能再执行 '\(path)'", at: loc,
+                hint: Localized(en: "a script may source others at most \(Self.maximumScriptDepth) levels deep", zh: "脚本嵌套执行最多 \(Self.maximumScriptDepth) 层"))
+        }
         if scriptStack.contains(canonicalPath(full)) {
             let chain = displayStack + [resolvePath(path, relativeTo: displayStack.last)]
             throw ScriptError.runtime(
