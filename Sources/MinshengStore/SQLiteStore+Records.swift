@@ -124,6 +124,18 @@ extension SQLiteStore {
 
     public func verifyLog() throws -> LogVerification {
         try withDatabase { db in
+            // A damaged file is reported as such: reading the log out of it could fail midway.
+            let damage: [String]
+            do {
+                damage = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            } catch let e as DatabaseError where e.resultCode == .SQLITE_CORRUPT || e.resultCode == .SQLITE_NOTADB {
+                damage = [e.message ?? "database disk image is malformed"]
+            }
+            if !damage.isEmpty {
+                var v = LogVerification(checked: 0, problems: [], head: "")
+                v.damage = damage
+                return v
+            }
             let rows = try Row.fetchCursor(db, sql: "SELECT seq, at, actor, command, action, kind, record_id, details, prev_hash, hash FROM event ORDER BY seq")
             var previous = ""
             var lastSeq = 0
@@ -143,6 +155,11 @@ extension SQLiteStore {
             }
             var v = LogVerification(checked: checked, problems: problems, head: previous)
             (v.unlogged, v.vanished) = try crossCheck(db)
+            if checked == 0 {
+                for schema in RecordSchema.all {
+                    v.recordsWithoutLog += try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(schema.table)") ?? 0
+                }
+            }
             return v
         }
     }

@@ -66,7 +66,7 @@ extension Interpreter {
 
     func auditVerify(_ inv: Invocation) throws -> [Output] {
         let v = try store.verifyLog()
-        if v.problems.isEmpty && v.unlogged.isEmpty && v.vanished.isEmpty {
+        if v.isIntact {
             var out: [Output] = [.text(lang == .zh
                 ? "修改记录完好：已校验 \(v.checked) 条，哈希链首 \(v.head.prefix(16))"
                 : "change log intact: \(v.checked) entries verified, head \(v.head.prefix(16))")]
@@ -89,8 +89,17 @@ extension Interpreter {
         lines += v.vanished.map {
             lang == .zh ? "  记录 \($0)：修改记录中有它，但记录已不存在（绕过本程序删除）" : "  record \($0): in the change log but gone (deleted behind the shell's back)"
         }
+        if v.recordsWithoutLog > 0 {
+            lines.append(lang == .zh
+                ? "  修改记录为空，但库中有 \(v.recordsWithoutLog) 条记录（记录被清空或绕过本程序写入）"
+                : "  the change log is empty but \(v.recordsWithoutLog) records exist (the log was emptied, or they were written behind the shell's back)")
+        }
+        lines += v.damage.prefix(20).map { lang == .zh ? "  数据库文件损坏：\($0)" : "  the database file is damaged: \($0)" }
         let count = lines.count
-        let head = lang == .zh ? "修改记录已被篡改：发现 \(count) 处问题（共 \(v.checked) 条）" : "change log tampered with: \(count) problems in \(v.checked) entries"
+        let head =
+            !v.damage.isEmpty
+            ? (lang == .zh ? "数据库文件已损坏，无法证明修改记录完好" : "the database file is damaged: the change log cannot be proven intact")
+            : (lang == .zh ? "修改记录已被篡改：发现 \(count) 处问题（共 \(v.checked) 条）" : "change log tampered with: \(count) problems in \(v.checked) entries")
         throw ScriptError(.check, Localized(head + "\n" + lines.joined(separator: "\n")))
     }
 }

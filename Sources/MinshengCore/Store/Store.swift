@@ -123,6 +123,15 @@ public struct LogVerification: Sendable, Equatable {
     public var unlogged: [String]
     /// Records the log names that no longer exist: deleted behind the shell's back.
     public var vanished: [String]
+    /// What the engine's own integrity check found wrong with the file, if anything.
+    public var damage: [String] = []
+    /// Rows kept while the log is empty: a log that was emptied is not an intact one.
+    public var recordsWithoutLog = 0
+
+    /// Whether nothing at all was found wrong.
+    public var isIntact: Bool {
+        problems.isEmpty && unlogged.isEmpty && vanished.isEmpty && damage.isEmpty && recordsWithoutLog == 0
+    }
 
     public init(checked: Int, problems: [(seq: Int, problem: LogProblem)], head: String, unlogged: [String] = [], vanished: [String] = []) {
         self.checked = checked
@@ -134,7 +143,7 @@ public struct LogVerification: Sendable, Equatable {
 
     public static func == (a: LogVerification, b: LogVerification) -> Bool {
         a.checked == b.checked && a.head == b.head && a.problems.map { "\($0.seq)\($0.problem)" } == b.problems.map { "\($0.seq)\($0.problem)" }
-            && a.unlogged == b.unlogged && a.vanished == b.vanished
+            && a.unlogged == b.unlogged && a.vanished == b.vanished && a.damage == b.damage && a.recordsWithoutLog == b.recordsWithoutLog
     }
 }
 
