@@ -78,4 +78,38 @@ import Testing
         #expect(r.status == 0)
         #expect(Files.read(dir + "/depts.txt") == "2\n")
     }
+
+    /// `once ~/.bashrc` from a shared script used to replace the file: an existing file is
+    /// now replaced only with `overwrite=yes`, and the refusal says so.
+    @Test(arguments: [
+        "once bashrc", "output bashrc", "case export open311 out=bashrc", "analysis week=2019-W48 out=bashrc",
+    ])
+    func anExistingFileIsReplacedOnlyWithOverwrite(command: String) {
+        let dir = seeded()
+        Files.write(dir + "/bashrc", "original\n")
+        let r = runMinsheng("--db d.db --lang en -c '\(command); echo planted'", in: dir)
+        #expect(r.status == 1)
+        #expect(r.stdout == "")
+        #expect(r.stderr.hasPrefix("-c:1:"))
+        #expect(r.stderr.contains("error: 'bashrc' already exists; add overwrite=yes to replace it"))
+        #expect(Files.read(dir + "/bashrc") == "original\n")
+        let forced = runMinsheng("--db d.db --lang en -c '\(command) overwrite=yes; echo replaced'", in: dir)
+        #expect(forced.status == 0)
+        #expect(Files.read(dir + "/bashrc") != "original\n")
+        expectIntact(dir)
+    }
+
+    @Test func minutesRefuseAnExistingFileToo() {
+        let dir = seeded()
+        let setup = runMinsheng("--db d.db --lang en -c 'meeting new 议事会 members=张三,李四 date=2019-12-05'", in: dir)
+        #expect(setup.status == 0)
+        Files.write(dir + "/m.md", "original\n")
+        let r = runMinsheng("--db d.db --lang en -c 'minutes M-1 out=m.md'", in: dir)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("-c:1:17: error: 'm.md' already exists; add overwrite=yes to replace it"))
+        #expect(Files.read(dir + "/m.md") == "original\n")
+        let forced = runMinsheng("--db d.db --lang en -c 'minutes M-1 out=m.md overwrite=yes'", in: dir)
+        #expect(forced.status == 0)
+        #expect((Files.read(dir + "/m.md") ?? "").hasPrefix("# 会议纪要：议事会"))
+    }
 }

@@ -75,7 +75,7 @@ extension Interpreter {
             ])
         var out: [Output] = []
         if let file = inv.text("out") {
-            let writer = try openOutput(file, at: inv["out"]?.location)
+            let writer = try openOutput(file, at: inv["out"]?.location, overwrite: inv.isOn("overwrite"))
             writer.write(report.render())
             writer.close()
             out.append(.notice(zh ? "已写入报告 \(file)" : "wrote the report to \(file)"))

@@ -24,9 +24,16 @@ extension Interpreter {
         let file = try ctx.text(of: tokens[i + 2])
         let fileLocation = tokens[i + 2].location
         tokens.removeSubrange(i...(i + 2))
+        var overwrite = false
+        if let j = tokens.indices.first(where: {
+            ["overwrite", "覆盖"].contains(tokens[$0].text?.lowercased() ?? "") && $0 + 2 < tokens.count && tokens[$0 + 1].kind == .equals
+        }) {
+            overwrite = try ctx.value(of: tokens[j + 2], as: .choice(.onOff), named: "overwrite") == .choice("on")
+            tokens.removeSubrange(j...(j + 2))
+        }
         let kindToken = Token(.word("cases"), at: formatToken.location)
         let q = try parseQuery(inv, tokens: [kindToken] + tokens, groups: false)
-        let writer = try openOutput(file, at: fileLocation)
+        let writer = try openOutput(file, at: fileLocation, overwrite: overwrite)
         defer { writer.close() }
         var names: [String: String] = [:]
         func name(_ kind: RecordKind, _ id: Int?) throws -> String? {

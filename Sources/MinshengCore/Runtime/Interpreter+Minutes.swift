@@ -7,14 +7,9 @@ extension Interpreter {
         let m = try targetMeeting(inv)
         let text = try minutesMarkdown(m)
         guard let path = inv.text("out") else { return [.text(text.trimmingTrailingNewline())] }
-        let full = resolvePath(path, relativeTo: scriptStack.last)
-        do {
-            let writer = try TextFileWriter(path: full, append: false, protected: protectedFiles)
-            writer.write(text)
-            writer.close()
-        } catch let e as ScriptError {
-            throw e.located(at: inv["out"]?.location)
-        }
+        let writer = try openOutput(path, at: inv["out"]?.location, overwrite: inv.isOn("overwrite"))
+        writer.write(text)
+        writer.close()
         return [.text(say("wrote the minutes of \(m.display) to \(path)", "已将 \(m.display) 的会议纪要写入 \(path)"))]
     }
 

@@ -121,21 +121,23 @@ extension Interpreter {
         redirect?.close()
         redirect = nil
         if path == "-" || path == "stdout" { return [] }
-        redirect = try openOutput(path, at: inv["file"]?.location)
+        redirect = try openOutput(path, at: inv["file"]?.location, overwrite: inv.isOn("overwrite"))
         return []
     }
 
     func once(_ inv: Invocation) throws -> [Output] {
         guard let path = inv.text("file") else { return [] }
-        pendingOnce = try openOutput(path, at: inv["file"]?.location)
+        pendingOnce = try openOutput(path, at: inv["file"]?.location, overwrite: inv.isOn("overwrite"))
         return []
     }
 
     /// Opens a file the user named for output (relative to the running script), refusing
-    /// the database and symbolic links; the error points at the file name.
-    func openOutput(_ path: String, at loc: SourceLocation?) throws -> TextFileWriter {
+    /// the database, symbolic links and, without `overwrite`, a file already there; the
+    /// error points at the file name.
+    func openOutput(_ path: String, at loc: SourceLocation?, overwrite: Bool) throws -> TextFileWriter {
         do {
-            return try TextFileWriter(path: resolvePath(path, relativeTo: scriptStack.last), append: false, protected: protectedFiles)
+            return try TextFileWriter(
+                path: resolvePath(path, relativeTo: scriptStack.last), append: false, overwrite: overwrite, protected: protectedFiles)
         } catch let e as ScriptError {
             throw e.located(at: loc)
         }

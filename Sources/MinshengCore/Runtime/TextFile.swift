@@ -96,13 +96,20 @@ public final class TextFileWriter {
     /// and `-journal` files, compared by device and inode and, for a file not there yet,
     /// by its resolved folder and name; and a path that is a symbolic link (opened with
     /// `O_NOFOLLOW`, so a link planted between the check and the open is refused too).
-    public init(path: String, append: Bool, protected: [String] = []) throws {
+    /// Unless `append` or `overwrite`, a file that is already there is refused too
+    /// (`O_EXCL`): replacing one takes an explicit `overwrite=yes`.
+    public init(path: String, append: Bool, overwrite: Bool = false, protected: [String] = []) throws {
         self.path = path
         try OutputGuard(protected: protected).check(path)
-        let flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (append ? O_APPEND : O_TRUNC)
-        let fd = Glibc.open(path, flags, 0o666)
+        let mode = append ? O_APPEND : overwrite ? O_TRUNC : O_EXCL
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | mode, 0o666)
         guard fd >= 0, let f = fdopen(fd, append ? "a" : "w") else {
             let code = errno
+            if code == EEXIST {
+                throw ScriptError(.io, Localized(
+                    en: "'\(path)' already exists; add overwrite=yes to replace it",
+                    zh: "'\(path)' 已存在；如要覆盖，请加 overwrite=yes"))
+            }
             let reason = code == ELOOP ? "it is a symbolic link" : String(cString: strerror(code))
             throw ScriptError(.io, Localized(en: "cannot write '\(path)': \(reason)", zh: "无法写入 '\(path)'：\(reason)"))
         }

@@ -108,6 +108,7 @@ extension CommandTable {
             ] + ParameterSpec.periodOptions + [
                 ParameterSpec("hot", ["热点"], .integer, help: Localized(en: "requests that make a hot spot (default 2)", zh: "构成热点的诉求数（默认 2）")),
                 ParameterSpec("out", ["输出", "文件"], .path, help: Localized(en: "also write an HTML report with charts", zh: "另存为带图表的 HTML 报告")),
+                .overwrite,
             ],
             summary: Localized(
                 en: "民情分析: requests by category, community and source against the period before, hot spots, oldest unresolved, with charts",

@@ -90,7 +90,7 @@ extension CommandTable {
             example: "agenda", effect: .reads),
         CommandSpec(
             .minutes, ["minutes"], aliases: [["纪要"], ["会议纪要"]], arguments: [.meeting],
-            options: [ParameterSpec("out", ["输出", "文件"], .path, help: Localized(en: "write the Markdown to this file", zh: "把 Markdown 纪要写入文件"))],
+            options: [ParameterSpec("out", ["输出", "文件"], .path, help: Localized(en: "write the Markdown to this file", zh: "把 Markdown 纪要写入文件")), .overwrite],
             summary: Localized(en: "write a meeting's minutes in Markdown, from what was recorded", zh: "根据记录生成 Markdown 会议纪要"),
             example: "minutes M-1 out=十二月会商会纪要.md", effect: .reads),
     ]

@@ -63,6 +63,11 @@ extension ParameterSpec {
     static func path(_ required: Bool = true) -> ParameterSpec {
         ParameterSpec("file", ["文件"], .path, required: required, help: Localized(en: "a file path", zh: "文件路径"))
     }
+
+    /// `overwrite=yes`: the only way a command replaces a file that is already there.
+    static let overwrite = ParameterSpec(
+        "overwrite", ["覆盖"], .choice(.onOff),
+        help: Localized(en: "yes: replace the file if it exists (default: refuse)", zh: "yes：文件已存在时覆盖（默认拒绝）"))
 }
 
 extension CommandTable {
@@ -132,11 +137,12 @@ extension CommandTable {
         CommandSpec(
             .output, ["output"], aliases: [["输出到"]],
             arguments: [ParameterSpec("file", ["文件"], .path, required: true, help: Localized(en: "a file, or - for the screen", zh: "文件，或 - 表示屏幕"))],
+            options: [.overwrite],
             summary: Localized(en: "send results to a file until 'output -'", zh: "把结果写入文件，直到 output -"),
             example: "output 结果.csv", effect: .session),
         CommandSpec(
             .once, ["once"], aliases: [["输出一次"]],
-            arguments: [.path()],
+            arguments: [.path()], options: [.overwrite],
             summary: Localized(en: "send the next command's results to a file", zh: "把下一条命令的结果写入文件"),
             example: "once 科室.csv", effect: .session),
     ]

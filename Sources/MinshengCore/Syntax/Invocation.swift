@@ -50,4 +50,7 @@ public struct Invocation: Sendable {
     public subscript(_ name: String) -> BoundValue? { values[name] }
 
     public func text(_ name: String) -> String? { values[name]?.value.display }
+
+    /// Whether an on/off option was given as on (`overwrite=yes`).
+    public func isOn(_ name: String) -> Bool { values[name]?.value == .choice("on") }
 }
