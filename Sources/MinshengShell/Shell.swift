@@ -30,6 +30,7 @@ public enum Shell {
         let interpreter = Interpreter(session: session, store: store, out: out, diagnostics: diagnostics)
         interpreter.openTable = CSVFile.open
         interpreter.protectedFiles = [path]
+        interpreter.safe = options.safe
         let run = RunOptions(keepGoing: options.keepGoing, atomic: options.atomic)
 
         if interactive {

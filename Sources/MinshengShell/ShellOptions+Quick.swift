@@ -29,9 +29,14 @@ extension ShellOptions {
             }
             guard seen.insert(name).inserted else { return nil }
             switch name {
-            case "--keep-going", "--atomic", "--norc":
+            case "--keep-going", "--atomic", "--norc", "--safe":
                 guard value == nil else { return nil }
-                if name == "--keep-going" { o.keepGoing = true } else if name == "--atomic" { o.atomic = true } else { o.noRC = true }
+                switch name {
+                case "--keep-going": o.keepGoing = true
+                case "--atomic": o.atomic = true
+                case "--safe": o.safe = true
+                default: o.noRC = true
+                }
                 continue
             case "--db", "-c", "--now", "--as", "--format", "--lang":
                 break

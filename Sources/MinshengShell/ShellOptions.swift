@@ -12,6 +12,8 @@ public struct ShellOptions: Sendable {
     public var format: OutputFormat?
     public var language: Language?
     public var noRC = false
+    /// `--safe`: refuse every command that writes outside the database.
+    public var safe = false
 
     public init() {}
 }

@@ -44,6 +44,9 @@ struct Minsheng: ParsableCommand {
     @Flag(help: "Do not run ~/.minshengrc.")
     var norc = false
 
+    @Flag(help: "Safe mode, for scripts from elsewhere: refuse every command that writes outside the database.")
+    var safe = false
+
     @Argument(help: "Script files to run, in order.")
     var scripts: [String] = []
 
@@ -74,6 +77,7 @@ struct Minsheng: ParsableCommand {
         options.format = format.flatMap(OutputFormat.init(rawValue:))
         options.language = lang.flatMap(Language.init(rawValue:))
         options.noRC = norc
+        options.safe = safe
         let status = Shell.run(options, environment: environmentVariables())
         if status != 0 { throw ExitCode(status) }
     }

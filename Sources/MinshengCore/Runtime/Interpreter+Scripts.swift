@@ -68,6 +68,9 @@ extension Interpreter {
 
     func replay(_ inv: Invocation) throws -> [Output] {
         guard let path = inv.text("file") else { return [] }
+        let savedSafe = safe
+        defer { safe = savedSafe }
+        if inv.text("mode") == "safe" { safe = true }
         try runNested(path, at: inv["file"]?.location, step: inv.text("mode") == "step")
         return []
     }

@@ -29,6 +29,8 @@ public final class Interpreter {
     var pendingOnce: TextFileWriter?
     /// `record on FILE`.
     var recorder: Recorder?
+    /// Safe mode (`--safe`, `replay FILE safe`): nothing may be written outside the database.
+    public var safe = false
     /// The database file: no output file may be it or one of the files beside it.
     public var protectedFiles: [String] = []
     /// Scripts being run, innermost last, to resolve relative paths and catch cycles.
@@ -54,6 +56,7 @@ public final class Interpreter {
 
     /// Runs a command already parsed (the fuzzer looks at it first), as one transaction.
     public func execute(_ invocation: Invocation) throws {
+        try refuseOutsideDatabase(invocation)
         let sink = onceRedirect ?? redirect
         defer { closeOnce() }
         let timing = session.timer

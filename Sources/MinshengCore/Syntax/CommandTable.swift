@@ -125,9 +125,15 @@ extension CommandTable {
             .replay, ["replay"], aliases: [["重放"]],
             arguments: [
                 .path(),
-                ParameterSpec("mode", [], .choice(ChoiceSet("mode", [Choice("step", ["单步"])])), help: Localized(en: "step: one command per Enter", zh: "step：每按一次回车执行一条")),
+                ParameterSpec(
+                    "mode", [], .choice(ChoiceSet("mode", [Choice("step", ["单步"]), Choice("safe", ["安全"])])),
+                    help: Localized(
+                        en: "step: one command per Enter; safe: refuse anything that writes outside the database",
+                        zh: "step：每按一次回车执行一条；safe：拒绝任何写到数据库以外的命令")),
             ],
-            summary: Localized(en: "run a recorded script; with step, one command at a time", zh: "重放录制的脚本；加 step 则逐条执行"),
+            summary: Localized(
+                en: "run a recorded script; with step, one command at a time; with safe, nothing outside the database",
+                zh: "重放录制的脚本；加 step 则逐条执行；加 safe 则不写数据库以外的任何文件"),
             example: "replay 会议记录.msh step", effect: .session),
         CommandSpec(
             .source, ["source"], aliases: [["执行"], ["."]],
