@@ -155,6 +155,11 @@ static inline int minsheng_history_enter(History *h, const char *line) {
     return history(h, &ev, H_ENTER, line);
 }
 
+static inline int minsheng_history_clear(History *h) {
+    HistEvent ev;
+    return history(h, &ev, H_CLEAR);
+}
+
 static inline int minsheng_history_load(History *h, const char *path) {
     HistEvent ev;
     return history(h, &ev, H_LOAD, path);

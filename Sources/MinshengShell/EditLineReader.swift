@@ -1,4 +1,5 @@
 import CEditLine
+import MinshengCore
 import Foundation
 
 /// Interactive line editing on a terminal, through libedit.
@@ -47,6 +48,7 @@ public final class EditLineReader: LineReader {
             if let historyFile {
                 Self.prepareHistoryFile(historyFile)
                 _ = minsheng_history_load(history, historyFile)
+                maskLoadedHistory()
             }
         }
         guard let editLine else { return }
@@ -134,9 +136,22 @@ public final class EditLineReader: LineReader {
     // MARK: History
 
     /// Blank lines are not worth recalling with Up-arrow, so they are not added.
+    /// Keeps a line for recall and for the history file, with phone numbers masked: the
+    /// file on disk never holds a resident's number (`138****1234` is kept instead).
     public func addHistory(_ line: String) {
         guard let history, line.contains(where: { !$0.isWhitespace }) else { return }
-        _ = minsheng_history_enter(history, line)
+        _ = minsheng_history_enter(history, PhoneMask.maskNumbers(in: line))
+    }
+
+    /// A history file written before numbers were masked is masked as it is read, so the
+    /// next save rewrites it without them.
+    func maskLoadedHistory() {
+        guard let history else { return }
+        let entries = historyEntries()
+        let masked = entries.map { PhoneMask.maskNumbers(in: $0) }
+        guard masked != entries else { return }
+        _ = minsheng_history_clear(history)
+        for line in masked { _ = minsheng_history_enter(history, line) }
     }
 
     public func historyEntries() -> [String] {

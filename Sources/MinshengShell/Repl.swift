@@ -30,7 +30,7 @@ final class Repl {
     var prompt: String {
         let s = interpreter.session
         let place = [s.currentMeeting, s.currentItem].compactMap { $0 }.joined(separator: "/")
-        return "minsheng(\(databaseName)\(place.isEmpty ? "" : " " + place))> "
+        return VisibleText.escape("minsheng(\(databaseName)\(place.isEmpty ? "" : " " + place))> ")
     }
 
     var continuationPrompt: String {
@@ -67,7 +67,10 @@ final class Repl {
                 if interpreter.runStatement(pending, file: "<stdin>", firstLine: firstLine, atEnd: false) == .incomplete {
                     continue
                 }
-                reader.addHistory(pending.joined(separator: "\n"))
+                // A refused secret-poll choice (`vote no=王芳`) names a voter's choice: it is
+                // not kept for recall or in the history file.
+                if !interpreter.forgetStatement { reader.addHistory(pending.joined(separator: "\n")) }
+                interpreter.forgetStatement = false
                 pending = []
                 fflush(minsheng_stdout())
             }
@@ -81,7 +84,7 @@ final class Repl {
         let text = zh
             ? "minsheng（民声）— 数据库 \(databasePath)\n输入 help 查看命令，Tab 补全，Ctrl-D 退出。\n"
             : "minsheng (民声) — database \(databasePath)\nType 'help' for commands, Tab to complete, Ctrl-D to quit.\n"
-        fputs(text, minsheng_stdout())
+        fputs(VisibleText.escape(text, keepingLines: true), minsheng_stdout())
     }
 }
 
@@ -93,14 +96,14 @@ final class TerminalStepper: StepController {
 
     func confirm(next command: String, position: Int, language: Language) -> Bool {
         let ask = language == .zh ? "[\(position)] \(command)    （回车执行，q 停止）" : "[\(position)] \(command)    (Enter runs it, q stops)"
-        fputs(ask + "\n", minsheng_stdout())
+        fputs(VisibleText.escape(ask) + "\n", minsheng_stdout())
         switch reader.readLine(prompt: "step> ") {
         case .line(let l): return l.trimmingCharacters().lowercased() != "q"
         case .interrupted, .endOfInput: return false
         }
     }
 
-    func show(_ text: String) { fputs(text + "\n", minsheng_stdout()) }
+    func show(_ text: String) { fputs(VisibleText.escape(text, keepingLines: true) + "\n", minsheng_stdout()) }
 }
 
 extension String {

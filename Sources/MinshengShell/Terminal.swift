@@ -70,16 +70,19 @@ public struct DiagnosticFormatter {
     public func format(_ error: ScriptError, sourceLine: String?, language: Language) -> String {
         let bold = color ? "\u{1B}[1m" : "", red = color ? "\u{1B}[1;31m" : "", green = color ? "\u{1B}[1;32m" : "",
             cyan = color ? "\u{1B}[1;36m" : "", reset = color ? "\u{1B}[0m" : ""
+        // What the user or a file supplied is shown escaped (`\e`, `\u202E`): an error about
+        // a stored title must not clear the screen; the caret is placed on the escaped line.
+        func visible(_ s: String) -> String { VisibleText.escape(s, keepingLines: true) }
         var out = ""
-        if let loc = error.location { out += "\(bold)\(loc):\(reset) " }
-        out += "\(red)error:\(reset) \(bold)\(error.message.text(language))\(reset)\n"
+        if let loc = error.location { out += "\(bold)\(VisibleText.escape("\(loc)")):\(reset) " }
+        out += "\(red)error:\(reset) \(bold)\(visible(error.message.text(language)))\(reset)\n"
         if let line = sourceLine, let loc = error.location {
-            out += "    \(line)\n"
-            let before = String(line.prefix(max(0, loc.column - 1)))
+            out += "    \(VisibleText.escape(line))\n"
+            let before = VisibleText.escape(String(line.prefix(max(0, loc.column - 1))))
             out += "    " + String(repeating: " ", count: DisplayWidth.of(before)) + "\(green)^\(reset)\n"
         }
         if let hint = error.hint {
-            out += "\(cyan)hint:\(reset) \(hint.text(language))\n"
+            out += "\(cyan)hint:\(reset) \(visible(hint.text(language)))\n"
         }
         return out
     }

@@ -10,7 +10,8 @@ public enum Files {
 
     public static func write(_ path: String, _ text: String) {
         guard let f = fopen(path, "wb") else { return }
-        fputs(text, f)
+        var bytes = Array(text.utf8)  // every byte, a NUL included (fputs stops at one)
+        fwrite(&bytes, 1, bytes.count, f)
         fclose(f)
     }
 

@@ -265,3 +265,43 @@ private struct TmuxError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
 }
+
+extension InteractiveTmuxTests {
+    @Test("the history file keeps no phone number and no refused secret-poll choice")
+    func historyFileIsMasked() throws {
+        guard let binary = TmuxPane.minshengBinary() else {
+            Issue.record("minsheng binary not found; build it first")
+            return
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-tmux-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("data/minsheng"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let history = scratch.appendingPathComponent("data/minsheng/history").path
+        // A history file from before: its number is masked when it is next saved.
+        try "_HiStOrY_V2_\nhousehold\\040add\\040X\\040phone=13911112222\n".write(toFile: history, atomically: true, encoding: .utf8)
+        let pane = try TmuxPane(scratch: scratch, command: [
+            "env", "HOME=\(scratch.path)", "XDG_DATA_HOME=\(scratch.path)/data",
+            binary.path, "--db", scratch.appendingPathComponent("t.db").path, "--norc", "--lang", "en", "--now", "2019-12-05T19:00",
+        ])
+        defer { pane.killServer() }
+        try pane.waitFor("the prompt", timeout: 20) { $0.contains { $0.contains("minsheng") } }
+        for line in [
+            "case new \"回电 010 6543 2109\"", "meeting new 议事会 members=王芳,张伟 date=2019-12-05",
+            "sign-in 王芳,张伟", "提 \"修缮车棚\" by=张伟", "motion \"修缮车棚\" ballot=secret", "决 no=王芳",
+        ] {
+            pane.typeLiteral(line)
+            pane.press("Enter")
+        }
+        try pane.waitFor("the refused choice") { $0.contains { $0.contains("is a secret poll") } }
+        pane.press("C-d")
+        let deadline = Date().addingTimeInterval(10)
+        while pane.sessionExists() && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        let saved = (try? String(contentsOfFile: history, encoding: .utf8)) ?? ""
+        #expect(saved.contains("010\\040****2109") || saved.contains("010****2109"), "\(saved)")
+        #expect(saved.contains("139****2222"), "\(saved)")
+        #expect(saved.contains("ballot=secret"), "\(saved)")
+        for leak in ["6543", "13911112222", "no=王芳"] {
+            #expect(!saved.contains(leak), "the history file keeps '\(leak)':\n\(saved)")
+        }
+    }
+}

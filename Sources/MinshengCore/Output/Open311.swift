@@ -35,7 +35,7 @@ struct Open311Request: Equatable {
 
     /// One JSON object on one line, keys in the order GeoReport v2 lists them.
     var json: String {
-        func s(_ v: String?) -> String { v.map(JSON.quote) ?? "null" }
+        func s(_ v: String?) -> String { v.map { JSON.quote($0, escapingHidden: true) } ?? "null" }
         let pairs: [(String, String)] = [
             ("service_request_id", s(serviceRequestID)), ("status", s(status)), ("status_notes", s(statusNotes)),
             ("service_name", s(serviceName)), ("service_code", s(serviceCode)), ("description", s(description)),

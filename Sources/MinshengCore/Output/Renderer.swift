@@ -36,8 +36,12 @@ public struct Renderer {
         return language == .zh ? "没有找到\(kind.schema.label.zh)" : "no \(kind.schema.plural.en) found"
     }
 
-    /// A value as people read it.
+    /// A value as people read it, with control and invisible characters escaped.
     func display(_ v: StoreValue, _ field: FieldSpec, kind: RecordKind?) -> String {
+        VisibleText.escape(readable(v, field, kind: kind))
+    }
+
+    func readable(_ v: StoreValue, _ field: FieldSpec, kind: RecordKind?) -> String {
         guard let text = v.text else { return "" }
         switch field.type {
         case .integer where field.name == "id":
@@ -47,6 +51,7 @@ public struct Renderer {
         case .choice(let set): return set.resolve(text)?.label.text(language) ?? text
         case .phone: return reveal ? text : PhoneMask.mask(text)
         case .tags: return HouseholdTags.display(text, language)
+        case .text where !reveal && PhoneMask.freeTextFields.contains(field.name): return PhoneMask.maskNumbers(in: text)
         default: return text
         }
     }
@@ -61,12 +66,13 @@ public struct Renderer {
         case .dateTime: return Timestamp.parse(text)?.iso8601 ?? text
         case .phone: return reveal ? text : PhoneMask.mask(text)
         case .tags: return HouseholdTags.decode(text).joined(separator: ",")
+        case .text where !reveal && PhoneMask.freeTextFields.contains(field.name): return PhoneMask.maskNumbers(in: text)
         default: return text
         }
     }
 
     func table(_ rs: ResultSet, kind: RecordKind?) -> String {
-        let headers = rs.columns.map { $0.label.text(language) }
+        let headers = rs.columns.map { VisibleText.escape($0.label.text(language)) }
         var cells = rs.rows.map { row in zip(row, rs.columns).map { display($0, $1, kind: kind) } }
         var widths = headers.map(DisplayWidth.of)
         for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
@@ -121,7 +127,7 @@ public struct Renderer {
             "  {" + zip(row, rs.columns).map { v, f in
                 let value: String
                 if let c = canonical(v, f, kind: kind) {
-                    if case .integer = v, f.name != "id" { value = c } else { value = JSON.quote(c) }
+                    if case .integer = v, f.name != "id" { value = c } else { value = JSON.quote(c, escapingHidden: true) }
                 } else {
                     value = "null"
                 }
@@ -151,6 +157,23 @@ public enum PhoneMask {
 
 /// JSON string quoting.
 public enum JSON {
+    /// Quotes `s`; with `escapingHidden` (output a person may read in a terminal), DEL, C1
+    /// controls and invisible formatting characters are written as `\uXXXX` too. The
+    /// change log's hash uses the plain form, so entries written before stay verifiable.
+    public static func quote(_ s: String, escapingHidden: Bool) -> String {
+        guard escapingHidden, VisibleText.containsHidden(s) else { return quote(s) }
+        var out = "\""
+        for u in s.unicodeScalars {
+            if u.value >= 0x20, VisibleText.isHidden(u) {
+                out += VisibleText.codePoint(u, prefix: "\\u")
+            } else {
+                let q = quote(String(u))
+                out += q.dropFirst().dropLast()
+            }
+        }
+        return out + "\""
+    }
+
     public static func quote(_ s: String) -> String {
         // Most strings need no escape: one pass over the bytes, no building scalar by scalar
         // (every logged event quotes its fields twice, for the details and for the hash).

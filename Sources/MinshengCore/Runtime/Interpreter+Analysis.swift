@@ -6,7 +6,9 @@ extension Interpreter {
         let period = try analysisPeriod(inv)
         var hot = 2
         if case .integer(let n)? = inv["hot"]?.value {
-            guard n >= 1 else { throw ScriptError.validation("hot= must be at least 1", "hot= 至少为 1", at: inv["hot"]?.location) }
+            guard (1...1_000_000).contains(n) else {
+                throw ScriptError.validation("hot= must be from 1 to 1000000", "hot= 须在 1 到 1000000 之间", at: inv["hot"]?.location)
+            }
             hot = n
         }
         let s = try assessmentStore

@@ -26,6 +26,7 @@ extension Interpreter {
         let lists: [(String?, BoundValue)]
         if motion.secret {
             if let (key, bound) = choices.first {
+                forgetStatement = true
                 throw ScriptError.validation(
                     "\(item.display) is a secret poll: a ballot's choice is never recorded with its voter ('\(key)=')",
                     "\(item.display) 为无记名投票：不记录投票人的选择（'\(key)='）", at: bound.location,

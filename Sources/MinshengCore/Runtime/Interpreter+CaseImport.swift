@@ -47,6 +47,11 @@ extension Interpreter {
             if read % 5000 == 0 {
                 out.progress(lang == .zh ? "正在导入 \(shown)：已读 \(read) 行" : "importing \(shown): \(read) rows read")
             }
+            let hidden = zip(reader.header, fields).compactMap { StoredText.problem($1, named: $0) }
+            guard hidden.isEmpty else {
+                reportBad(line, hidden)
+                continue
+            }
             var problems: [Localized] = []
             let parsed = columns.read(fields, now: now)
             var order: WorkOrder?

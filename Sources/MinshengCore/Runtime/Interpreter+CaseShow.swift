@@ -48,7 +48,7 @@ extension Interpreter {
         lines += rows.map { "  " + DisplayWidth.pad($0.0.text(lang), to: width) + "  " + $0.1.oneLine }
         lines.append(zh ? "办理过程" : "timeline")
         lines += try timeline(c)
-        return [.text(lines.joined(separator: "\n"))]
+        return [.text(masked(lines.joined(separator: "\n")))]
     }
 
     func times(_ n: Int) -> String { n == 1 ? "once" : "\(n) times" }

@@ -74,10 +74,11 @@ extension Interpreter {
         let display = RecordKind.case.id(id)
         session.lastID = display
         let u = ChoiceSet.urgency.resolve(urgency)?.label ?? Localized(urgency)
+        let shownTitle = masked(title)
         var lines = [
             lang == .zh
-                ? "已受理诉求 \(display) \(title)（\(u.zh)）：响应期限 \(due.respond.display)，办结期限 \(due.resolve.display)"
-                : "new case \(display) \(title) (\(u.en)): respond by \(due.respond.display), resolve by \(due.resolve.display)"
+                ? "已受理诉求 \(display) \(shownTitle)（\(u.zh)）：响应期限 \(due.respond.display)，办结期限 \(due.resolve.display)"
+                : "new case \(display) \(shownTitle) (\(u.en)): respond by \(due.respond.display), resolve by \(due.resolve.display)"
         ]
         if !place.groups.isEmpty {
             let names = place.groups.map { SpecialGroups.label($0).text(lang) }

@@ -67,6 +67,10 @@ extension Interpreter {
         return first.id
     }
 
+    /// Free text as shown to the operator: phone numbers typed into it (a title, a detail)
+    /// masked unless `set reveal on`.
+    func masked(_ text: String) -> String { session.reveal ? text : PhoneMask.maskNumbers(in: text) }
+
     /// A phone number: digits, optionally with `-` or a leading `+`, 7 to 15 digits.
     func checkPhone(_ inv: Invocation) throws -> StoreValue {
         guard let phone = inv.text("phone"), !phone.isEmpty else { return .null }

@@ -29,6 +29,9 @@ public final class Interpreter {
     var pendingOnce: TextFileWriter?
     /// `record on FILE`.
     var recorder: Recorder?
+    /// Set when a statement must not be kept in the history (a refused secret-poll choice
+    /// names a voter and a choice); the REPL reads and clears it after each statement.
+    public var forgetStatement = false
     /// Safe mode (`--safe`, `replay FILE safe`): nothing may be written outside the database.
     public var safe = false
     /// The database file: no output file may be it or one of the files beside it.
@@ -122,9 +125,9 @@ public final class Interpreter {
         let r = Renderer(language: lang, format: session.format, width: sink == nil ? out.terminalWidth : nil, reveal: session.reveal)
         let text: String
         switch o {
-        case .text(let s): text = s + "\n"
+        case .text(let s): text = VisibleText.escape(s, keepingLines: true) + "\n"
         case .notice(let s):
-            out.write(s + "\n")
+            out.write(VisibleText.escape(s, keepingLines: true) + "\n")
             return
         case .table(let rs, let kind): text = r.render(rs, kind: kind)
         }

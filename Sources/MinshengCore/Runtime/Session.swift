@@ -39,7 +39,7 @@ public struct Session: Sendable {
     }
 
     public var bindingContext: BindingContext {
-        BindingContext(variables: variables, lastID: lastID, now: now)
+        BindingContext(variables: variables, lastID: lastID, now: now, reveal: reveal)
     }
 
     /// Names of the settings `set` knows, in the order `show settings` lists them.

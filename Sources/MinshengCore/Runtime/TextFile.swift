@@ -120,7 +120,8 @@ public final class TextFileWriter {
 
     public func write(_ text: String) {
         guard let file else { return }
-        fputs(text, file)
+        var bytes = Array(text.utf8)  // every byte: fputs would stop at a NUL in exact CSV
+        fwrite(&bytes, 1, bytes.count, file)
         fflush(file)
     }
 

@@ -34,6 +34,7 @@ public struct Lexer {
 
     /// Lexes `text` (one or more physical lines).
     public func lex(_ text: String) throws(ScriptError) -> Result {
+        try refuseHidden(text)
         var scanner = Scanner(text: text, file: file, line: firstLine)
         var lines: [TokenLine] = []
         var current: [Token] = []
@@ -158,5 +159,33 @@ extension String {
         while let f = s.first, ws.contains(f) { s.removeFirst() }
         while let l = s.last, ws.contains(l) { s.removeLast() }
         return String(s)
+    }
+}
+
+extension Lexer {
+    /// Control characters (a NUL byte, ESC, BEL, backspace) and invisible formatting
+    /// characters (bidi overrides, zero-width spaces) are refused wherever they are typed,
+    /// pointing at the first: stored, they would reach a terminal or make two names that
+    /// look alike differ. Tabs and line ends are fine.
+    func refuseHidden(_ text: String) throws(ScriptError) {
+        func refused(_ u: Unicode.Scalar) -> Bool { u != "\n" && u != "\r" && u != "\t" && VisibleText.isHidden(u) }
+        guard text.unicodeScalars.contains(where: refused) else { return }
+        var scanner = Scanner(text: text, file: file, line: firstLine)
+        while let c = scanner.peek() {
+            if let u = c.unicodeScalars.first(where: refused) {
+                let shown = VisibleText.name(u), code = VisibleText.codePoint(u)
+                let control = u.value < 0x20 || (0x7F...0x9F).contains(u.value)
+                throw ScriptError(
+                    .syntax,
+                    control
+                        ? Localized(en: "control character \(shown) (\(code)) is not allowed", zh: "不能含有控制字符 \(shown)（\(code)）")
+                        : Localized(en: "invisible character \(code) is not allowed", zh: "不能含有不可见字符 \(code)"),
+                    at: scanner.location,
+                    hint: Localized(
+                        en: "retype the text without it (it often comes with text copied from a web page)",
+                        zh: "请去掉该字符后重新输入（常见于从网页复制的文字）"))
+            }
+            scanner.advance()
+        }
     }
 }

@@ -3,11 +3,14 @@ public struct BindingContext: Sendable {
     public var variables: [String: String]
     public var lastID: String?
     public var now: Timestamp
+    /// `set reveal on`: phone numbers may be searched in part and sorted.
+    public var reveal: Bool
 
-    public init(variables: [String: String] = [:], lastID: String? = nil, now: Timestamp) {
+    public init(variables: [String: String] = [:], lastID: String? = nil, now: Timestamp, reveal: Bool = false) {
         self.variables = variables
         self.lastID = lastID
         self.now = now
+        self.reveal = reveal
     }
 
     /// The text of a word, string or variable token.
@@ -38,7 +41,9 @@ public struct BindingContext: Sendable {
         let s = try text(of: token)
         let loc = token.location
         switch type {
-        case .text, .path, .name: return .text(s)
+        case .text, .path, .name:
+            if let problem = StoredText.problem(s, named: name) { throw ScriptError(.validation, problem, at: loc) }
+            return .text(s)
         case .integer:
             guard let n = Int(s) else {
                 throw .validation("\(name)= expects a whole number, not '\(s)'", "\(name)= 需要整数，而不是 '\(s)'", at: loc)

@@ -4,6 +4,9 @@ extension QueryParser {
         let raw = try context.text(of: token)
         let loc = token.location
         switch field.type {
+        case .phone where !context.reveal && op != .equal && op != .notEqual:
+            // A partial match (`~`, `<`, `>`) recovers a masked number digit by digit.
+            throw hiddenPhone(field, opToken)
         case .text, .reference, .phone:
             return .compare(field, op, .text(raw))
         case .computed:
@@ -63,6 +66,15 @@ extension QueryParser {
             case .contains: throw opError(field, op, opToken, allowed: "= != < <= > >=")
             }
         }
+    }
+
+    /// A phone number is matched whole unless revealed: `~`, `<` and `order by` would let
+    /// a few queries spell out a masked number.
+    func hiddenPhone(_ field: FieldSpec, _ token: Token) -> ScriptError {
+        .validation(
+            "\(field.name) is masked: it can only be matched whole, with = or !=",
+            "\(field.label.zh)已隐藏：只能用 = 或 != 整体比较", at: token.location,
+            hint: Localized(en: "set reveal on (it is logged) to search or sort by part of a number", zh: "如需按号码的一部分查找或排序，请 set reveal on（会记入日志）"))
     }
 
     func opError(_ field: FieldSpec, _ op: Comparison, _ token: Token, allowed: String) -> ScriptError {

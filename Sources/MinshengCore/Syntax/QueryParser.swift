@@ -128,6 +128,7 @@ public struct QueryParser {
         var out: [Ordering] = []
         repeat {
             var f = try parseField(schema)
+            if f.type == .phone && !context.reveal { throw hiddenPhone(f, tokens[i - 1]) }
             var desc = false
             var flip = false
             if case .computed(let c) = f.type {
