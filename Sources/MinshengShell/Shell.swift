@@ -46,8 +46,17 @@ public enum Shell {
         if let commands = options.commands {
             ok = interpreter.runScript(LineSource(text: commands, name: "-c"), options: run)
         }
-        for script in options.scripts where ok || options.keepGoing {
+        for (i, script) in options.scripts.enumerated() {
             if interpreter.quitRequested { break }
+            guard ok || options.keepGoing else {
+                // Never silently: the scripts after the error are named, and why they did not run.
+                let rest = options.scripts[i...].joined(separator: ", ")
+                fputs(
+                    language == .zh
+                        ? "minsheng：出错后未运行：\(rest)（加 --keep-going 可继续运行）\n"
+                        : "minsheng: not run after the error: \(rest) (--keep-going runs them anyway)\n", minsheng_stderr())
+                break
+            }
             do {
                 let source = try LineSource(path: script)
                 ok = interpreter.runScript(source, options: run) && ok

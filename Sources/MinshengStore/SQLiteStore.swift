@@ -46,9 +46,11 @@ public final class SQLiteStore: Store {
             do {
                 let old = umask(0o077)
                 defer { umask(old) }
+                if !memory { removeStaleCreations() }
                 if !memory && access(path, F_OK) != 0 { try create(config) }
                 let q = memory ? try DatabaseQueue(configuration: config) : try DatabaseQueue(path: path, configuration: config)
                 try Migrations.migrateIfNeeded(q, wal: !memory)
+                if !memory { makeSidecarsPrivate() }
                 queue = q
                 return q
             } catch let e as DatabaseError where (e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED) && attempt < 300 {
@@ -85,6 +87,38 @@ public final class SQLiteStore: Store {
         }
         guard link(temp, path) == 0 || errno == EEXIST else {
             throw DatabaseError(message: String(cString: strerror(errno)))
+        }
+    }
+
+    /// A shell killed while creating the database leaves `NAME.new-PID` (and its `-wal`,
+    /// `-shm`, `-journal`): removed at the next open once that process is gone.
+    func removeStaleCreations() {
+        let slash = path.lastIndex(of: "/")
+        let dir = slash.map { String(path[..<$0]) } ?? "."
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard let d = opendir(dir.isEmpty ? "/" : dir) else { return }
+        defer { closedir(d) }
+        let prefix = base + ".new-"
+        while let entry = readdir(d) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix(prefix) else { continue }
+            var rest = Substring(name.dropFirst(prefix.count))
+            for ext in ["-wal", "-shm", "-journal"] where rest.hasSuffix(ext) { rest = rest.dropLast(ext.count) }
+            guard let pid = Int32(rest), pid > 0, pid != getpid() else { continue }
+            // Still running (or not ours to ask about): leave it alone.
+            if kill(pid, 0) == 0 || errno != ESRCH { continue }
+            unlink((dir.isEmpty ? "" : dir + "/") + name)
+        }
+    }
+
+    /// SQLite gives the `-wal` and `-shm` files the database file's mode; what they hold is
+    /// the same data, so they are made private (0600) whatever the database file's mode.
+    func makeSidecarsPrivate() {
+        for ext in ["-wal", "-shm"] {
+            var st = stat()
+            if lstat(path + ext, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_uid == getuid(), st.st_mode & 0o077 != 0 {
+                chmod(path + ext, 0o600)
+            }
         }
     }
 

@@ -30,7 +30,39 @@ extension Interpreter {
         for item in its {
             out += [""] + (try itemLines(item, m))
         }
-        return out.joined(separator: "\n") + "\n"
+        return out.map(Self.markdownLine).joined(separator: "\n") + "\n"
+    }
+
+    /// The minutes' own emphasis, kept apart from user text until the line is escaped.
+    static let boldMark: Character = "\u{E000}"
+    static func bold(_ s: String) -> String { "\(boldMark)\(s)\(boldMark)" }
+
+    /// Characters that Markdown or HTML would read as markup: in names, titles and
+    /// speeches they are escaped, so a member called `<img src=x>` or `**张三**` prints as
+    /// typed and no link, image, heading, table or HTML reaches whoever renders the minutes.
+    static let markdownSpecials: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "&", "!"]
+
+    /// One line of the minutes: its structure (indent, `- `, `# `) as built, the rest escaped.
+    static func markdownLine(_ line: String) -> String {
+        var prefix = Substring(line.prefix { $0 == " " })
+        var rest = line[prefix.endIndex...]
+        if rest.hasPrefix("- ") {
+            prefix = line[..<rest.index(rest.startIndex, offsetBy: 2)]
+        } else if rest.hasPrefix("#") {
+            let hashes = rest.prefix { $0 == "#" }
+            if rest[hashes.endIndex...].hasPrefix(" ") { prefix = line[...hashes.endIndex] }
+        }
+        rest = line[prefix.endIndex...]
+        var out = String(prefix)
+        for c in rest {
+            if c == boldMark {
+                out += "**"
+            } else {
+                if markdownSpecials.contains(c) { out.append("\\") }
+                out.append(c)
+            }
+        }
+        return out
     }
 
     func quorumZh(_ q: Tally.QuorumRule) -> String {
@@ -145,9 +177,9 @@ extension Interpreter {
         out.append("  - 计票（\(clock(closed, on: m.date))）：\(counts)")
         let v: String
         switch verdict {
-        case .passed: v = "**通过**"
-        case .failed: v = "**未通过**"
-        case .noQuorum: v = "**不足法定人数，表决无效**"
+        case .passed: v = Self.bold("通过")
+        case .failed: v = Self.bold("未通过")
+        case .noQuorum: v = Self.bold("不足法定人数，表决无效")
         }
         out.append("  - 结果：\(v)")
         let ballots = try ballots(of: motion)
