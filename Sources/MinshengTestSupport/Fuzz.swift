@@ -20,8 +20,11 @@ public struct FuzzReport: Sendable {
     public var succeeded = 0
     /// Errors reported, every one checked for a location inside its input.
     public var rejected = 0
-    /// Commands parsed but not run because they name a file (`source`, `output`, `import` …).
+    /// Commands parsed but not run because they name a file outside the sandbox (an
+    /// absolute path, `~`, `..`) or would fill the database with a demo.
     public var skipped = 0
+    /// Inputs that ran a command naming a file, inside the sandbox.
+    public var sandboxed = 0
     public var findings: [FuzzFinding] = []
     /// The slowest input, in milliseconds.
     public var slowestMilliseconds = 0.0
@@ -33,8 +36,12 @@ public struct FuzzReport: Sendable {
 /// rolled back, so every input meets the same database.
 ///
 /// Every error must be a `ScriptError` located inside the input; anything else is a
-/// finding. Commands that would open a file are parsed but not run: the fuzzer must not
-/// write or read outside its input.
+/// finding, and so is a raw control character in any output. Commands that name files
+/// run inside a sandbox folder holding a stand-in database (with its `-wal`), an existing
+/// file, a symbolic link to a file outside, and scripts that source each other; a path
+/// that is absolute, `~` or climbs with `..` is parsed but not run (the fuzzer never
+/// touches anything outside the sandbox). After such an input the stand-in database, the
+/// existing file and the link's target must be as they were.
 public final class FuzzHarness {
     let store: SQLiteStore
     let base: Session
@@ -44,6 +51,17 @@ public final class FuzzHarness {
     static let name = "fuzz"
 
     struct Rollback: Error {}
+
+    /// The sandbox folder, and the file the link in it points to (outside it).
+    let sandbox: String
+    let linkTarget: String
+    static let sandboxFiles: [(String, String)] = [
+        ("fuzz.db", "stand-in database\n"), ("fuzz.db-wal", "stand-in wal\n"), ("existing.txt", "existing\n"),
+        ("nest.msh", "source nest2.msh\ncount depts\n"), ("nest2.msh", "echo nested\nsource nest.msh\n"),
+        ("self.msh", "source self.msh\n"), ("depts.csv", "name\n新科室\n"),
+    ]
+    /// Files that no command may change, whatever it says (the stand-in database, the link's target).
+    var guarded: [String] { [sandbox + "/fuzz.db", sandbox + "/fuzz.db-wal", linkTarget] }
 
     public init() throws {
         store = SQLiteStore(path: ":memory:")
@@ -55,7 +73,49 @@ public final class FuzzHarness {
             throw ScriptError(.runtime, Localized("fuzz fixture failed: \(sink.errors)"))
         }
         base = setup.session
+        sandbox = FuzzHarness.temporaryFolder("minsheng-fuzz-sandbox")
+        linkTarget = FuzzHarness.temporaryFolder("minsheng-fuzz-outside") + "/target.txt"
+        FuzzHarness.put(linkTarget, "outside\n")
+        resetSandbox()
     }
+
+    deinit {
+        Files.removeTemporary(sandbox)
+        Files.removeTemporary(String(linkTarget.dropLast("/target.txt".count)))
+    }
+
+    static func temporaryFolder(_ prefix: String) -> String {
+        var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
+        return template.withUnsafeMutableBufferPointer { buf in
+            guard let base = buf.baseAddress, let p = mkdtemp(base) else { return "/tmp" }
+            return String(cString: p)
+        }
+    }
+
+    static func put(_ path: String, _ text: String) {
+        guard let f = fopen(path, "wb") else { return }
+        var bytes = Array(text.utf8)
+        fwrite(&bytes, 1, bytes.count, f)
+        fclose(f)
+    }
+
+    /// Puts the sandbox back as it was: its files rewritten, anything else removed.
+    func resetSandbox() {
+        if let d = opendir(sandbox) {
+            var names: [String] = []
+            while let entry = readdir(d) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name != "." && name != ".." { names.append(name) }
+            }
+            closedir(d)
+            for name in names { unlink(sandbox + "/" + name) }
+        }
+        for (name, text) in Self.sandboxFiles { Self.put(sandbox + "/" + name, text) }
+        symlink(linkTarget, sandbox + "/link.txt")
+    }
+
+    /// What the guarded files hold now.
+    func guardedContents() -> [[UInt8]?] { guarded.map { Files.readBytes($0) } }
 
     /// Runs `count` generated inputs from `seed`; `progress` is called every 10,000.
     public func run(corpus: FuzzCorpus, count: Int, seed: UInt64, maxRun: Int = 3000, progress: (FuzzReport) -> Void = { _ in }) -> FuzzReport {
@@ -77,6 +137,10 @@ public final class FuzzHarness {
         guard !input.isEmpty else { return }
         let started = monotonicMilliseconds()
         let interpreter = Interpreter(session: base, store: store, out: sink, diagnostics: sink)
+        interpreter.protectedFiles = [sandbox + "/fuzz.db"]
+        interpreter.resolvePaths(beside: sandbox + "/" + Self.name)
+        let guardedBefore = guardedContents()
+        sink.rawControls = 0
         var buffer = input
         let stream = buffer.withUnsafeMutableBytes { raw in fmemopen(raw.baseAddress, raw.count, "r") }
         guard let stream else { return }
@@ -92,6 +156,13 @@ public final class FuzzHarness {
         } catch {
             check.problems.append("the rollback failed: \(error)")
         }
+        interpreter.closeFiles()
+        if check.touchedFiles {
+            report.sandboxed += 1
+            if guardedContents() != guardedBefore { check.problems.append("a guarded file changed: \(guarded)") }
+            resetSandbox()
+        }
+        if sink.rawControls > 0 { check.problems.append("\(sink.rawControls) outputs held a raw control character") }
         report.succeeded += check.succeeded
         report.rejected += check.rejected
         report.skipped += check.skipped
@@ -150,8 +221,11 @@ public final class FuzzHarness {
             do {
                 let invocation = try Parser(table: interpreter.table, context: interpreter.session.bindingContext).parse(command)
                 if Self.touchesFiles(invocation) {
-                    check.skipped += 1
-                    continue
+                    guard Self.staysInSandbox(invocation) else {
+                        check.skipped += 1
+                        continue
+                    }
+                    check.touchedFiles = true
                 }
                 try interpreter.execute(invocation)
                 check.succeeded += 1
@@ -168,6 +242,17 @@ public final class FuzzHarness {
         if [.source, .replay, .output, .once, .record].contains(inv.spec.id) { return true }
         let params = inv.spec.arguments + inv.spec.options
         return params.contains { p in p.type == .path && inv.values[p.name] != nil }
+    }
+
+    /// Whether every file a command names is a plain relative path (so inside the sandbox).
+    static func staysInSandbox(_ inv: Invocation) -> Bool {
+        if inv.spec.id.rawValue == "demo-generate" { return false }
+        func inside(_ path: String) -> Bool { !path.isEmpty && !Interpreter.reachesOutside(path) }
+        if inv.spec.id.rawValue == "case-export" {
+            return !inv.rest.contains { t in t.text.map { $0.hasPrefix("/") || $0.hasPrefix("~") || $0.contains("..") } ?? false }
+        }
+        let params = inv.spec.arguments + inv.spec.options
+        return params.allSatisfy { p in p.type != .path || inv.text(p.name).map(inside) ?? true }
     }
 
     /// A subdistrict with cases and a meeting whose poll is open, so mutated commands
@@ -203,6 +288,8 @@ public final class FuzzHarness {
 struct InputCheck {
     let lines: [Int]
     var succeeded = 0, rejected = 0, skipped = 0
+    /// Set when a command that names a file ran (in the sandbox).
+    var touchedFiles = false
     var problems: [String] = []
 
     init(input: [UInt8]) {
@@ -212,6 +299,8 @@ struct InputCheck {
     /// An error must be a `ScriptError` that points into the input.
     mutating func rejected(_ error: Error) {
         rejected += 1
+        // A nested script stopped at its own error, already reported (located in that script).
+        if error is ScriptAbort { return }
         guard let e = error as? ScriptError else {
             problems.append("not a ScriptError: \(error)")
             return
@@ -233,7 +322,11 @@ struct InputCheck {
 /// Swallows output; keeps diagnostics only while the fixture runs.
 final class FuzzSink: OutputSink, DiagnosticSink {
     var errors: [String] = []
-    func write(_ s: String) {}
+    /// Outputs that held a control or invisible character (a tab and a newline are fine).
+    var rawControls = 0
+    func write(_ s: String) {
+        if s.unicodeScalars.contains(where: { $0 != "\n" && $0 != "\t" && VisibleText.isHidden($0) }) { rawControls += 1 }
+    }
     var terminalWidth: Int? { 80 }
     func report(_ error: ScriptError, sourceLine: String?, language: Language) { errors.append(error.message.en) }
 }

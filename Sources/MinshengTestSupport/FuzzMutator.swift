@@ -74,6 +74,11 @@ public struct FuzzMutator {
             "and", "or", "not", "in", "desc", "\u{FFFD}", "\u{200B}", "\u{FEFF}", "e\u{301}", "🇨🇳", "👨‍👩‍👧", "\u{202E}",
             "%s%n", "'; DROP TABLE event; --", "NULL", "members=9223372036854775807", "limit 99999999999999999999",
             "satisfied=99999999999999999999", "yes=", "for=", "phone=13800001234", "=)", "(=", "\"\\", "“\\”",
+            // Files in the fuzzer's sandbox, and control characters.
+            "\nonce fuzz.db\n", "\nonce fuzz.db-wal overwrite=yes\n", "\noutput link.txt\n", "\nonce existing.txt\n",
+            "\nonce existing.txt overwrite=yes\n", "\nsource nest.msh\n", "\nsource self.msh\n", "\nreplay nest2.msh step\n",
+            "\nrecord on nest.msh\n", "\nminutes out=fuzz.db overwrite=yes\n", "\nimport depts depts.csv\n", " out=link.txt",
+            " out=fuzz.db", " overwrite=yes", "\u{1B}[2J", "\u{1B}]0;x\u{07}", "\u{07}", "\u{08}", "\u{7F}", "\u{85}", "\u{2066}",
         ].map { Array($0.utf8) } + [[0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE4, 0xB8], [0xF4, 0x90, 0x80, 0x80], [0x80]]
 
     /// One input: a few consecutive lines of a real script, mutated one to four times.

@@ -23,6 +23,7 @@ final class Reports: @unchecked Sendable {
             t.succeeded += r.succeeded
             t.rejected += r.rejected
             t.skipped += r.skipped
+            t.sandboxed += r.sandboxed
             t.findings += r.findings
         }
         return t
@@ -43,12 +44,14 @@ final class Reports: @unchecked Sendable {
         }
         let report = reports.total
         print(
-            "fuzz: \(report.inputs) inputs, \(report.succeeded) commands ran, \(report.rejected) refused with a located error, \(report.skipped) skipped, \(report.findings.count) findings"
+            "fuzz: \(report.inputs) inputs, \(report.succeeded) commands ran, \(report.rejected) refused with a located error, \(report.skipped) skipped, \(report.sandboxed) inputs named files in the sandbox, \(report.findings.count) findings"
         )
         #expect(report.inputs == 20_000)
         #expect(report.findings.isEmpty, "\(report.findings.prefix(5).map(\.description).joined(separator: "\n"))")
         // The pass must reach the handlers, not stop at the lexer.
         #expect(report.succeeded > 10_000 && report.rejected > 10_000)
+        // And it must reach the file commands (output paths, links, source chains) in the sandbox.
+        #expect(report.sandboxed > 500, "only \(report.sandboxed) inputs ran a file command in the sandbox")
     }
 
     /// Every sample CSV under Tests/Transcripts, mutated 300 times, through its import.

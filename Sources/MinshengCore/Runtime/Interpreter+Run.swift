@@ -1,5 +1,5 @@
 /// An error that was already reported where it happened (inside a sourced file).
-struct ScriptAbort: Error {}
+public struct ScriptAbort: Error {}
 
 /// How a script is run.
 public struct RunOptions: Sendable {

@@ -45,7 +45,7 @@ extension Interpreter {
     }
 
     /// An absolute path, a home-folder path or one that climbs with `..`.
-    static func reachesOutside(_ path: String) -> Bool {
+    public static func reachesOutside(_ path: String) -> Bool {
         path.hasPrefix("/") || path.hasPrefix("~") || path.split(separator: "/").contains("..")
     }
 }

@@ -32,6 +32,12 @@ public final class Interpreter {
     /// Set when a statement must not be kept in the history (a refused secret-poll choice
     /// names a voter and a choice); the REPL reads and clears it after each statement.
     public var forgetStatement = false
+    /// Resolves relative paths against the folder of `script` when no script is running
+    /// (the fuzzer's sandbox); the running script's own folder comes first, as always.
+    public func resolvePaths(beside script: String) {
+        scriptStack = [script]
+        displayStack = [script]
+    }
     /// Safe mode (`--safe`, `replay FILE safe`): nothing may be written outside the database.
     public var safe = false
     /// The database file: no output file may be it or one of the files beside it.
@@ -132,6 +138,17 @@ public final class Interpreter {
         case .table(let rs, let kind): text = r.render(rs, kind: kind)
         }
         if let sink { sink.write(text) } else { out.write(text) }
+    }
+
+    /// Closes every file the session writes (`output`, `once`, `record`).
+    public func closeFiles() {
+        redirect?.close()
+        redirect = nil
+        onceRedirect?.close()
+        onceRedirect = nil
+        pendingOnce?.close()
+        pendingOnce = nil
+        recorder = nil
     }
 
     func closeOnce() {
