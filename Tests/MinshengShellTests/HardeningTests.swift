@@ -63,4 +63,27 @@ import Testing
         #expect(going.status == 1)
         #expect(going.stdout == "from a\nfrom b\n")
     }
+
+    /// With reveal off no file but the database holds a full number: a recording, a CSV or
+    /// JSON export, the analysis report. With reveal on (itself logged) a recording keeps
+    /// them, for an exact replay.
+    @Test func noFileButTheDatabaseHoldsAFullNumberWithRevealOff() {
+        let dir = Files.temporaryDirectory()
+        let script = "record on rec.msh; case new \"回电 010 6543 2109\" resident=王芳 phone=13800001234; record off; "
+            + "set format csv; once cases.csv; find cases; set format json; once cases.json; find cases; "
+            + "analysis week=2019-W49 out=report.html"
+        let r = runMinsheng("--db d.db --lang en --now 2019-12-03T09:00 -c '\(script)'", in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("recording to rec.msh (phone numbers are masked in it"), "\(r.stdout)")
+        for file in ["rec.msh", "cases.csv", "cases.json", "report.html"] {
+            let text = Files.read(dir + "/" + file) ?? ""
+            #expect(!text.isEmpty, "\(file) was not written")
+            for number in ["6543", "13800001234", "0000123"] {
+                #expect(!text.contains(number), "\(file) holds '\(number)':\n\(text)")
+            }
+        }
+        let revealed = runMinsheng("--db e.db --lang en -c 'set reveal on; record on full.msh; case new 漏水 phone=13800001234'", in: dir)
+        #expect(revealed.status == 0)
+        #expect(Files.read(dir + "/full.msh")?.contains("phone=13800001234") == true)
+    }
 }

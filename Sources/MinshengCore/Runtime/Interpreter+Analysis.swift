@@ -149,7 +149,7 @@ extension Interpreter {
         let standing = due.map { DeadlineStanding.of(due: $0, done: nil, now: now).text.text(lang) } ?? ""
         let status = ChoiceSet.caseStatus.resolve(r.text("status") ?? "")?.label.text(lang) ?? ""
         return [
-            RecordKind.case.id(r.id), r.text("title") ?? "", r.text("category") ?? "", r.text("community") ?? "", status, created?.display ?? "", age, standing,
+            RecordKind.case.id(r.id), masked(r.text("title") ?? ""), r.text("category") ?? "", r.text("community") ?? "", status, created?.display ?? "", age, standing,
         ]
     }
 

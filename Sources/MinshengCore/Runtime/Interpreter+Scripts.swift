@@ -24,7 +24,8 @@ final class Recorder {
         if inv.spec.id == .set, let first = inv.rest.first, case .word(let w) = first.kind, w.lowercased() == "now" {
             lastClock = session.fixedNow
         }
-        writer.write(inv.source + "\n")
+        // With reveal off the recording, a file outside the database, holds no full number.
+        writer.write((session.reveal ? inv.source : PhoneMask.maskNumbers(in: inv.source)) + "\n")
     }
 }
 
@@ -57,7 +58,13 @@ extension Interpreter {
         } catch let e as ScriptError {
             throw e.located(at: inv["file"]?.location)
         }
-        return [.text(lang == .zh ? "开始录制到 \(full)" : "recording to \(full)")]
+        var said = lang == .zh ? "开始录制到 \(full)" : "recording to \(full)"
+        if !session.reveal {
+            said += say(
+                " (phone numbers are masked in it, and a replay refuses a masked number: set reveal on first to record them in full)",
+                "（其中的电话号码会被隐藏，重放时隐藏的号码无效；如需完整录制，请先 set reveal on）")
+        }
+        return [.text(said)]
     }
 
     func sourceFile(_ inv: Invocation) throws -> [Output] {
