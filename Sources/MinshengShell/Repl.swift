@@ -14,7 +14,7 @@ final class Repl {
     let noRC: Bool
     let completion: ShellCompletion
 
-    init(interpreter: Interpreter, store: SQLiteStore, databasePath: String, environment: [String: String], noRC: Bool) {
+    init(interpreter: Interpreter, store: SQLStore, databasePath: String, environment: [String: String], noRC: Bool) {
         self.interpreter = interpreter
         self.databasePath = databasePath
         self.environment = environment

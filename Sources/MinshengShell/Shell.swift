@@ -21,7 +21,7 @@ public enum Shell {
             path = Paths.defaultDatabase(env)
             if env["MINSHENG_DB"] == nil { Paths.makeDirectory(Paths.dataDirectory(env)) }
         }
-        let store = SQLiteStore(path: path)
+        let store = SQLStore(location: path)
         var session = Session(language: language, actor: options.actor ?? env["USER"] ?? loginName() ?? "unknown")
         session.fixedNow = options.now
         if let f = options.format { session.format = f }

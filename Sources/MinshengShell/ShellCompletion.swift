@@ -5,7 +5,7 @@ import MinshengStore
 final class ShellCompletion: CompletionSource {
     let completer: Completer
 
-    init(table: CommandTable, store: SQLiteStore) {
+    init(table: CommandTable, store: SQLStore) {
         completer = Completer(
             table: table,
             names: { kind, prefix in (try? store.names(kind, prefix: prefix, limit: 200)) ?? [] },

@@ -43,7 +43,7 @@ public struct FuzzReport: Sendable {
 /// touches anything outside the sandbox). After such an input the stand-in database, the
 /// existing file and the link's target must be as they were.
 public final class FuzzHarness {
-    let store: SQLiteStore
+    let store: SQLStore
     let base: Session
     let sink = FuzzSink()
     /// An input slower than this is reported (a hang is a denial of service too).
@@ -64,7 +64,7 @@ public final class FuzzHarness {
     var guarded: [String] { [sandbox + "/fuzz.db", sandbox + "/fuzz.db-wal", linkTarget] }
 
     public init() throws {
-        store = SQLiteStore(path: ":memory:")
+        store = SQLStore(location: ":memory:")
         var session = Session(language: .en, actor: "测试员")
         session.fixedNow = Timestamp.parse("2019-12-03T09:00")
         let setup = Interpreter(session: session, store: store, out: sink, diagnostics: sink)

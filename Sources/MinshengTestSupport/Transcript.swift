@@ -54,7 +54,7 @@ public enum Transcript {
         var session = Session(language: language, actor: actor)
         session.fixedNow = now
         session.format = format
-        let store = SQLiteStore(path: database)
+        let store = SQLStore(location: database)
         let interpreter = Interpreter(session: session, store: store, out: captured, diagnostics: captured)
         interpreter.openTable = CSVFile.open
         do {

@@ -6,7 +6,7 @@ import Testing
 
 /// A session on a fresh in-memory database, clock fixed at 2019-12-03 09:00.
 final class CaseSession {
-    let store = SQLiteStore(path: ":memory:")
+    let store = SQLStore(location: ":memory:")
     let captured = CapturedOutput()
     let interpreter: Interpreter
 

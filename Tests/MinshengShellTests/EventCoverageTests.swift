@@ -19,7 +19,7 @@ import Testing
         let path = work + "/" + name.dropFirst(folder.count + 1)
         var session = Session(language: .en, actor: "测试员")
         session.fixedNow = Timestamp.parse("2019-12-03T09:00")
-        let store = SQLiteStore(path: ":memory:")
+        let store = SQLStore(location: ":memory:")
         try store.open()
         let captured = CapturedOutput()
         let interpreter = Interpreter(session: session, store: store, out: captured, diagnostics: captured)

@@ -107,7 +107,7 @@ extension Substring {
         let out = CapturedOutput()
         var session = Session(language: .en, actor: "王强")
         session.fixedNow = Timestamp.parse("2019-12-03T09:00")
-        let interpreter = Interpreter(session: session, store: SQLiteStore(path: ":memory:"), out: out, diagnostics: out)
+        let interpreter = Interpreter(session: session, store: SQLStore(location: ":memory:"), out: out, diagnostics: out)
         interpreter.historyProvider = { ["household add 3号楼501 compound=3号楼 head=王芳 phone=13800001234", "find cases where created >= 2019-12-01"] }
         _ = interpreter.runScript(LineSource(text: "history\nset reveal on\nhistory", name: "h"))
         let lines = out.text.split(separator: "\n")

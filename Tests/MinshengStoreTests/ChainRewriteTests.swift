@@ -11,7 +11,7 @@ import Testing
         let dir = temporaryFolder()
         let db = dir + "/c.db"
         #expect(runMeeting(["dept add 城建科", "dept add 城管科"], database: db).errors.isEmpty)
-        let noted = String(try SQLiteStore(path: db).verifyLog().head.prefix(16))
+        let noted = String(try SQLStore(location: db).verifyLog().head.prefix(16))
         #expect(runMeeting(["community add 六里屯社区"], database: db).errors.isEmpty)
 
         // The forger edits the first entry and recomputes the whole chain after it.
@@ -24,13 +24,13 @@ import Testing
                 let fields: [String] = [
                     row["at"], row["actor"], row["command"], row["action"], row["kind"] ?? "", recordID.map(String.init) ?? "", row["details"],
                 ]
-                let hash = SQLiteStore.chainHash(prev: prev, fields)
+                let hash = SQLStore.chainHash(prev: prev, fields)
                 try db.execute(sql: "UPDATE event SET prev_hash = ?, hash = ? WHERE seq = ?", arguments: [prev, hash, row["seq"] as Int])
                 prev = hash
             }
         }
         try q.close()
-        let v = try SQLiteStore(path: db).verifyLog()
+        let v = try SQLStore(location: db).verifyLog()
         #expect(v.problems.isEmpty, "a recomputed chain verifies on its own")
 
         let plain = runMeeting(["audit verify"], database: db)
@@ -43,7 +43,7 @@ import Testing
         let dir = temporaryFolder()
         let db = dir + "/u.db"
         _ = runMeeting(["dept add 城建科", "dept add 城管科"], database: db)
-        let noted = String(try SQLiteStore(path: db).verifyLog().head.prefix(16))
+        let noted = String(try SQLStore(location: db).verifyLog().head.prefix(16))
         let later = runMeeting(["community add 六里屯社区", "audit verify head=\(noted)"], database: db)
         #expect(later.errors.isEmpty)
         #expect(later.text.contains("head \(noted) is entry 2: the log up to it is unchanged"))

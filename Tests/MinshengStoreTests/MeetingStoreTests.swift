@@ -29,7 +29,7 @@ func runMeeting(_ lines: [String], database: String, language: Language = .en, s
     let capture = stepper ?? MeetingCapture()
     var session = Session(language: language, actor: "王强")
     session.fixedNow = Timestamp.parse("2019-12-05T19:00")
-    let interpreter = Interpreter(session: session, store: SQLiteStore(path: database), out: capture, diagnostics: capture)
+    let interpreter = Interpreter(session: session, store: SQLStore(location: database), out: capture, diagnostics: capture)
     interpreter.stepper = capture
     _ = interpreter.runScript(LineSource(text: lines.joined(separator: "\n"), name: "test"), options: RunOptions(keepGoing: true))
     return capture

@@ -8,14 +8,14 @@ import Testing
     let november = DayWindow(from: Day.parse("2019-11-01") ?? Day(ordinal: 0), to: Day.parse("2019-11-30") ?? Day(ordinal: 0))
     let special = HouseholdTags.special
 
-    func add(_ s: SQLiteStore, _ kind: RecordKind, _ values: [String: StoreValue]) throws -> Int {
+    func add(_ s: SQLStore, _ kind: RecordKind, _ values: [String: StoreValue]) throws -> Int {
         try s.insert(kind, values.merging(["created_at": .text("2019-10-01T09:00:00"), "created_by": .text("测试员")]) { a, _ in a })
     }
 
     /// Two communities, three compounds (B1, B2 in S1; B3 in S2), H1 hardship in B1, H2 in B1,
     /// H3 petitioner in B3, E1 in S1, one cadre assigned to B1; five visits and five cases
     /// placed around the window's edges.
-    func world() throws -> SQLiteStore {
+    func world() throws -> SQLStore {
         let s = try freshStore()
         try s.transaction(.writes) {
             let s1 = try add(s, .community, ["name": .text("六里屯社区")]), s2 = try add(s, .community, ["name": .text("十里堡社区")])

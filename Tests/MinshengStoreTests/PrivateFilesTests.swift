@@ -15,7 +15,7 @@ import Testing
         let dir = temporaryFolder()
         let old = umask(0o022)
         defer { umask(old) }
-        let store = SQLiteStore(path: dir + "/p.db")
+        let store = SQLStore(location: dir + "/p.db")
         try store.transaction(.writes) {
             _ = try store.insert(.department, ["name": .text("城建科"), "created_at": .text("2019-12-03T09:00:00"), "created_by": .text("王强")])
         }

@@ -4,7 +4,7 @@ import Testing
 @testable import MinshengStore
 
 /// A store with three communities and a dozen cases spread over statuses and dates.
-func storeWithCases() throws -> SQLiteStore {
+func storeWithCases() throws -> SQLStore {
     let store = try freshStore()
     try store.transaction(.writes) {
         for name in ["六里屯社区", "十里堡社区"] {
@@ -31,7 +31,7 @@ func storeWithCases() throws -> SQLiteStore {
     return store
 }
 
-func run(_ store: SQLiteStore, _ text: String) throws -> ResultSet {
+func run(_ store: SQLStore, _ text: String) throws -> ResultSet {
     guard case .complete(let lines) = try Lexer(file: "q").lex(text), let line = lines.first else { return ResultSet(columns: [], rows: []) }
     let counting = line.tokens.first?.text == "count"
     var p = QueryParser(tokens: Array(line.tokens.dropFirst()), context: BindingContext(now: clock), end: line.location)

@@ -6,8 +6,8 @@ import Testing
 
 let clock = Timestamp.parse("2019-12-03T09:00") ?? Timestamp(seconds: 0)
 
-func freshStore() throws -> SQLiteStore {
-    let s = SQLiteStore(path: ":memory:")
+func freshStore() throws -> SQLStore {
+    let s = SQLStore(location: ":memory:")
     try s.open()
     return s
 }
@@ -59,9 +59,9 @@ func freshStore() throws -> SQLiteStore {
             }
         }
         #expect(try store.eventCount() == 3)
-        let rows = try store.withDatabase { db in try Row.fetchAll(db, sql: "SELECT prev_hash, hash FROM event ORDER BY seq") }
-        let prev: [String] = rows.map { $0["prev_hash"] }
-        let hash: [String] = rows.map { $0["hash"] }
+        let rows = try store.withDatabase { db in try db.rows("SELECT prev_hash, hash FROM event ORDER BY seq") }
+        let prev = rows.map { $0.text("prev_hash") ?? "" }
+        let hash = rows.map { $0.text("hash") ?? "" }
         #expect(prev == ["", hash[0], hash[1]])
         #expect(Set(hash).count == 3 && hash.allSatisfy { $0.count == 64 })
     }
@@ -76,7 +76,7 @@ func freshStore() throws -> SQLiteStore {
     @Test func everyFieldHasAColumn() throws {
         let store = try freshStore()
         for kind in RecordKind.allCases {
-            let columns = try store.withDatabase { db in try db.columns(in: kind.schema.table).map(\.name) }
+            let columns = try store.engine.columnNames(kind.schema.table)
             for f in kind.schema.fields {
                 if let c = f.column { #expect(columns.contains(c), "\(kind).\(f.name) → \(c)") }
             }
@@ -90,12 +90,12 @@ func freshStore() throws -> SQLiteStore {
         q.predicate = .compare(name, .equal, .text("' or 1=1 --"))
         let sql = store.compileFind(q, now: clock)
         #expect(!sql.sql.contains("1=1"))
-        #expect(sql.arguments == ["' or 1=1 --".databaseValue])
+        #expect(sql.arguments == [.text("' or 1=1 --")])
         #expect(try store.find(q, now: clock).rows.isEmpty)
     }
 
     @Test func missingFolderIsAClearError() {
-        let store = SQLiteStore(path: "/nonexistent-dir/x.db")
+        let store = SQLStore(location: "/nonexistent-dir/x.db")
         do {
             try store.open()
             Issue.record("opened a database in a missing folder")

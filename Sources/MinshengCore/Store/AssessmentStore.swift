@@ -25,7 +25,7 @@ public enum AnalysisGroup: String, Sendable, CaseIterable {
 
 /// What supervision, assessment and analysis need from a database beyond the generic
 /// `Store`: aggregate questions, each answered by GROUP BY statements, so a period of a
-/// million cases is counted by the database and never loaded. `SQLiteStore` conforms.
+/// million cases is counted by the database and never loaded. `SQLStore` conforms.
 public protocol AssessmentStore: AnyObject {
     /// The counts behind the three rates of each unit's cases created in `[from, to)`, as of
     /// `now`, spot-check callbacks included. The nil key holds cases that belong to no unit.

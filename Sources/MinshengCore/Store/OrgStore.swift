@@ -2,7 +2,7 @@
 /// the few aggregate questions of coverage, campaigns and planning, each one statement.
 ///
 /// A family protocol rather than more `Store` requirements, so the shared protocol stays
-/// narrow; `SQLiteStore` conforms in the store target.
+/// narrow; `SQLStore` conforms in the store target.
 public protocol OrgStore: AnyObject {
     /// Compounds nobody is assigned to: `id`, `name`, `community`, `households`, `special`.
     func compoundsWithoutCadre(community: Int?, specialTags: [String]) throws -> [StoredRecord]

@@ -1,15 +1,12 @@
-import GRDB
 import MinshengCore
 
 /// A compiled query: SQL text with `?` placeholders and the values to bind.
 struct CompiledSQL {
     var sql: String
-    var arguments: [DatabaseValue]
+    var arguments: [StoreValue]
 }
 
-extension SQLiteStore {
-    var dialect: SQLDialect { .sqlite }
-
+extension SQLStore {
     /// The expression that selects a field for display.
     func selectExpression(_ f: FieldSpec, table: String) -> String {
         guard let column = f.column else { return "NULL" }
@@ -24,7 +21,7 @@ extension SQLiteStore {
     func compileFind(_ q: Query, now: Timestamp, columns: String? = nil) -> CompiledSQL {
         let s = q.kind.schema
         let fields = s.fields.filter { $0.listed }
-        var args: [DatabaseValue] = []
+        var args: [StoreValue] = []
         let selected = columns ?? fields.map { selectExpression($0, table: "t") }.joined(separator: ", ")
         var sql = "SELECT \(selected) FROM \(s.table) t"
         if let p = q.predicate { sql += " WHERE " + compile(p, &args) }
@@ -33,10 +30,10 @@ extension SQLiteStore {
         if !q.ordering.isEmpty { sql += ", t.id" }
         if let limit = q.limit {
             sql += " LIMIT ?"
-            args.append(limit.databaseValue)
+            args.append(.integer(limit))
             if let offset = q.offset {
                 sql += " OFFSET ?"
-                args.append(offset.databaseValue)
+                args.append(.integer(offset))
             }
         }
         return CompiledSQL(sql: sql, arguments: args)
@@ -47,7 +44,7 @@ extension SQLiteStore {
     /// count over a million rows does one lookup per group, not per row.
     func compileCount(_ q: Query, now: Timestamp) -> CompiledSQL {
         let s = q.kind.schema
-        var args: [DatabaseValue] = []
+        var args: [StoreValue] = []
         let filter = q.predicate.map { " WHERE " + compile($0, &args) } ?? ""
         guard !q.groups.isEmpty else { return CompiledSQL(sql: "SELECT COUNT(*) FROM \(s.table) t" + filter, arguments: args) }
         let columns = q.groups.enumerated().map { "t.\($1.column ?? "id") AS c\($0)" }
@@ -64,7 +61,7 @@ extension SQLiteStore {
         return CompiledSQL(sql: sql, arguments: args)
     }
 
-    func compile(_ p: Predicate, _ args: inout [DatabaseValue]) -> String {
+    func compile(_ p: Predicate, _ args: inout [StoreValue]) -> String {
         switch p {
         case .and(let a, let b): return "(\(compile(a, &args)) AND \(compile(b, &args)))"
         case .or(let a, let b): return "(\(compile(a, &args)) OR \(compile(b, &args)))"
@@ -92,20 +89,20 @@ extension SQLiteStore {
 
     /// The column a predicate compares, and a placeholder per value; a reference given
     /// by name compares against the named record's id.
-    func column(_ f: FieldSpec, _ args: inout [DatabaseValue], values: [QueryValue]) -> (String, [String]) {
+    func column(_ f: FieldSpec, _ args: inout [StoreValue], values: [QueryValue]) -> (String, [String]) {
         let c = "t.\(f.column ?? "id")"
         var placeholders: [String] = []
         for v in values {
             if case .reference(let kind) = f.type, case .text(let text) = v {
                 if let (k, n) = RecordKind.forID(text), k == kind {
-                    args.append(n.databaseValue)
+                    args.append(.integer(n))
                     placeholders.append("?")
                 } else {
-                    args.append(text.databaseValue)
+                    args.append(.text(text))
                     placeholders.append("(SELECT r.id FROM \(kind.schema.table) r WHERE r.\(kind.schema.titleColumn) = ?)")
                 }
             } else if f.name == "id", case .text(let text) = v, let (_, n) = RecordKind.forID(text) {
-                args.append(n.databaseValue)
+                args.append(.integer(n))
                 placeholders.append("?")
             } else {
                 args.append(bindable(v))
@@ -115,11 +112,11 @@ extension SQLiteStore {
         return (c, placeholders)
     }
 
-    func bindable(_ v: QueryValue) -> DatabaseValue {
+    func bindable(_ v: QueryValue) -> StoreValue {
         switch v {
-        case .text(let s): return s.databaseValue
-        case .integer(let n): return n.databaseValue
-        case .time(let t): return t.storage.databaseValue
+        case .text(let s): return .text(s)
+        case .integer(let n): return .integer(n)
+        case .time(let t): return .text(t.storage)
         }
     }
 
@@ -127,9 +124,8 @@ extension SQLiteStore {
         let c = compileFind(query, now: now)
         let fields = query.kind.schema.fields.filter { $0.listed }
         return try withDatabase { db in
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: c.sql), arguments: StatementArguments(c.arguments))
             var out: [[StoreValue]] = []
-            while let row = try rows.next() { out.append(values(of: row, count: fields.count)) }
+            try db.forEachRow(c.sql, c.arguments) { out.append(Array($0.values.prefix(fields.count))) }
             return ResultSet(columns: fields, rows: out)
         }
     }
@@ -137,12 +133,7 @@ extension SQLiteStore {
     public func scan(_ query: Query, now: Timestamp, _ body: (StoredRecord) throws -> Void) throws {
         let c = compileFind(query, now: now, columns: "t.*")
         try withDatabase { db in
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: c.sql), arguments: StatementArguments(c.arguments))
-            while let row = try rows.next() {
-                var values: [String: StoreValue] = [:]
-                for (column, value) in row { values[column] = StoreValue(value) }
-                try body(StoredRecord(values))
-            }
+            try db.forEachRow(c.sql, c.arguments) { try body($0.record) }
         }
     }
 
@@ -151,25 +142,31 @@ extension SQLiteStore {
         let countField = FieldSpec("count", ["数量"], .integer, label: Localized(en: "count", zh: "数量"), column: nil)
         let columns = query.groups + [countField]
         return try withDatabase { db in
-            let rows = try Row.fetchAll(db.cachedStatement(sql: c.sql), arguments: StatementArguments(c.arguments))
-            return ResultSet(columns: columns, rows: rows.map { values(of: $0, count: columns.count) })
+            ResultSet(columns: columns, rows: try db.rows(c.sql, c.arguments).map { Array($0.values.prefix(columns.count)) })
         }
     }
 
     public func explain(_ query: Query, counting: Bool, now: Timestamp) throws -> [String] {
         let c = counting ? compileCount(query, now: now) : compileFind(query, now: now)
-        return try withDatabase { db in
-            let plan = try Row.fetchAll(db, sql: dialect.explainPrefix() + c.sql, arguments: StatementArguments(c.arguments))
-            var lines = ["SQL: " + c.sql]
-            if !c.arguments.isEmpty {
-                lines.append("parameters: " + c.arguments.map { $0.description }.joined(separator: ", "))
-            }
-            lines.append("plan:")
-            for row in plan {
-                let detail: String = row["detail"] ?? ""
-                lines.append("  " + detail)
-            }
-            return lines
+        let plan = try engine.plan(c.sql, c.arguments)
+        var lines = ["SQL: " + c.sql]
+        if !c.arguments.isEmpty {
+            lines.append("parameters: " + c.arguments.map(\.sqlLiteral).joined(separator: ", "))
+        }
+        lines.append("plan:")
+        for step in plan { lines.append("  " + step) }
+        return lines
+    }
+}
+
+extension StoreValue {
+    /// The value as `explain` lists it (`"城建科"`, `42`, `NULL`).
+    var sqlLiteral: String {
+        switch self {
+        case .null: return "NULL"
+        case .integer(let n): return String(n)
+        case .real(let d): return String(d)
+        case .text(let s): return s.debugDescription
         }
     }
 }

@@ -2,17 +2,16 @@ import GRDB
 import GRDBSQLite
 import MinshengCore
 
-extension SQLiteStore {
-    public func bulkInsert(_ kind: RecordKind, columns: [String], unique: String?) throws -> BulkInsert {
-        try withDatabase { db in
-            var sql = "INSERT INTO \(kind.schema.table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
-            // The conflict target names the column and the partial unique index's condition.
-            if let unique { sql += " ON CONFLICT (\(unique)) WHERE \(unique) IS NOT NULL DO NOTHING" }
+extension SQLiteEngine {
+    func bulkInsert(table: String, columns: [String], unique: String?) throws -> BulkInsert {
+        try withConnection { c in
+            guard let db = (c as? SQLiteConnection)?.db else { throw ScriptError.runtimeFailure("not a SQLite connection") }
+            let sql = dialect.bulkInsertSQL(table: table, columns: columns, unique: unique)
             let statement = try db.makeStatement(sql: sql)
             // Marks the arguments as set, so each row can bind its values straight into the
             // statement and run it (a reset keeps the bindings).
             statement.setUncheckedArguments(StatementArguments(columns.map { _ in DatabaseValue.null }))
-            return SQLiteBulkInsert(db: db, statement: statement, store: self)
+            return SQLiteBulkInsert(db: db, statement: statement, engine: self)
         }
     }
 }
@@ -25,16 +24,16 @@ extension SQLiteStore {
 final class SQLiteBulkInsert: BulkInsert {
     let db: Database
     let statement: Statement
-    let store: SQLiteStore
+    let engine: SQLiteEngine
 
-    init(db: Database, statement: Statement, store: SQLiteStore) {
+    init(db: Database, statement: Statement, engine: SQLiteEngine) {
         self.db = db
         self.statement = statement
-        self.store = store
+        self.engine = engine
     }
 
     func insert(_ values: [StoreValue]) throws -> Int? {
-        try store.mapErrors {
+        try engine.mapErrors {
             let stmt = statement.sqliteStatement
             // The last row left the statement done: reset it (bindings are kept) to bind anew.
             sqlite3_reset(stmt)

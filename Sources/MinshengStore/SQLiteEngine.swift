@@ -5,26 +5,26 @@ import MinshengCore
     import Glibc
 #endif
 
-/// The SQLite store: the only place that knows SQL and GRDB.
-///
-/// The file is opened lazily, at the first command that needs it, so `help` and a
-/// mistyped command cost nothing. Each command runs in one transaction; nested
+/// The SQLite executor: the only place that knows GRDB (with its bulk insert and the
+/// migrations). It opens the file lazily, at the first command that needs it, so `help`
+/// and a mistyped command cost nothing. Each command runs in one transaction; nested
 /// calls (a whole `--atomic` script) become savepoints.
-public final class SQLiteStore: Store {
-    public let path: String
+final class SQLiteEngine: SQLEngine {
+    let path: String
     private var queue: DatabaseQueue?
     /// The connection while a transaction is open; nested calls reuse it.
-    var current: Database?
+    var current: SQLiteConnection?
     /// What the outermost open transaction was opened for.
     var currentEffect: Effect?
+    let dialect = SQLDialect.sqlite
 
-    /// A store on `path` (":memory:" for a private in-memory database).
-    public init(path: String) {
+    /// An engine on `path` (":memory:" for a private in-memory database).
+    init(path: String) {
         self.path = path
     }
 
     /// Opens the database now, creating and migrating it if needed.
-    public func open() throws {
+    func open() throws {
         _ = try database()
     }
 
@@ -137,12 +137,12 @@ public final class SQLiteStore: Store {
             hint: Localized(en: "choose another file with --db", zh: "可用 --db 指定其他文件"))
     }
 
-    public func transaction<T>(_ effect: Effect, _ body: () throws -> T) throws -> T {
+    func transaction<T>(_ effect: Effect, _ body: () throws -> T) throws -> T {
         if effect == .session && current == nil { return try body() }
-        if let db = current {
+        if let c = current {
             var result: T?
             try mapErrors {
-                try db.inSavepoint {
+                try c.db.inSavepoint {
                     result = try body()
                     return .commit
                 }
@@ -153,7 +153,7 @@ public final class SQLiteStore: Store {
         let q = try database()
         return try mapErrors {
             try q.writeWithoutTransaction { db in
-                current = db
+                current = SQLiteConnection(db, engine: self)
                 currentEffect = effect
                 defer {
                     current = nil
@@ -171,10 +171,10 @@ public final class SQLiteStore: Store {
     }
 
     /// Runs `body` with the open connection, or a short one of its own.
-    func withDatabase<T>(_ body: (Database) throws -> T) throws -> T {
-        if let db = current { return try mapErrors { try body(db) } }
+    func withConnection<T>(_ body: (SQLConnection) throws -> T) throws -> T {
+        if let c = current { return try mapErrors { try body(c) } }
         let q = try database()
-        return try mapErrors { try q.inDatabase(body) }
+        return try mapErrors { try q.inDatabase { try body(SQLiteConnection($0, engine: self)) } }
     }
 
     /// Runs a change. Inside a command it joins the command's transaction, which must
@@ -182,22 +182,51 @@ public final class SQLiteStore: Store {
     /// SQLITE_BUSY at once, without waiting, when another shell wrote in between. Alone
     /// (`set reveal`), it gets an immediate transaction of its own, so reading the
     /// previous hash and appending to the chain can never interleave with another shell.
-    func withWriting<T>(_ body: (Database) throws -> T) throws -> T {
-        if let db = current {
+    func withWriting<T>(_ body: (SQLConnection) throws -> T) throws -> T {
+        if let c = current {
             guard currentEffect != .reads else {
                 throw ScriptError.runtimeFailure("a command declared as reading tried to write")
             }
-            return try mapErrors { try body(db) }
+            return try mapErrors { try body(c) }
         }
         let q = try database()
         return try mapErrors {
             var result: T?
             try q.inTransaction(.immediate) { db in
-                result = try body(db)
+                result = try body(SQLiteConnection(db, engine: self))
                 return .commit
             }
             guard let result else { throw ScriptError.runtimeFailure("transaction returned nothing") }
             return result
+        }
+    }
+
+    /// `PRAGMA integrity_check`: a damaged file is reported as such, not as a raw error.
+    func integrityProblems() throws -> [String] {
+        try withConnection { c in
+            do {
+                return try c.strings("PRAGMA integrity_check").filter { $0 != "ok" }
+            } catch let e as DatabaseError where e.resultCode == .SQLITE_CORRUPT || e.resultCode == .SQLITE_NOTADB {
+                return [e.message ?? "database disk image is malformed"]
+            }
+        }
+    }
+
+    /// `EXPLAIN QUERY PLAN`, one line per step.
+    func plan(_ sql: String, _ arguments: [StoreValue]) throws -> [String] {
+        try withConnection { c in
+            try c.rows("EXPLAIN QUERY PLAN " + sql, arguments).map { $0.text("detail") ?? "" }
+        }
+    }
+
+    func columnNames(_ table: String) throws -> [String] {
+        try withConnection { c in try c.rows("PRAGMA table_info(\(table))").compactMap { $0.text("name") } }
+    }
+
+    func recordTables() throws -> [String] {
+        try withConnection { c in
+            try c.strings(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('event', 'grdb_migrations') AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
     }
 
@@ -225,5 +254,63 @@ public final class SQLiteStore: Store {
 extension ScriptError {
     static func runtimeFailure(_ what: String) -> ScriptError {
         ScriptError(.runtime, Localized(en: "internal error: \(what)", zh: "内部错误：\(what)"))
+    }
+}
+
+/// A GRDB connection seen through `SQLConnection`: statements are prepared once per SQL
+/// text (GRDB's statement cache) and rows are read as they are stepped.
+final class SQLiteConnection: SQLConnection {
+    let db: Database
+    unowned let engine: SQLiteEngine
+    var dialect: SQLDialect { engine.dialect }
+
+    init(_ db: Database, engine: SQLiteEngine) {
+        self.db = db
+        self.engine = engine
+    }
+
+    func statement(_ sql: String) throws -> Statement {
+        // PRAGMAs and other one-off text are not cached.
+        sql.hasPrefix("PRAGMA") || sql.hasPrefix("EXPLAIN") ? try db.makeStatement(sql: sql) : try db.cachedStatement(sql: sql)
+    }
+
+    func execute(_ sql: String, _ arguments: [StoreValue]) throws {
+        try statement(sql).execute(arguments: StatementArguments(arguments.map(\.databaseValue)))
+    }
+
+    func insert(_ sql: String, _ arguments: [StoreValue]) throws -> Int {
+        try execute(sql, arguments)
+        return Int(db.lastInsertedRowID)
+    }
+
+    func forEachRow(_ sql: String, _ arguments: [StoreValue], _ body: (SQLRow) throws -> Void) throws {
+        let cursor = try Row.fetchCursor(statement(sql), arguments: StatementArguments(arguments.map(\.databaseValue)))
+        var columns: [String]?
+        while let row = try cursor.next() {
+            let names = columns ?? Array(row.columnNames)
+            columns = names
+            try body(SQLRow(columns: names, values: row.databaseValues.map(StoreValue.init)))
+        }
+    }
+}
+
+extension StoreValue {
+    init(_ v: DatabaseValue) {
+        switch v.storage {
+        case .null: self = .null
+        case .int64(let n): self = .integer(Int(n))
+        case .double(let d): self = .real(d)
+        case .string(let s): self = .text(s)
+        case .blob: self = .text("<blob>")
+        }
+    }
+
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null: return .null
+        case .integer(let n): return n.databaseValue
+        case .real(let d): return d.databaseValue
+        case .text(let s): return s.databaseValue
+        }
     }
 }

@@ -1,13 +1,11 @@
-import GRDB
 import MinshengCore
 
-extension SQLiteStore {
+extension SQLStore {
     public func insert(_ kind: RecordKind, _ values: [String: StoreValue]) throws -> Int {
         try withWriting { db in
             let columns = values.keys.sorted()
             let sql = "INSERT INTO \(kind.schema.table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
-            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(columns.map { values[$0]?.databaseValue ?? .null }))
-            return Int(db.lastInsertedRowID)
+            return try db.insert(sql, columns.map { values[$0] ?? .null })
         }
     }
 
@@ -15,7 +13,7 @@ extension SQLiteStore {
         try withWriting { db in
             let columns = values.keys.sorted()
             let sql = "UPDATE \(kind.schema.table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
-            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(columns.map { values[$0]?.databaseValue ?? .null } + [id.databaseValue]))
+            try db.execute(sql, columns.map { values[$0] ?? .null } + [.integer(id)])
         }
     }
 
@@ -23,15 +21,14 @@ extension SQLiteStore {
         try withDatabase { db in
             let fields = kind.schema.fields.filter { $0.column != nil }
             let sql = "SELECT \(fields.map { selectExpression($0, table: "t") }.joined(separator: ", ")) FROM \(kind.schema.table) t WHERE t.id = ?"
-            let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [id])
-            guard let row = rows.first else { return nil }
-            return ResultSet(columns: fields, rows: [values(of: row, count: fields.count)])
+            guard let row = try db.rows(sql, [.integer(id)]).first else { return nil }
+            return ResultSet(columns: fields, rows: [Array(row.values.prefix(fields.count))])
         }
     }
 
     public func lookup(_ kind: RecordKind, name: String) throws -> Int? {
         try withDatabase { db in
-            try Int.fetchOne(db.cachedStatement(sql: "SELECT id FROM \(kind.schema.table) WHERE \(kind.schema.titleColumn) = ? ORDER BY id"), arguments: [name])
+            try db.int("SELECT id FROM \(kind.schema.table) WHERE \(kind.schema.titleColumn) = ? ORDER BY id", [.text(name)])
         }
     }
 
@@ -42,12 +39,12 @@ extension SQLiteStore {
             if kind.schema.nameField == nil && (idPrefix.hasPrefix(prefix.uppercased()) || prefix.uppercased().hasPrefix(idPrefix)) {
                 let digits = prefix.count > idPrefix.count ? String(prefix.dropFirst(idPrefix.count)) : ""
                 let sql = "SELECT id FROM \(kind.schema.table) WHERE substr(CAST(id AS TEXT), 1, length(?)) = ? ORDER BY id DESC LIMIT ?"
-                let ids = try Int.fetchAll(db.cachedStatement(sql: sql), arguments: [digits, digits, limit])
+                let ids = try db.ints(sql, [.text(digits), .text(digits), .integer(limit)])
                 return ids.map { idPrefix + String($0) }
             }
             let c = kind.schema.titleColumn
             let sql = "SELECT \(c) FROM \(kind.schema.table) WHERE substr(\(c), 1, length(?)) = ? ORDER BY \(c) LIMIT ?"
-            return try String.fetchAll(db.cachedStatement(sql: sql), arguments: [prefix, prefix, limit])
+            return try db.strings(sql, [.text(prefix), .text(prefix), .integer(limit)])
         }
     }
 
@@ -59,19 +56,20 @@ extension SQLiteStore {
                 SELECT \(column) FROM \(kind.schema.table) WHERE \(column) IS NOT NULL AND \(column) != '' AND substr(\(column), 1, length(?)) = ?
                 GROUP BY \(column) ORDER BY COUNT(*) DESC LIMIT ?
                 """
-            return try String.fetchAll(db.cachedStatement(sql: sql), arguments: [prefix, prefix, limit])
+            return try db.strings(sql, [.text(prefix), .text(prefix), .integer(limit)])
         }
     }
 
     public func append(_ event: Event) throws {
         try withWriting { db in
-            let prev = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM event ORDER BY seq DESC LIMIT 1")) ?? ""
+            let prev = try db.string("SELECT hash FROM event ORDER BY seq DESC LIMIT 1") ?? ""
             let details = EventDetails.encode(event.details)
             let hash = Self.chainHash(
                 prev: prev, [event.at.storage, event.actor, event.command, event.action, event.kind?.rawValue ?? "", event.recordID.map(String.init) ?? "", details])
             let sql = "INSERT INTO event (at, actor, command, action, kind, record_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            try db.cachedStatement(sql: sql).execute(arguments: [
-                event.at.storage, event.actor, event.command, event.action, event.kind?.rawValue, event.recordID, details, prev, hash,
+            try db.execute(sql, [
+                event.at.storage.sqlValue, event.actor.sqlValue, event.command.sqlValue, event.action.sqlValue, event.kind?.rawValue.sqlValue ?? .null,
+                event.recordID.sqlValue, details.sqlValue, prev.sqlValue, hash.sqlValue,
             ])
         }
     }
@@ -80,39 +78,32 @@ extension SQLiteStore {
         try withDatabase { db in
             let keys = matching.keys.sorted()
             var sql = "SELECT * FROM \(kind.schema.table)"
-            if !keys.isEmpty { sql += " WHERE " + keys.map { "\($0) IS ?" }.joined(separator: " AND ") }
+            if !keys.isEmpty { sql += " WHERE " + keys.map { dialect.same($0) }.joined(separator: " AND ") }
             sql += " ORDER BY " + (orderBy + ["id"]).joined(separator: ", ")
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(keys.map { matching[$0]?.databaseValue ?? .null }))
-            var out: [StoredRecord] = []
-            while let row = try rows.next() {
-                var values: [String: StoreValue] = [:]
-                for (column, value) in row { values[column] = StoreValue(value) }
-                out.append(StoredRecord(values))
-            }
-            return out
+            return try db.records(sql, keys.map { matching[$0] ?? .null })
         }
     }
 
     public func events(kind: RecordKind?, recordID: Int?) throws -> [Event] {
         try withDatabase { db in
             var sql = "SELECT at, actor, command, action, kind, record_id, details FROM event"
-            var args: [DatabaseValue] = []
+            var args: [StoreValue] = []
             if let kind {
                 sql += " WHERE kind = ?"
-                args.append(kind.rawValue.databaseValue)
+                args.append(.text(kind.rawValue))
                 if let recordID {
                     sql += " AND record_id = ?"
-                    args.append(recordID.databaseValue)
+                    args.append(.integer(recordID))
                 }
             }
             sql += " ORDER BY seq"
-            return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(args)).map { row in
-                let at: String = row["at"]
-                let kind: String? = row["kind"]
+            return try db.rows(sql, args).map { row in
+                let kind = row.text("kind")
                 return Event(
-                    at: Timestamp.parse(at) ?? Timestamp(seconds: 0), actor: row["actor"], command: row["command"], action: row["action"],
-                    kind: kind.flatMap { $0.isEmpty ? nil : RecordKind(rawValue: $0) }, recordID: row["record_id"],
-                    details: EventDetails.decode(row["details"]))
+                    at: Timestamp.parse(row.text("at") ?? "") ?? Timestamp(seconds: 0), actor: row.text("actor") ?? "",
+                    command: row.text("command") ?? "", action: row.text("action") ?? "",
+                    kind: kind.flatMap { $0.isEmpty ? nil : RecordKind(rawValue: $0) }, recordID: row.int("record_id"),
+                    details: EventDetails.decode(row.text("details") ?? ""))
             }
         }
     }
@@ -123,29 +114,26 @@ extension SQLiteStore {
     }
 
     public func verifyLog() throws -> LogVerification {
-        try withDatabase { db in
-            // A damaged file is reported as such: reading the log out of it could fail midway.
-            let damage: [String]
-            do {
-                damage = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
-            } catch let e as DatabaseError where e.resultCode == .SQLITE_CORRUPT || e.resultCode == .SQLITE_NOTADB {
-                damage = [e.message ?? "database disk image is malformed"]
-            }
-            if !damage.isEmpty {
-                var v = LogVerification(checked: 0, problems: [], head: "")
-                v.damage = damage
-                return v
-            }
-            let rows = try Row.fetchCursor(db, sql: "SELECT seq, at, actor, command, action, kind, record_id, details, prev_hash, hash FROM event ORDER BY seq")
+        // A damaged file is reported as such: reading the log out of it could fail midway.
+        let damage = try engine.integrityProblems()
+        if !damage.isEmpty {
+            var v = LogVerification(checked: 0, problems: [], head: "")
+            v.damage = damage
+            return v
+        }
+        return try withDatabase { db in
             var previous = ""
             var lastSeq = 0
             var checked = 0
             var problems: [(seq: Int, problem: LogProblem)] = []
-            while let row = try rows.next() {
-                let seq: Int = row["seq"]
-                let recordID: Int? = row["record_id"]
-                let fields: [String] = [row["at"], row["actor"], row["command"], row["action"], row["kind"] ?? "", recordID.map(String.init) ?? "", row["details"]]
-                let prev: String = row["prev_hash"], hash: String = row["hash"]
+            try db.forEachRow("SELECT seq, at, actor, command, action, kind, record_id, details, prev_hash, hash FROM event ORDER BY seq", []) { row in
+                let seq = row.int("seq") ?? 0
+                let recordID = row.int("record_id")
+                let fields: [String] = [
+                    row.text("at") ?? "", row.text("actor") ?? "", row.text("command") ?? "", row.text("action") ?? "", row.text("kind") ?? "",
+                    recordID.map(String.init) ?? "", row.text("details") ?? "",
+                ]
+                let prev = row.text("prev_hash") ?? "", hash = row.text("hash") ?? ""
                 if seq != lastSeq + 1 { problems.append((lastSeq + 1, .missing)) }
                 if prev != previous { problems.append((seq, .brokenLink)) }
                 if Self.chainHash(prev: prev, fields) != hash { problems.append((seq, .edited)) }
@@ -157,7 +145,7 @@ extension SQLiteStore {
             (v.unlogged, v.vanished) = try crossCheck(db)
             if checked == 0 {
                 for schema in RecordSchema.all {
-                    v.recordsWithoutLog += try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(schema.table)") ?? 0
+                    v.recordsWithoutLog += try db.int("SELECT COUNT(*) FROM \(schema.table)") ?? 0
                 }
             }
             return v
@@ -167,24 +155,24 @@ extension SQLiteStore {
     /// Every record with an id of its own must be named by the log, and every record the
     /// log names must still exist (minsheng never deletes one): a row added or deleted
     /// behind the shell's back shows here even though the chain itself is intact.
-    func crossCheck(_ db: Database) throws -> (unlogged: [String], vanished: [String]) {
+    func crossCheck(_ db: SQLConnection) throws -> (unlogged: [String], vanished: [String]) {
         var unlogged: [String] = [], vanished: [String] = []
         for schema in RecordSchema.all where schema.idPrefix.count == 1 && schema.idPrefix != "?" {
             let t = schema.table
-            let missing = try Int.fetchAll(
-                db, sql: "SELECT id FROM \(t) r WHERE NOT EXISTS (SELECT 1 FROM event e WHERE e.kind = ? AND e.record_id = r.id) ORDER BY id",
-                arguments: [schema.kind.rawValue])
+            let missing = try db.ints(
+                "SELECT id FROM \(t) r WHERE NOT EXISTS (SELECT 1 FROM event e WHERE e.kind = ? AND e.record_id = r.id) ORDER BY id",
+                [.text(schema.kind.rawValue)])
             // A batch (`case import`) is one entry naming its first and last record.
             var batches: [ClosedRange<Int>] = []
-            for details in try String.fetchAll(db, sql: "SELECT details FROM event WHERE kind = ? AND record_id IS NULL", arguments: [schema.kind.rawValue]) {
+            for details in try db.strings("SELECT details FROM event WHERE kind = ? AND record_id IS NULL", [.text(schema.kind.rawValue)]) {
                 let d = EventDetails.decode(details)
                 func number(_ key: String) -> Int? { d.first { $0.0 == key }.flatMap { RecordKind.forID($0.1) }.map { $0.1 } }
                 if let a = number("first"), let b = number("last"), a <= b { batches.append(a...b) }
             }
             unlogged += missing.filter { id in !batches.contains { $0.contains(id) } }.map { schema.kind.id($0) }
-            let gone = try Int.fetchAll(
-                db, sql: "SELECT DISTINCT record_id FROM event e WHERE e.kind = ? AND e.record_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \(t) r WHERE r.id = e.record_id) ORDER BY record_id",
-                arguments: [schema.kind.rawValue])
+            let gone = try db.ints(
+                "SELECT DISTINCT record_id FROM event e WHERE e.kind = ? AND e.record_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \(t) r WHERE r.id = e.record_id) ORDER BY record_id",
+                [.text(schema.kind.rawValue)])
             vanished += gone.map { schema.kind.id($0) }
         }
         return (unlogged, vanished)
@@ -192,37 +180,12 @@ extension SQLiteStore {
 
     public func logEntry(hashPrefix: String) throws -> Int? {
         try withDatabase { db in
-            try Int.fetchOne(db, sql: "SELECT seq FROM event WHERE substr(hash, 1, length(?)) = ? ORDER BY seq LIMIT 1", arguments: [hashPrefix, hashPrefix])
+            try db.int("SELECT seq FROM event WHERE substr(hash, 1, length(?)) = ? ORDER BY seq LIMIT 1", [.text(hashPrefix), .text(hashPrefix)])
         }
     }
 
     public func eventCount() throws -> Int {
-        try withDatabase { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0 }
-    }
-
-    func values(of row: Row, count: Int) -> [StoreValue] {
-        (0..<count).map { i in StoreValue(row[i] as DatabaseValue) }
-    }
-}
-
-extension StoreValue {
-    init(_ v: DatabaseValue) {
-        switch v.storage {
-        case .null: self = .null
-        case .int64(let n): self = .integer(Int(n))
-        case .double(let d): self = .real(d)
-        case .string(let s): self = .text(s)
-        case .blob: self = .text("<blob>")
-        }
-    }
-
-    var databaseValue: DatabaseValue {
-        switch self {
-        case .null: return .null
-        case .integer(let n): return n.databaseValue
-        case .real(let d): return d.databaseValue
-        case .text(let s): return s.databaseValue
-        }
+        try withDatabase { db in try db.int("SELECT COUNT(*) FROM event") ?? 0 }
     }
 }
 

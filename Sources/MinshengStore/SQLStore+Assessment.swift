@@ -1,9 +1,8 @@
-import GRDB
 import MinshengCore
 
 /// Supervision, assessment and analysis: every period question is a GROUP BY statement,
 /// so the database counts and only one row per unit or group comes back.
-extension SQLiteStore: AssessmentStore {
+extension SQLStore: AssessmentStore {
     /// The case columns the tallies read.
     static let tallyColumns =
         "c.id, c.status, c.respond_due, c.resolve_due, c.responded_at, c.verified_at, c.reported_at, "
@@ -11,9 +10,9 @@ extension SQLiteStore: AssessmentStore {
 
     /// The cases of a period, each with the unit it belongs to (`unit`), as a derived table.
     /// A duplicate closed as such is the same request counted once, in its original.
-    func assessedCases(_ unit: AssessedUnit, from: Timestamp, to: Timestamp) -> (String, [DatabaseValue]) {
+    func assessedCases(_ unit: AssessedUnit, from: Timestamp, to: Timestamp) -> (String, [StoreValue]) {
         let filter = "c.created_at >= ? AND c.created_at < ? AND (c.outcome IS NULL OR c.outcome <> 'duplicate')"
-        let args: [DatabaseValue] = [from.storage.databaseValue, to.storage.databaseValue]
+        let args: [StoreValue] = [from.storage.sqlValue, to.storage.sqlValue]
         let cols = Self.tallyColumns
         switch unit {
         case .department: return ("SELECT c.department_id AS unit, \(cols) FROM cases c WHERE \(filter)", args)
@@ -49,7 +48,7 @@ extension SQLiteStore: AssessmentStore {
             FROM (\(source)) u JOIN spotcheck_case k ON k.case_id = u.id WHERE k.result IS NOT NULL GROUP BY u.unit
             """
         var out: [Int?: UnitTally] = [:]
-        for r in try rows(cases, [now.storage.databaseValue] + args) {
+        for r in try rows(cases, [now.storage.sqlValue] + args) {
             out[r.int("unit")] = UnitTally(
                 cases: r.int("cases") ?? 0, respondedOnTime: r.int("on_time") ?? 0, resolved: r.int("resolved") ?? 0,
                 callbacks: r.int("callbacks") ?? 0, satisfied: r.int("satisfied") ?? 0, overdue: r.int("overdue") ?? 0)
@@ -62,7 +61,7 @@ extension SQLiteStore: AssessmentStore {
     }
 
     public func visitCounts(_ unit: AssessedUnit, _ w: DayWindow) throws -> [Int: Int] {
-        let days: [DatabaseValue] = [w.from.iso.databaseValue, w.to.iso.databaseValue]
+        let days: [StoreValue] = [w.from.iso.sqlValue, w.to.iso.sqlValue]
         let inWindow = "v.day >= ? AND v.day <= ?"
         let sql: String
         var args = days
@@ -101,7 +100,7 @@ extension SQLiteStore: AssessmentStore {
                 SELECT c.community_id AS cid, COUNT(*) AS n FROM cases c WHERE \(inPeriod) GROUP BY c.community_id) g ORDER BY g.cid
                 """
         }
-        return try rows(sql, [from.storage.databaseValue, to.storage.databaseValue]).map { ($0.text("k") ?? "", $0.int("n") ?? 0) }
+        return try rows(sql, [from.storage.sqlValue, to.storage.sqlValue]).map { ($0.text("k") ?? "", $0.int("n") ?? 0) }
     }
 
     public func hotSpots(from: Timestamp, windowFrom: Timestamp, to: Timestamp, hot: Int, limit: Int) throws -> [HotSpot] {
@@ -119,12 +118,12 @@ extension SQLiteStore: AssessmentStore {
         let found = try rows(
             sql,
             [
-                from.storage.databaseValue, windowFrom.storage.databaseValue, to.storage.databaseValue, hot.databaseValue,
-                (hot + 1).databaseValue, limit.databaseValue,
+                from.storage.sqlValue, windowFrom.storage.sqlValue, to.storage.sqlValue, hot.sqlValue,
+                (hot + 1).sqlValue, limit.sqlValue,
             ])
         let cases = "SELECT c.id AS id FROM cases c WHERE c.compound_id = ? AND c.category = ? AND c.created_at >= ? AND c.created_at < ? ORDER BY c.id"
         return try found.map { r in
-            let ids = try rows(cases, [r["compound_id"].databaseValue, r["category"].databaseValue, from.storage.databaseValue, to.storage.databaseValue])
+            let ids = try rows(cases, [r["compound_id"].sqlValue, r["category"].sqlValue, from.storage.sqlValue, to.storage.sqlValue])
             return HotSpot(
                 compound: r.text("compound") ?? "", community: r.text("community") ?? "", category: r.text("category") ?? "",
                 inPeriod: r.int("in_period") ?? 0, inFourWeeks: r.int("in_window") ?? 0, cases: ids.map(\.id))
@@ -137,14 +136,15 @@ extension SQLiteStore: AssessmentStore {
             c.status AS status, c.created_at AS created_at, c.resolve_due AS resolve_due FROM cases c
             WHERE c.status NOT IN ('resolved', 'closed') AND c.created_at < ? ORDER BY c.created_at, c.id LIMIT ?
             """
-        return try rows(sql, [before.storage.databaseValue, limit.databaseValue])
+        return try rows(sql, [before.storage.sqlValue, limit.sqlValue])
     }
 
     public func caseNumbers(_ query: Query, now: Timestamp, _ body: (Int) throws -> Void) throws {
         let c = compileFind(query, now: now, columns: "t.id")
         try withDatabase { db in
-            let cursor = try Int.fetchCursor(db.cachedStatement(sql: c.sql), arguments: StatementArguments(c.arguments))
-            while let id = try cursor.next() { try body(id) }
+            try db.forEachRow(c.sql, c.arguments) { row in
+                if case .integer(let id) = row[0] { try body(id) }
+            }
         }
     }
 }

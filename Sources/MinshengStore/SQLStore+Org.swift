@@ -1,39 +1,29 @@
-import GRDB
 import MinshengCore
 
 /// The aggregate questions of the org and visits family, each one parameterized statement.
-extension SQLiteStore: OrgStore {
+extension SQLStore: OrgStore {
     /// `(instr(h.tags, ?) > 0 OR …)` for the special tags, with their `,tag,` arguments.
-    func anyTag(_ column: String, _ tags: [String]) -> (String, [DatabaseValue]) {
+    func anyTag(_ column: String, _ tags: [String]) -> (String, [StoreValue]) {
         guard !tags.isEmpty else { return ("0 = 1", []) }
-        return ("(" + tags.map { _ in dialect.contains(column) }.joined(separator: " OR ") + ")", tags.map { ",\($0),".databaseValue })
+        return ("(" + tags.map { _ in dialect.contains(column) }.joined(separator: " OR ") + ")", tags.map { ",\($0),".sqlValue })
     }
 
     /// ` AND t.community_id = ?` when a community is given.
-    func inCommunity(_ column: String, _ community: Int?) -> (String, [DatabaseValue]) {
+    func inCommunity(_ column: String, _ community: Int?) -> (String, [StoreValue]) {
         guard let community else { return ("", []) }
-        return (" AND \(column) = ?", [community.databaseValue])
+        return (" AND \(column) = ?", [community.sqlValue])
     }
 
-    func rows(_ sql: String, _ args: [DatabaseValue]) throws -> [StoredRecord] {
-        try withDatabase { db in
-            let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(args))
-            var out: [StoredRecord] = []
-            while let row = try cursor.next() {
-                var values: [String: StoreValue] = [:]
-                for (column, value) in row { values[column] = StoreValue(value) }
-                out.append(StoredRecord(values))
-            }
-            return out
-        }
+    func rows(_ sql: String, _ args: [StoreValue]) throws -> [StoredRecord] {
+        try withDatabase { db in try db.records(sql, args) }
     }
 
-    func visitedIn(_ w: DayWindow, _ column: String, _ outer: String) -> (String, [DatabaseValue]) {
-        ("EXISTS (SELECT 1 FROM visit v WHERE v.\(column) = \(outer) AND v.day >= ? AND v.day <= ?)", [w.from.iso.databaseValue, w.to.iso.databaseValue])
+    func visitedIn(_ w: DayWindow, _ column: String, _ outer: String) -> (String, [StoreValue]) {
+        ("EXISTS (SELECT 1 FROM visit v WHERE v.\(column) = \(outer) AND v.day >= ? AND v.day <= ?)", [w.from.iso.sqlValue, w.to.iso.sqlValue])
     }
 
     /// Household and special-group counts of a compound, as select expressions.
-    func compoundSizes(_ tags: [String]) -> (String, [DatabaseValue]) {
+    func compoundSizes(_ tags: [String]) -> (String, [StoreValue]) {
         let (special, args) = anyTag("h.tags", tags)
         return (
             "(SELECT COUNT(*) FROM household h WHERE h.compound_id = b.id) AS households, "
@@ -61,7 +51,7 @@ extension SQLiteStore: OrgStore {
             FROM compound b JOIN community s ON s.id = b.community_id
             WHERE NOT \(visited)\(comm) ORDER BY b.community_id, b.id
             """
-        return try rows(sql, sizeArgs + [w.from.iso.databaseValue] + visitArgs + commArgs)
+        return try rows(sql, sizeArgs + [w.from.iso.sqlValue] + visitArgs + commArgs)
     }
 
     public func unvisitedSpecialHouseholds(_ w: DayWindow, community: Int?, specialTags: [String]) throws -> [StoredRecord] {
@@ -73,7 +63,7 @@ extension SQLiteStore: OrgStore {
             (SELECT MAX(v.day) FROM visit v WHERE v.household_id = h.id AND v.day < ?) AS last_visit
             FROM household h WHERE \(special) AND NOT \(visited)\(comm) ORDER BY h.community_id, h.compound_id, h.id
             """
-        return try rows(sql, [w.from.iso.databaseValue] + tagArgs + visitArgs + commArgs)
+        return try rows(sql, [w.from.iso.sqlValue] + tagArgs + visitArgs + commArgs)
     }
 
     public func unvisitedEnterprises(_ w: DayWindow, community: Int?) throws -> [StoredRecord] {
@@ -85,11 +75,11 @@ extension SQLiteStore: OrgStore {
             FROM enterprise e LEFT JOIN community s ON s.id = e.community_id
             WHERE NOT \(visited)\(comm) ORDER BY e.community_id, e.id
             """
-        return try rows(sql, [w.from.iso.databaseValue] + visitArgs + commArgs)
+        return try rows(sql, [w.from.iso.sqlValue] + visitArgs + commArgs)
     }
 
     /// Compounds with open cases, directly or through a household, with how many.
-    func issueCompounds(_ finished: [String]) -> (String, [DatabaseValue]) {
+    func issueCompounds(_ finished: [String]) -> (String, [StoreValue]) {
         let marks = finished.map { _ in "?" }.joined(separator: ", ")
         let sql = """
             SELECT COALESCE(c.compound_id, h.compound_id) AS compound_id, COUNT(*) AS open_cases
@@ -97,7 +87,7 @@ extension SQLiteStore: OrgStore {
             WHERE c.status NOT IN (\(marks)) AND COALESCE(c.compound_id, h.compound_id) IS NOT NULL
             GROUP BY COALESCE(c.compound_id, h.compound_id)
             """
-        return (sql, finished.map { $0.databaseValue })
+        return (sql, finished.map { $0.sqlValue })
     }
 
     public func unvisitedIssueCompounds(_ w: DayWindow, community: Int?, finished: [String]) throws -> [StoredRecord] {
@@ -172,7 +162,7 @@ extension SQLiteStore: OrgStore {
 
     public func campaignTotals(_ w: DayWindow, community: Int?) throws -> CampaignTotals {
         var t = CampaignTotals()
-        let days = [w.from.iso.databaseValue, w.to.iso.databaseValue]
+        let days = [w.from.iso.sqlValue, w.to.iso.sqlValue]
         let (vComm, vArgs) = inCommunity("v.community_id", community)
         let visits = try rows(
             """
@@ -192,11 +182,11 @@ extension SQLiteStore: OrgStore {
             """
             SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN c.source = 'visit' OR c.visit_id IS NOT NULL THEN 1 ELSE 0 END), 0) AS from_visits
             FROM cases c WHERE c.created_at >= ? AND c.created_at < ?\(cComm)
-            """, [start.databaseValue, end.databaseValue] + cArgs)
+            """, [start.sqlValue, end.sqlValue] + cArgs)
         t.requests = created.first?.int("n") ?? 0
         t.requestsFromVisits = created.first?.int("from_visits") ?? 0
         let resolved = try rows(
-            "SELECT COUNT(*) AS n FROM cases c WHERE c.resolved_at >= ? AND c.resolved_at < ?\(cComm)", [start.databaseValue, end.databaseValue] + cArgs)
+            "SELECT COUNT(*) AS n FROM cases c WHERE c.resolved_at >= ? AND c.resolved_at < ?\(cComm)", [start.sqlValue, end.sqlValue] + cArgs)
         t.resolved = resolved.first?.int("n") ?? 0
         return t
     }
@@ -209,7 +199,7 @@ extension SQLiteStore: OrgStore {
             SELECT b.id, (SELECT COUNT(*) FROM household h WHERE h.compound_id = b.id AND \(special)) AS special,
             (SELECT MAX(v.day) FROM visit v WHERE v.compound_id = b.id AND v.day < ?) AS last_visit
             FROM compound b WHERE 1 = 1\(comm)
-            """, tagArgs + [before.iso.databaseValue] + commArgs)
+            """, tagArgs + [before.iso.sqlValue] + commArgs)
         var out: [Int: (special: Int, lastVisit: Day?)] = [:]
         for r in found { out[r.id] = (r.int("special") ?? 0, r.text("last_visit").flatMap(Day.parse)) }
         return out

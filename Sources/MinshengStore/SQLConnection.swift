@@ -1,0 +1,117 @@
+import MinshengCore
+
+/// One row a statement returned: its column names and values, in order.
+struct SQLRow {
+    let columns: [String]
+    let values: [StoreValue]
+
+    subscript(_ i: Int) -> StoreValue { i < values.count ? values[i] : .null }
+
+    subscript(_ name: String) -> StoreValue {
+        guard let i = columns.firstIndex(of: name) else { return .null }
+        return values[i]
+    }
+
+    func text(_ name: String) -> String? { self[name].text }
+
+    func int(_ name: String) -> Int? {
+        if case .integer(let n) = self[name] { return n }
+        return nil
+    }
+
+    /// Every column by name.
+    var record: StoredRecord {
+        var out: [String: StoreValue] = [:]
+        for (c, v) in zip(columns, values) { out[c] = v }
+        return StoredRecord(out)
+    }
+}
+
+/// An open connection inside a transaction, as the engine-neutral store sees it: SQL text
+/// with `?` placeholders and the values to bind. The engine's executor turns the text into
+/// its own dialect (placeholders, `RETURNING`), binds, steps and reads rows.
+protocol SQLConnection: AnyObject {
+    var dialect: SQLDialect { get }
+    /// Runs a statement that returns no rows.
+    func execute(_ sql: String, _ arguments: [StoreValue]) throws
+    /// Runs an INSERT into a table with an `id` column and returns the new row's id.
+    func insert(_ sql: String, _ arguments: [StoreValue]) throws -> Int
+    /// Runs a query, handing each row to `body` as it is read (nothing is collected).
+    func forEachRow(_ sql: String, _ arguments: [StoreValue], _ body: (SQLRow) throws -> Void) throws
+}
+
+extension SQLConnection {
+    func execute(_ sql: String) throws { try execute(sql, []) }
+
+    func rows(_ sql: String, _ arguments: [StoreValue] = []) throws -> [SQLRow] {
+        var out: [SQLRow] = []
+        try forEachRow(sql, arguments) { out.append($0) }
+        return out
+    }
+
+    /// The first column of the first row, if any.
+    func value(_ sql: String, _ arguments: [StoreValue] = []) throws -> StoreValue? {
+        try rows(sql, arguments).first.map { $0[0] }
+    }
+
+    func int(_ sql: String, _ arguments: [StoreValue] = []) throws -> Int? {
+        if case .integer(let n)? = try value(sql, arguments) { return n }
+        return nil
+    }
+
+    func string(_ sql: String, _ arguments: [StoreValue] = []) throws -> String? {
+        try value(sql, arguments)?.text
+    }
+
+    /// The first column of every row.
+    func ints(_ sql: String, _ arguments: [StoreValue] = []) throws -> [Int] {
+        try rows(sql, arguments).compactMap { if case .integer(let n) = $0[0] { return n } else { return nil } }
+    }
+
+    func strings(_ sql: String, _ arguments: [StoreValue] = []) throws -> [String] {
+        try rows(sql, arguments).compactMap { $0[0].text }
+    }
+
+    /// Every row, every column by name.
+    func records(_ sql: String, _ arguments: [StoreValue] = []) throws -> [StoredRecord] {
+        try rows(sql, arguments).map(\.record)
+    }
+}
+
+/// What an engine gives the store besides SQL: transactions, the file's own checks, the
+/// plan of a query and bulk inserts. One executor per engine implements it.
+protocol SQLEngine: AnyObject {
+    var dialect: SQLDialect { get }
+    /// Opens (creating and migrating if needed).
+    func open() throws
+    /// Runs `body` as one transaction, or as a savepoint inside the one already open.
+    func transaction<T>(_ effect: Effect, _ body: () throws -> T) throws -> T
+    /// The open transaction's connection, or a short one of its own.
+    func withConnection<T>(_ body: (SQLConnection) throws -> T) throws -> T
+    /// A connection that may write: the open transaction's (which must have been opened to
+    /// write), or an immediate transaction of its own.
+    func withWriting<T>(_ body: (SQLConnection) throws -> T) throws -> T
+    /// What the engine's own integrity check finds wrong with the database, if anything.
+    func integrityProblems() throws -> [String]
+    /// The plan of a statement, in the engine's own words, one line each.
+    func plan(_ sql: String, _ arguments: [StoreValue]) throws -> [String]
+    /// An INSERT prepared once for many rows of an import.
+    func bulkInsert(table: String, columns: [String], unique: String?) throws -> BulkInsert
+    /// The record tables (all but the change log and the engine's own bookkeeping).
+    func recordTables() throws -> [String]
+    /// The columns of a table, in order.
+    func columnNames(_ table: String) throws -> [String]
+}
+
+/// Values that bind to a placeholder.
+protocol SQLBindable {
+    var sqlValue: StoreValue { get }
+}
+
+extension Int: SQLBindable { var sqlValue: StoreValue { .integer(self) } }
+extension String: SQLBindable { var sqlValue: StoreValue { .text(self) } }
+extension Double: SQLBindable { var sqlValue: StoreValue { .real(self) } }
+extension StoreValue: SQLBindable { var sqlValue: StoreValue { self } }
+extension Optional: SQLBindable where Wrapped: SQLBindable {
+    var sqlValue: StoreValue { self?.sqlValue ?? .null }
+}
