@@ -4,9 +4,7 @@ extension Migrations {
     /// Supervision and assessment: spot checks and the cases they drew (with the
     /// re-callback results), notices (通报), the assessment rules that replace the
     /// defaults, and the indexes the period aggregations and the supervised list use.
-    static func v6Assessment(_ db: Database) throws {
-        try db.execute(
-            sql: """
+    static let v6AssessmentSQL = """
                 CREATE TABLE spotcheck (
                     id INTEGER PRIMARY KEY,
                     size INTEGER NOT NULL,
@@ -49,6 +47,7 @@ extension Migrations {
                 );
                 CREATE INDEX cases_by_supervisor ON cases(supervisor_name) WHERE supervisor_name IS NOT NULL;
                 CREATE INDEX cases_by_compound_created ON cases(compound_id, created_at);
-                """)
-    }
+                """
+
+    static func v6Assessment(_ db: Database) throws { try db.execute(sql: v6AssessmentSQL) }
 }

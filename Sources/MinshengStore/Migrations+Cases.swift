@@ -4,9 +4,7 @@ extension Migrations {
     /// The case lifecycle's own tables and columns: the deadline policy (rules that
     /// replace the shipped defaults), the dispatches of a case (several departments,
     /// one of them leading), and the step times and names the `cases` table lacked.
-    static func v3Cases(_ db: Database) throws {
-        try db.execute(
-            sql: """
+    static let v3CasesSQL = """
                 CREATE TABLE case_policy (
                     id INTEGER PRIMARY KEY,
                     urgency TEXT NOT NULL UNIQUE,
@@ -39,6 +37,7 @@ extension Migrations {
                 ALTER TABLE cases ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE cases ADD COLUMN return_count INTEGER NOT NULL DEFAULT 0;
                 CREATE INDEX cases_by_duplicate ON cases(duplicate_of);
-                """)
-    }
+                """
+
+    static func v3Cases(_ db: Database) throws { try db.execute(sql: v3CasesSQL) }
 }

@@ -2,9 +2,7 @@ import GRDB
 
 extension Migrations {
     /// The tables every family shares: where people live, who works, and the cases.
-    static func v2(_ db: Database) throws {
-        try db.execute(
-            sql: """
+    static let v2SQL = """
                 CREATE TABLE compound (
                     id INTEGER PRIMARY KEY,
                     name TEXT NOT NULL UNIQUE,
@@ -87,6 +85,7 @@ extension Migrations {
                 CREATE INDEX cases_by_created ON cases(created_at);
                 CREATE INDEX cases_by_household ON cases(household_id);
                 CREATE UNIQUE INDEX cases_by_work_order ON cases(work_order) WHERE work_order IS NOT NULL;
-                """)
-    }
+                """
+
+    static func v2(_ db: Database) throws { try db.execute(sql: v2SQL) }
 }

@@ -5,9 +5,7 @@ extension Migrations {
     /// "present at the vote" is exact), proxies, items, speeches, motions with the tally
     /// they ended in, and ballots. A secret poll keeps who voted (`secret_voter`) apart
     /// from what the box held (`secret_count`): no table links a voter to a choice.
-    static func v4Meetings(_ db: Database) throws {
-        try db.execute(
-            sql: """
+    static let v4MeetingsSQL = """
                 CREATE TABLE meeting (
                     id INTEGER PRIMARY KEY,
                     name TEXT NOT NULL,
@@ -138,6 +136,7 @@ extension Migrations {
                     UNIQUE (evaluation_id, resident)
                 );
                 CREATE INDEX cases_by_item ON cases(item_id);
-                """)
-    }
+                """
+
+    static func v4Meetings(_ db: Database) throws { try db.execute(sql: v4MeetingsSQL) }
 }

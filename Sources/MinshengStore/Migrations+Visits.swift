@@ -2,9 +2,7 @@ import GRDB
 
 extension Migrations {
     /// Who covers which compound, who walks with whom, what was visited, and the campaigns.
-    static func v5Visits(_ db: Database) throws {
-        try db.execute(
-            sql: """
+    static let v5VisitsSQL = """
                 CREATE TABLE assignment (
                     id INTEGER PRIMARY KEY,
                     cadre_id INTEGER NOT NULL REFERENCES cadre(id),
@@ -66,6 +64,7 @@ extension Migrations {
                     created_at TEXT NOT NULL,
                     created_by TEXT NOT NULL
                 );
-                """)
-    }
+                """
+
+    static func v5Visits(_ db: Database) throws { try db.execute(sql: v5VisitsSQL) }
 }

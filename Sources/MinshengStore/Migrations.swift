@@ -12,6 +12,13 @@ enum Migrations {
         ("v6: spot checks, notices, assessment rules", v6Assessment),
     ]
 
+    /// The same migrations as SQL text, for an engine that runs them itself (PostgreSQL,
+    /// through `SQLDialect.schema`).
+    static let sql: [(String, String)] = [
+        (all[0].0, v1SQL), (all[1].0, v2SQL), (all[2].0, v3CasesSQL), (all[3].0, v4MeetingsSQL), (all[4].0, v5VisitsSQL),
+        (all[5].0, v6AssessmentSQL),
+    ]
+
     /// Brings the schema up to date. An up-to-date file costs one `PRAGMA user_version`
     /// (the number of migrations applied, stamped after migrating) instead of the
     /// migrator's reading of its own table: that check runs at every start of the shell.
@@ -34,9 +41,7 @@ enum Migrations {
         return m
     }
 
-    static func v1(_ db: Database) throws {
-            try db.execute(
-                sql: """
+    static let v1SQL = """
                     CREATE TABLE department (
                         id INTEGER PRIMARY KEY,
                         name TEXT NOT NULL UNIQUE,
@@ -62,6 +67,7 @@ enum Migrations {
                         hash TEXT NOT NULL
                     );
                     CREATE INDEX event_by_record ON event(kind, record_id);
-                    """)
-    }
+                    """
+
+    static func v1(_ db: Database) throws { try db.execute(sql: v1SQL) }
 }
