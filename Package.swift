@@ -16,15 +16,21 @@ let package = Package(
             name: "CEditLine",
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]),
+        // PostgreSQL's C client, for the district server's executor (PostgresEngine.swift).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
         // The domain and the language: no terminal, no GRDB, no ArgumentParser.
         .target(name: "MinshengCore"),
-        // The only target that imports GRDB; also reads CSV files (RFC 4180, streaming).
+        // The only target that imports GRDB or libpq; also reads CSV files (RFC 4180, streaming).
         .target(
             name: "MinshengStore",
             dependencies: [
                 "MinshengCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift"),
-                // The SQLite C API itself, for the bulk insert's bindings (SQLiteStore+Bulk.swift).
+                // The SQLite C API itself, for the bulk insert's bindings (SQLiteEngine+Bulk.swift).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "CLibPQ",
             ]),
         .target(
             name: "MinshengShell",

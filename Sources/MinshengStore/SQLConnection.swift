@@ -101,6 +101,9 @@ protocol SQLEngine: AnyObject {
     func recordTables() throws -> [String]
     /// The columns of a table, in order.
     func columnNames(_ table: String) throws -> [String]
+    /// Makes the appending transaction the only one that reads and extends the chain's
+    /// head until it ends (SQLite's immediate transaction already is).
+    func lockChain(_ c: SQLConnection) throws
 }
 
 /// Values that bind to a placeholder.

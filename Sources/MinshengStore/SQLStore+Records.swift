@@ -62,11 +62,15 @@ extension SQLStore {
 
     public func append(_ event: Event) throws {
         try withWriting { db in
+            try engine.lockChain(db)
             let prev = try db.string("SELECT hash FROM event ORDER BY seq DESC LIMIT 1") ?? ""
             let details = EventDetails.encode(event.details)
             let hash = Self.chainHash(
                 prev: prev, [event.at.storage, event.actor, event.command, event.action, event.kind?.rawValue ?? "", event.recordID.map(String.init) ?? "", details])
-            let sql = "INSERT INTO event (at, actor, command, action, kind, record_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            // Entries are numbered 1, 2, 3 … with no gap: verification counts on it.
+            let sql =
+                "INSERT INTO event (seq, at, actor, command, action, kind, record_id, details, prev_hash, hash) "
+                + "VALUES (\(dialect.nextKey("seq", in: "event")), ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             try db.execute(sql, [
                 event.at.storage.sqlValue, event.actor.sqlValue, event.command.sqlValue, event.action.sqlValue, event.kind?.rawValue.sqlValue ?? .null,
                 event.recordID.sqlValue, details.sqlValue, prev.sqlValue, hash.sqlValue,

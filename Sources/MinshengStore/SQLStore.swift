@@ -13,11 +13,28 @@ public final class SQLStore: Store {
         self.engine = engine
     }
 
-    /// A store on the database `location` names: a file (":memory:" for a private
-    /// in-memory database). The engine is chosen here and nowhere else.
+    /// A store on the database `location` names: a PostgreSQL connection string (a
+    /// `postgres://` or `postgresql://` URI, or libpq keywords such as `host=… dbname=…`),
+    /// or else a SQLite file (":memory:" for a private in-memory database). The engine is
+    /// chosen here and nowhere else.
     public convenience init(location: String) {
-        self.init(location: location, engine: SQLiteEngine(path: location))
+        let engine: SQLEngine =
+            Self.isServer(location) ? PostgresEngine(conninfo: location) : SQLiteEngine(path: location)
+        self.init(location: location, engine: engine)
     }
+
+    /// Whether `location` names a database server rather than a file.
+    public static func isServer(_ location: String) -> Bool {
+        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") { return true }
+        // libpq keywords: `host=/run/postgresql dbname=district`, `service=district`.
+        let first = location.split(separator: " ").first.map(String.init) ?? ""
+        guard let eq = first.firstIndex(of: "=") else { return false }
+        let key = first[..<eq]
+        return ["host", "hostaddr", "port", "dbname", "user", "service", "sslmode", "application_name"].contains(String(key))
+    }
+
+    /// Whether the database is a file beside which the engine keeps others (`-wal` …).
+    public var isFile: Bool { !Self.isServer(location) && location != ":memory:" }
 
     var dialect: SQLDialect { engine.dialect }
 

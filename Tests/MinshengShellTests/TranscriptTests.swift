@@ -29,3 +29,28 @@ let transcriptRoot = packageRoot + "/Tests/Transcripts"
         #expect(actual == expected ?? "", "\(name) differs from its .out")
     }
 }
+
+/// The conformance suite: every transcript again, on the PostgreSQL server `scripts/test`
+/// started, each on a database of its own, and it must print the same `.out` — the same
+/// language, the same answers and the same messages on both engines. Without the server
+/// the suite fails; it never skips.
+@Suite struct PostgresTranscriptTests {
+    /// Transcripts whose output names the engine itself: the query plan of `explain`.
+    static let engineSpecific: Set<String> = []
+
+    @Test(arguments: Transcript.discover(under: transcriptRoot))
+    func transcriptOnPostgres(_ name: String) throws {
+        let (location, problem) = TestServer.freshDatabase()
+        guard let location else {
+            Issue.record("\(problem ?? "no server")")
+            return
+        }
+        let work = Files.temporaryDirectory()
+        defer { Files.removeTemporary(work) }
+        Files.copyTree(transcriptRoot, work)
+        let actual = Transcript.run(path: work + "/" + name, displayName: name, database: location)
+        let golden = transcriptRoot + "/" + String(name.dropLast(4)) + ".out"
+        let expected = Files.read(golden) ?? ""
+        #expect(actual == expected, "\(name) on PostgreSQL differs from its .out")
+    }
+}

@@ -1,0 +1,352 @@
+import CLibPQ
+import MinshengCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The PostgreSQL executor, through libpq (PostgreSQL's own C client): synchronous like the
+/// shell, and it takes every connection string a user will type — a URI
+/// (`postgresql://user@host/db?sslmode=require`), a keyword string (`host=/run/postgresql
+/// dbname=district`), the `PG*` environment variables, `~/.pgpass`, peer authentication
+/// over a Unix socket.
+///
+/// One connection per shell. A command is one transaction (`BEGIN` … `COMMIT`), a nested
+/// one a savepoint; a write waits at most `lock_timeout` for a lock, then fails with a
+/// retryable "busy" error, never hangs. Appending to the change log takes a transaction-
+/// level advisory lock first, so two shells never read the same chain head.
+final class PostgresEngine: SQLEngine {
+    let conninfo: String
+    let dialect = SQLDialect.postgres
+    private var connection: PostgresConnection?
+    /// Savepoint depth inside the open transaction; nil when none is open.
+    private var depth: Int?
+    private var currentEffect: Effect?
+
+    init(conninfo: String) {
+        self.conninfo = conninfo
+    }
+
+    deinit { connection?.close() }
+
+    func open() throws { _ = try connect() }
+
+    func connect() throws -> PostgresConnection {
+        if let connection { return connection }
+        guard let raw = PQconnectdb(conninfo) else { throw Self.cannotConnect(conninfo, "out of memory") }
+        guard PQstatus(raw) == CONNECTION_OK else {
+            let reason = String(cString: PQerrorMessage(raw)).trimmingTrailingNewlines()
+            PQfinish(raw)
+            throw Self.cannotConnect(conninfo, reason)
+        }
+        let c = PostgresConnection(raw, dialect: dialect)
+        try c.simple("SET client_encoding = 'UTF8'; SET lock_timeout = '5s'; SET client_min_messages = warning")
+        try migrate(c)
+        connection = c
+        return c
+    }
+
+    static func cannotConnect(_ conninfo: String, _ reason: String) -> ScriptError {
+        ScriptError(
+            .io,
+            Localized(
+                en: "cannot connect to the database '\(PostgresEngine.redacted(conninfo))': \(reason)",
+                zh: "无法连接数据库 '\(PostgresEngine.redacted(conninfo))'：\(reason)"),
+            hint: Localized(
+                en: "check the server, the user and the database name (any libpq URI or keyword string works)",
+                zh: "请检查服务器、用户名和数据库名（可用任何 libpq 连接串）"))
+    }
+
+    /// A connection string without its password, for messages.
+    static func redacted(_ conninfo: String) -> String {
+        var s = conninfo
+        if let scheme = s.firstRange(of: "://"), let at = s[scheme.upperBound...].firstIndex(of: "@") {
+            let userinfo = s[scheme.upperBound..<at]
+            if let colon = userinfo.firstIndex(of: ":") { s.replaceSubrange(colon..<at, with: ":***") }
+        }
+        if let r = s.firstRange(of: "password=") {
+            let end = s[r.upperBound...].firstIndex(of: " ") ?? s.endIndex
+            s.replaceSubrange(r.upperBound..<end, with: "***")
+        }
+        return s
+    }
+
+    /// Runs the migrations not yet applied, each in its own transaction, under an advisory
+    /// lock so two shells starting on a new database do not both migrate it.
+    func migrate(_ c: PostgresConnection) throws {
+        try c.execute("CREATE TABLE IF NOT EXISTS minsheng_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        let done = Set(try c.strings("SELECT name FROM minsheng_migrations"))
+        guard done.count < Migrations.sql.count else { return }
+        try c.execute("BEGIN")
+        do {
+            try c.execute("SELECT pg_advisory_xact_lock(20191203)")
+            let applied = Set(try c.strings("SELECT name FROM minsheng_migrations"))
+            for (name, ddl) in Migrations.sql where !applied.contains(name) {
+                try c.simple(dialect.schema(ddl))
+                try c.execute("INSERT INTO minsheng_migrations (name, applied_at) VALUES (?, now()::text)", [.text(name)])
+            }
+            try c.execute("COMMIT")
+        } catch {
+            try? c.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    func transaction<T>(_ effect: Effect, _ body: () throws -> T) throws -> T {
+        if effect == .session && depth == nil { return try body() }
+        let c = try connect()
+        if let d = depth {
+            let name = "s\(d + 1)"
+            try c.execute("SAVEPOINT \(name)")
+            depth = d + 1
+            defer { depth = d }
+            do {
+                let result = try body()
+                try c.execute("RELEASE SAVEPOINT \(name)")
+                return result
+            } catch {
+                try? c.execute("ROLLBACK TO SAVEPOINT \(name)")
+                throw error
+            }
+        }
+        try c.execute(effect == .reads ? "BEGIN READ ONLY" : "BEGIN")
+        depth = 0
+        currentEffect = effect
+        defer {
+            depth = nil
+            currentEffect = nil
+        }
+        do {
+            let result = try body()
+            try c.execute("COMMIT")
+            return result
+        } catch {
+            try? c.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    func withConnection<T>(_ body: (SQLConnection) throws -> T) throws -> T {
+        try body(try connect())
+    }
+
+    func withWriting<T>(_ body: (SQLConnection) throws -> T) throws -> T {
+        if depth != nil {
+            guard currentEffect != .reads else { throw ScriptError.runtimeFailure("a command declared as reading tried to write") }
+            return try body(try connect())
+        }
+        return try transaction(.writes) { try body(try connect()) }
+    }
+
+    /// PostgreSQL checks its pages as it reads them; there is no whole-file check to run.
+    func integrityProblems() throws -> [String] { [] }
+
+    func plan(_ sql: String, _ arguments: [StoreValue]) throws -> [String] {
+        try withConnection { c in try c.strings("EXPLAIN " + sql, arguments) }
+    }
+
+    func bulkInsert(table: String, columns: [String], unique: String?) throws -> BulkInsert {
+        PostgresBulkInsert(connection: try connect(), sql: dialect.bulkInsertSQL(table: table, columns: columns, unique: unique) + " RETURNING id")
+    }
+
+    func recordTables() throws -> [String] {
+        try withConnection { c in
+            try c.strings(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' "
+                    + "AND table_name NOT IN ('event', 'minsheng_migrations') ORDER BY table_name")
+        }
+    }
+
+    func columnNames(_ table: String) throws -> [String] {
+        try withConnection { c in
+            try c.strings(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position",
+                [.text(table)])
+        }
+    }
+
+    /// Appending to the chain: one shell at a time reads the head and writes after it.
+    func lockChain(_ c: SQLConnection) throws {
+        try c.execute("SELECT pg_advisory_xact_lock(1)")
+    }
+}
+
+/// One libpq connection seen through `SQLConnection`: `?` placeholders become `$1 …`,
+/// values are sent as text and typed by the server from their context, and each result's
+/// columns are read back by their type (integers, floating point, booleans as 1/0).
+final class PostgresConnection: SQLConnection {
+    let raw: OpaquePointer
+    let dialect: SQLDialect
+
+    init(_ raw: OpaquePointer, dialect: SQLDialect) {
+        self.raw = raw
+        self.dialect = dialect
+    }
+
+    func close() { PQfinish(raw) }
+
+    /// `?` → `$n`, outside quoted text and identifiers.
+    static func numbered(_ sql: String) -> String {
+        var out = ""
+        var n = 0
+        var quote: Character?
+        for c in sql {
+            if let q = quote {
+                if c == q { quote = nil }
+                out.append(c)
+            } else if c == "'" || c == "\"" {
+                quote = c
+                out.append(c)
+            } else if c == "?" {
+                n += 1
+                out += "$\(n)"
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Runs `sql` with its values; returns the result, which the caller clears.
+    func run(_ sql: String, _ arguments: [StoreValue]) throws -> OpaquePointer {
+        let text = Self.numbered(sql)
+        let strings: [String?] = arguments.map { v in
+            switch v {
+            case .null: return nil
+            case .integer(let n): return String(n)
+            case .real(let d): return String(d)
+            case .text(let s): return s
+            }
+        }
+        let pointers: [UnsafePointer<CChar>?] = strings.map { $0.flatMap { UnsafePointer(strdup($0)) } }
+        defer { for p in pointers { free(UnsafeMutablePointer(mutating: p)) } }
+        let result: OpaquePointer? =
+            pointers.isEmpty
+            ? PQexecParams(raw, text, 0, nil, nil, nil, nil, 0)
+            : pointers.withUnsafeBufferPointer { PQexecParams(raw, text, Int32($0.count), nil, $0.baseAddress, nil, nil, 0) }
+        guard let result else { throw PostgresConnection.failure(String(cString: PQerrorMessage(raw)), state: nil) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
+            let message = String(cString: PQresultErrorMessage(result))
+            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            PQclear(result)
+            throw PostgresConnection.failure(message, state: state)
+        }
+        return result
+    }
+
+    /// Several statements at once, with no values (a migration's DDL).
+    func simple(_ sql: String) throws {
+        guard let result = PQexec(raw, sql) else { throw PostgresConnection.failure(String(cString: PQerrorMessage(raw)), state: nil) }
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
+            throw PostgresConnection.failure(String(cString: PQresultErrorMessage(result)), state: nil)
+        }
+    }
+
+    /// Server errors as messages a person can act on: a lock not granted in time is "busy".
+    static func failure(_ message: String, state: String?) -> ScriptError {
+        let text = message.trimmingTrailingNewlines()
+        switch state {
+        case "55P03", "40001", "40P01":
+            return ScriptError(
+                .runtime, Localized(en: "the database is busy: another shell is writing", zh: "数据库正忙：另一个终端正在写入"),
+                hint: Localized(en: "try the command again", zh: "请重试"))
+        case "25006":
+            return ScriptError(.io, Localized(en: "the database is read-only", zh: "数据库只读，无法修改"))
+        default:
+            return ScriptError(.runtime, Localized(en: "database error: \(text)", zh: "数据库错误：\(text)"))
+        }
+    }
+
+    func execute(_ sql: String, _ arguments: [StoreValue]) throws {
+        PQclear(try run(sql, arguments))
+    }
+
+    /// Ids are dense, as SQLite's are: the next one is the table's largest plus one, taken
+    /// under a lock on the table held to the end of the transaction. (An identity column
+    /// would leave a gap for every rolled-back command, and a gap in the case numbers of a
+    /// record people must trust reads as a deleted case.)
+    func insert(_ sql: String, _ arguments: [StoreValue]) throws -> Int {
+        let result = try run(try Self.withNextID(sql, key: "id", lock: self) + " RETURNING id", arguments)
+        defer { PQclear(result) }
+        guard PQntuples(result) == 1, let v = PQgetvalue(result, 0, 0), let id = Int(String(cString: v)) else {
+            throw ScriptError.runtimeFailure("an insert returned no id")
+        }
+        return id
+    }
+
+    /// `INSERT INTO t (a, b) VALUES (?, ?)` → `INSERT INTO t (key, a, b) VALUES ((SELECT
+    /// COALESCE(MAX(key), 0) + 1 FROM t), ?, ?)`, after locking `t` for this transaction.
+    static func withNextID(_ sql: String, key: String, lock c: PostgresConnection) throws -> String {
+        let prefix = "INSERT INTO "
+        guard sql.hasPrefix(prefix), let space = sql.dropFirst(prefix.count).firstIndex(of: " ") else { return sql }
+        let table = String(sql[sql.index(sql.startIndex, offsetBy: prefix.count)..<space])
+        var rest = sql[space...]
+        guard let open = rest.firstIndex(of: "("), let values = rest.firstRange(of: "VALUES (") else { return sql }
+        try c.execute("SELECT pg_advisory_xact_lock(hashtext(?))", [.text("minsheng.ids." + table)])
+        rest.replaceSubrange(values, with: "VALUES ((SELECT COALESCE(MAX(\(key)), 0) + 1 FROM \(table)), ")
+        let columnsAt = rest.index(after: open)
+        rest.replaceSubrange(columnsAt..<columnsAt, with: "\(key), ")
+        return prefix + table + rest
+    }
+
+    func forEachRow(_ sql: String, _ arguments: [StoreValue], _ body: (SQLRow) throws -> Void) throws {
+        let result = try run(sql, arguments)
+        defer { PQclear(result) }
+        let rows = PQntuples(result), cols = PQnfields(result)
+        let names = (0..<cols).map { String(cString: PQfname(result, $0)) }
+        let types = (0..<cols).map { PQftype(result, $0) }
+        for r in 0..<rows {
+            var values: [StoreValue] = []
+            values.reserveCapacity(Int(cols))
+            for c in 0..<cols {
+                if PQgetisnull(result, r, c) == 1 {
+                    values.append(.null)
+                    continue
+                }
+                let text = String(cString: PQgetvalue(result, r, c))
+                values.append(Self.value(text, type: types[Int(c)]))
+            }
+            try body(SQLRow(columns: names, values: values))
+        }
+    }
+
+    /// A column's text as the store's value, by its type's OID.
+    static func value(_ text: String, type: Oid) -> StoreValue {
+        switch type {
+        case 20, 21, 23, 26: return Int(text).map(StoreValue.integer) ?? .text(text)
+        case 16: return .integer(text == "t" ? 1 : 0)
+        case 700, 701: return Double(text).map(StoreValue.real) ?? .text(text)
+        case 1700: return Int(text).map(StoreValue.integer) ?? Double(text).map(StoreValue.real) ?? .text(text)
+        default: return .text(text)
+        }
+    }
+}
+
+/// Many rows through one INSERT … RETURNING id.
+final class PostgresBulkInsert: BulkInsert {
+    let connection: PostgresConnection
+    let sql: String
+
+    init(connection: PostgresConnection, sql: String) {
+        self.connection = connection
+        self.sql = sql
+    }
+
+    func insert(_ values: [StoreValue]) throws -> Int? {
+        let result = try connection.run(try PostgresConnection.withNextID(sql, key: "id", lock: connection), values)
+        defer { PQclear(result) }
+        guard PQntuples(result) == 1, let v = PQgetvalue(result, 0, 0) else { return nil }
+        return Int(String(cString: v))
+    }
+}
+
+extension String {
+    func trimmingTrailingNewlines() -> String {
+        var s = self
+        while s.hasSuffix("\n") { s.removeLast() }
+        return s
+    }
+}
