@@ -16,10 +16,10 @@ let package = Package(
             name: "CEditLine",
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]),
-        // PostgreSQL's C client, for the district server's executor (PostgresEngine.swift).
+        // PostgreSQL's C client, for the district server's executor (PostgresEngine.swift):
+        // its header; the library is loaded at run time, only when a server is opened.
         .systemLibrary(
             name: "CLibPQ",
-            pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]),
         // The domain and the language: no terminal, no GRDB, no ArgumentParser.
         .target(name: "MinshengCore"),

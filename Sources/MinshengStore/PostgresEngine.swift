@@ -33,13 +33,14 @@ final class PostgresEngine: SQLEngine {
 
     func connect() throws -> PostgresConnection {
         if let connection { return connection }
-        guard let raw = PQconnectdb(conninfo) else { throw Self.cannotConnect(conninfo, "out of memory") }
-        guard PQstatus(raw) == CONNECTION_OK else {
-            let reason = String(cString: PQerrorMessage(raw)).trimmingTrailingNewlines()
-            PQfinish(raw)
+        let libpq = try LibPQ.shared.get()
+        guard let raw = libpq.PQconnectdb(conninfo) else { throw Self.cannotConnect(conninfo, "out of memory") }
+        guard libpq.PQstatus(raw) == CONNECTION_OK else {
+            let reason = cText(libpq.PQerrorMessage(raw)).trimmingTrailingNewlines()
+            libpq.PQfinish(raw)
             throw Self.cannotConnect(conninfo, reason)
         }
-        let c = PostgresConnection(raw, dialect: dialect)
+        let c = PostgresConnection(raw, libpq: libpq, dialect: dialect)
         try c.simple("SET client_encoding = 'UTF8'; SET lock_timeout = '5s'; SET client_min_messages = warning")
         try migrate(c)
         connection = c
@@ -176,14 +177,16 @@ final class PostgresEngine: SQLEngine {
 /// columns are read back by their type (integers, floating point, booleans as 1/0).
 final class PostgresConnection: SQLConnection {
     let raw: OpaquePointer
+    let libpq: LibPQ
     let dialect: SQLDialect
 
-    init(_ raw: OpaquePointer, dialect: SQLDialect) {
+    init(_ raw: OpaquePointer, libpq: LibPQ, dialect: SQLDialect) {
         self.raw = raw
+        self.libpq = libpq
         self.dialect = dialect
     }
 
-    func close() { PQfinish(raw) }
+    func close() { libpq.PQfinish(raw) }
 
     /// `?` → `$n`, outside quoted text and identifiers.
     static func numbered(_ sql: String) -> String {
@@ -222,14 +225,14 @@ final class PostgresConnection: SQLConnection {
         defer { for p in pointers { free(UnsafeMutablePointer(mutating: p)) } }
         let result: OpaquePointer? =
             pointers.isEmpty
-            ? PQexecParams(raw, text, 0, nil, nil, nil, nil, 0)
-            : pointers.withUnsafeBufferPointer { PQexecParams(raw, text, Int32($0.count), nil, $0.baseAddress, nil, nil, 0) }
-        guard let result else { throw PostgresConnection.failure(String(cString: PQerrorMessage(raw)), state: nil) }
-        let status = PQresultStatus(result)
+            ? libpq.PQexecParams(raw, text, 0, nil, nil, nil, nil, 0)
+            : pointers.withUnsafeBufferPointer { libpq.PQexecParams(raw, text, Int32($0.count), nil, $0.baseAddress, nil, nil, 0) }
+        guard let result else { throw PostgresConnection.failure(cText(libpq.PQerrorMessage(raw)), state: nil) }
+        let status = libpq.PQresultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-            let message = String(cString: PQresultErrorMessage(result))
-            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-            PQclear(result)
+            let message = cText(libpq.PQresultErrorMessage(result))
+            let state = libpq.PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            libpq.PQclear(result)
             throw PostgresConnection.failure(message, state: state)
         }
         return result
@@ -237,11 +240,11 @@ final class PostgresConnection: SQLConnection {
 
     /// Several statements at once, with no values (a migration's DDL).
     func simple(_ sql: String) throws {
-        guard let result = PQexec(raw, sql) else { throw PostgresConnection.failure(String(cString: PQerrorMessage(raw)), state: nil) }
-        defer { PQclear(result) }
-        let status = PQresultStatus(result)
+        guard let result = libpq.PQexec(raw, sql) else { throw PostgresConnection.failure(cText(libpq.PQerrorMessage(raw)), state: nil) }
+        defer { libpq.PQclear(result) }
+        let status = libpq.PQresultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-            throw PostgresConnection.failure(String(cString: PQresultErrorMessage(result)), state: nil)
+            throw PostgresConnection.failure(cText(libpq.PQresultErrorMessage(result)), state: nil)
         }
     }
 
@@ -261,7 +264,7 @@ final class PostgresConnection: SQLConnection {
     }
 
     func execute(_ sql: String, _ arguments: [StoreValue]) throws {
-        PQclear(try run(sql, arguments))
+        libpq.PQclear(try run(sql, arguments))
     }
 
     /// Ids are dense, as SQLite's are: the next one is the table's largest plus one, taken
@@ -270,8 +273,8 @@ final class PostgresConnection: SQLConnection {
     /// record people must trust reads as a deleted case.)
     func insert(_ sql: String, _ arguments: [StoreValue]) throws -> Int {
         let result = try run(try Self.withNextID(sql, key: "id", lock: self) + " RETURNING id", arguments)
-        defer { PQclear(result) }
-        guard PQntuples(result) == 1, let v = PQgetvalue(result, 0, 0), let id = Int(String(cString: v)) else {
+        defer { libpq.PQclear(result) }
+        guard libpq.PQntuples(result) == 1, let v = libpq.PQgetvalue(result, 0, 0), let id = Int(String(cString: v)) else {
             throw ScriptError.runtimeFailure("an insert returned no id")
         }
         return id
@@ -294,19 +297,19 @@ final class PostgresConnection: SQLConnection {
 
     func forEachRow(_ sql: String, _ arguments: [StoreValue], _ body: (SQLRow) throws -> Void) throws {
         let result = try run(sql, arguments)
-        defer { PQclear(result) }
-        let rows = PQntuples(result), cols = PQnfields(result)
-        let names = (0..<cols).map { String(cString: PQfname(result, $0)) }
-        let types = (0..<cols).map { PQftype(result, $0) }
+        defer { libpq.PQclear(result) }
+        let rows = libpq.PQntuples(result), cols = libpq.PQnfields(result)
+        let names = (0..<cols).map { cText(libpq.PQfname(result, $0)) }
+        let types = (0..<cols).map { libpq.PQftype(result, $0) }
         for r in 0..<rows {
             var values: [StoreValue] = []
             values.reserveCapacity(Int(cols))
             for c in 0..<cols {
-                if PQgetisnull(result, r, c) == 1 {
+                if libpq.PQgetisnull(result, r, c) == 1 {
                     values.append(.null)
                     continue
                 }
-                let text = String(cString: PQgetvalue(result, r, c))
+                let text = cText(libpq.PQgetvalue(result, r, c))
                 values.append(Self.value(text, type: types[Int(c)]))
             }
             try body(SQLRow(columns: names, values: values))
@@ -329,6 +332,7 @@ final class PostgresConnection: SQLConnection {
 final class PostgresBulkInsert: BulkInsert {
     let connection: PostgresConnection
     let sql: String
+    var libpq: LibPQ { connection.libpq }
 
     init(connection: PostgresConnection, sql: String) {
         self.connection = connection
@@ -337,8 +341,8 @@ final class PostgresBulkInsert: BulkInsert {
 
     func insert(_ values: [StoreValue]) throws -> Int? {
         let result = try connection.run(try PostgresConnection.withNextID(sql, key: "id", lock: connection), values)
-        defer { PQclear(result) }
-        guard PQntuples(result) == 1, let v = PQgetvalue(result, 0, 0) else { return nil }
+        defer { libpq.PQclear(result) }
+        guard libpq.PQntuples(result) == 1, let v = libpq.PQgetvalue(result, 0, 0) else { return nil }
         return Int(String(cString: v))
     }
 }
@@ -350,3 +354,81 @@ extension String {
         return s
     }
 }
+
+/// libpq, loaded the first time a shell opens a server (`dlopen("libpq.so.5")`): a shell on
+/// a SQLite file never loads it. Each function keeps its C name and C type (from
+/// `libpq-fe.h`, through the CLibPQ module).
+struct LibPQ: @unchecked Sendable {
+    let PQconnectdb: @convention(c) (UnsafePointer<CChar>?) -> OpaquePointer?
+    let PQstatus: @convention(c) (OpaquePointer?) -> ConnStatusType
+    let PQerrorMessage: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>?
+    let PQfinish: @convention(c) (OpaquePointer?) -> Void
+    let PQexecParams:
+        @convention(c) (
+            OpaquePointer?, UnsafePointer<CChar>?, Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?,
+            UnsafePointer<Int32>?, Int32
+        ) -> OpaquePointer?
+    let PQexec: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> OpaquePointer?
+    let PQresultStatus: @convention(c) (OpaquePointer?) -> ExecStatusType
+    let PQresultErrorMessage: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>?
+    let PQresultErrorField: @convention(c) (OpaquePointer?, Int32) -> UnsafeMutablePointer<CChar>?
+    let PQclear: @convention(c) (OpaquePointer?) -> Void
+    let PQntuples: @convention(c) (OpaquePointer?) -> Int32
+    let PQnfields: @convention(c) (OpaquePointer?) -> Int32
+    let PQfname: @convention(c) (OpaquePointer?, Int32) -> UnsafeMutablePointer<CChar>?
+    let PQftype: @convention(c) (OpaquePointer?, Int32) -> Oid
+    let PQgetisnull: @convention(c) (OpaquePointer?, Int32, Int32) -> Int32
+    let PQgetvalue: @convention(c) (OpaquePointer?, Int32, Int32) -> UnsafeMutablePointer<CChar>?
+
+    /// The library, or why it cannot be had.
+    static let shared: Result<LibPQ, ScriptError> = load()
+
+    static func load() -> Result<LibPQ, ScriptError> {
+        guard let handle = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL) ?? dlopen("libpq.so", RTLD_NOW | RTLD_LOCAL) else {
+            let reason = dlerror().map { String(cString: $0) } ?? "not found"
+            return .failure(
+                ScriptError(
+                    .io, Localized(en: "cannot use a PostgreSQL server: libpq is missing (\(reason))", zh: "无法连接 PostgreSQL：缺少 libpq（\(reason)）"),
+                    hint: Localized(en: "install it: apt-get install libpq5", zh: "请安装：apt-get install libpq5")))
+        }
+        var missing: [String] = []
+        func f<T>(_ name: String) -> T? {
+            guard let p = dlsym(handle, name) else {
+                missing.append(name)
+                return nil
+            }
+            return unsafeBitCast(p, to: T.self)
+        }
+        guard let connectdb: @convention(c) (UnsafePointer<CChar>?) -> OpaquePointer? = f("PQconnectdb"),
+            let status: @convention(c) (OpaquePointer?) -> ConnStatusType = f("PQstatus"),
+            let errorMessage: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>? = f("PQerrorMessage"),
+            let finish: @convention(c) (OpaquePointer?) -> Void = f("PQfinish"),
+            let execParams:
+                @convention(c) (
+                    OpaquePointer?, UnsafePointer<CChar>?, Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?,
+                    UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32
+                ) -> OpaquePointer? = f("PQexecParams"),
+            let exec: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> OpaquePointer? = f("PQexec"),
+            let resultStatus: @convention(c) (OpaquePointer?) -> ExecStatusType = f("PQresultStatus"),
+            let resultErrorMessage: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>? = f("PQresultErrorMessage"),
+            let resultErrorField: @convention(c) (OpaquePointer?, Int32) -> UnsafeMutablePointer<CChar>? = f("PQresultErrorField"),
+            let clear: @convention(c) (OpaquePointer?) -> Void = f("PQclear"),
+            let ntuples: @convention(c) (OpaquePointer?) -> Int32 = f("PQntuples"),
+            let nfields: @convention(c) (OpaquePointer?) -> Int32 = f("PQnfields"),
+            let fname: @convention(c) (OpaquePointer?, Int32) -> UnsafeMutablePointer<CChar>? = f("PQfname"),
+            let ftype: @convention(c) (OpaquePointer?, Int32) -> Oid = f("PQftype"),
+            let getisnull: @convention(c) (OpaquePointer?, Int32, Int32) -> Int32 = f("PQgetisnull"),
+            let getvalue: @convention(c) (OpaquePointer?, Int32, Int32) -> UnsafeMutablePointer<CChar>? = f("PQgetvalue")
+        else {
+            return .failure(ScriptError(.io, Localized("cannot use libpq: missing \(missing.joined(separator: ", "))")))
+        }
+        return .success(
+            LibPQ(
+                PQconnectdb: connectdb, PQstatus: status, PQerrorMessage: errorMessage, PQfinish: finish, PQexecParams: execParams, PQexec: exec,
+                PQresultStatus: resultStatus, PQresultErrorMessage: resultErrorMessage, PQresultErrorField: resultErrorField, PQclear: clear,
+                PQntuples: ntuples, PQnfields: nfields, PQfname: fname, PQftype: ftype, PQgetisnull: getisnull, PQgetvalue: getvalue))
+    }
+}
+
+/// A C string libpq returned (never freed by us), or "" for none.
+func cText(_ p: UnsafeMutablePointer<CChar>?) -> String { p.map { String(cString: $0) } ?? "" }
