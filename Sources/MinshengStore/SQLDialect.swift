@@ -21,6 +21,17 @@ struct SQLDialect: Sendable {
         engine == .sqlite ? "NULL" : "(SELECT COALESCE(MAX(\(key)), 0) + 1 FROM \(table))"
     }
 
+    /// An ORDER BY term with NULL first going up and last going down, as SQLite orders
+    /// (PostgreSQL's default is the other way round).
+    func order(_ expression: String, descending: Bool = false) -> String {
+        switch (engine, descending) {
+        case (.sqlite, false): return expression
+        case (.sqlite, true): return expression + " DESC"
+        case (.postgres, false): return expression + " NULLS FIRST"
+        case (.postgres, true): return expression + " DESC NULLS LAST"
+        }
+    }
+
     /// A column that orders a table's rows as stored, for the records digest.
     var storageOrder: String { engine == .sqlite ? "rowid" : "ctid" }
 

@@ -17,6 +17,8 @@ extension SQLStore: AssessmentStore {
         switch unit {
         case .department: return ("SELECT c.department_id AS unit, \(cols) FROM cases c WHERE \(filter)", args)
         case .community: return ("SELECT c.community_id AS unit, \(cols) FROM cases c WHERE \(filter)", args)
+        case .subdistrict:
+            return ("SELECT s.subdistrict_id AS unit, \(cols) FROM cases c LEFT JOIN community s ON s.id = c.community_id WHERE \(filter)", args)
         case .cadre:
             let sql = """
                 SELECT v.cadre_id AS unit, \(cols) FROM cases c JOIN visit v ON v.id = c.visit_id WHERE \(filter)
@@ -68,6 +70,11 @@ extension SQLStore: AssessmentStore {
         switch unit {
         case .community:
             sql = "SELECT v.community_id AS unit, COUNT(*) AS n FROM visit v WHERE \(inWindow) AND v.community_id IS NOT NULL GROUP BY v.community_id"
+        case .subdistrict:
+            sql = """
+                SELECT s.subdistrict_id AS unit, COUNT(*) AS n FROM visit v JOIN community s ON s.id = v.community_id
+                WHERE \(inWindow) AND s.subdistrict_id IS NOT NULL GROUP BY s.subdistrict_id
+                """
         case .cadre:
             sql = """
                 SELECT x.unit AS unit, COUNT(*) AS n FROM (
@@ -92,12 +99,12 @@ extension SQLStore: AssessmentStore {
         let inPeriod = "c.created_at >= ? AND c.created_at < ?"
         let sql: String
         switch group {
-        case .category: sql = "SELECT c.category AS k, COUNT(*) AS n FROM cases c WHERE \(inPeriod) GROUP BY c.category ORDER BY 1"
-        case .source: sql = "SELECT c.source AS k, COUNT(*) AS n FROM cases c WHERE \(inPeriod) GROUP BY c.source ORDER BY 1"
+        case .category: sql = "SELECT c.category AS k, COUNT(*) AS n FROM cases c WHERE \(inPeriod) GROUP BY c.category ORDER BY \(dialect.order("1"))"
+        case .source: sql = "SELECT c.source AS k, COUNT(*) AS n FROM cases c WHERE \(inPeriod) GROUP BY c.source ORDER BY \(dialect.order("1"))"
         case .community:
             sql = """
                 SELECT (SELECT s.name FROM community s WHERE s.id = g.cid) AS k, g.n AS n FROM (
-                SELECT c.community_id AS cid, COUNT(*) AS n FROM cases c WHERE \(inPeriod) GROUP BY c.community_id) g ORDER BY g.cid
+                SELECT c.community_id AS cid, COUNT(*) AS n FROM cases c WHERE \(inPeriod) GROUP BY c.community_id) g ORDER BY \(dialect.order("g.cid"))
                 """
         }
         return try rows(sql, [from.storage.sqlValue, to.storage.sqlValue]).map { ($0.text("k") ?? "", $0.int("n") ?? 0) }

@@ -61,7 +61,7 @@ extension SQLStore: OrgStore {
         let sql = """
             SELECT h.id, h.address, h.head, h.phone, h.tags, h.compound_id,
             (SELECT MAX(v.day) FROM visit v WHERE v.household_id = h.id AND v.day < ?) AS last_visit
-            FROM household h WHERE \(special) AND NOT \(visited)\(comm) ORDER BY h.community_id, h.compound_id, h.id
+            FROM household h WHERE \(special) AND NOT \(visited)\(comm) ORDER BY \(dialect.order("h.community_id")), \(dialect.order("h.compound_id")), h.id
             """
         return try rows(sql, [w.from.iso.sqlValue] + tagArgs + visitArgs + commArgs)
     }
@@ -73,7 +73,7 @@ extension SQLStore: OrgStore {
             SELECT e.id, e.name, s.name AS community, e.contact,
             (SELECT MAX(v.day) FROM visit v WHERE v.enterprise_id = e.id AND v.day < ?) AS last_visit
             FROM enterprise e LEFT JOIN community s ON s.id = e.community_id
-            WHERE NOT \(visited)\(comm) ORDER BY e.community_id, e.id
+            WHERE NOT \(visited)\(comm) ORDER BY \(dialect.order("e.community_id")), e.id
             """
         return try rows(sql, [w.from.iso.sqlValue] + visitArgs + commArgs)
     }

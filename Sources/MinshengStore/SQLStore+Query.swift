@@ -7,13 +7,23 @@ struct CompiledSQL {
 }
 
 extension SQLStore {
-    /// The expression that selects a field for display.
-    func selectExpression(_ f: FieldSpec, table: String) -> String {
-        guard let column = f.column else { return "NULL" }
-        if case .reference(let kind) = f.type {
-            return "(SELECT r.\(kind.schema.titleColumn) FROM \(kind.schema.table) r WHERE r.id = \(table).\(column))"
+    /// The expression for a field's stored value in a row of `table` (an alias): its column,
+    /// or for a field read through another record, that record's column.
+    func valueExpression(_ f: FieldSpec, table: String = "t") -> String {
+        guard let column = f.column else { return "\(table).id" }
+        if let via = f.through {
+            return "(SELECT v.\(column) FROM \(via.kind.schema.table) v WHERE v.id = \(table).\(via.column))"
         }
         return "\(table).\(column)"
+    }
+
+    /// The expression that selects a field for display.
+    func selectExpression(_ f: FieldSpec, table: String) -> String {
+        guard f.column != nil else { return "NULL" }
+        if case .reference(let kind) = f.type {
+            return "(SELECT r.\(kind.schema.titleColumn) FROM \(kind.schema.table) r WHERE r.id = \(valueExpression(f, table: table)))"
+        }
+        return valueExpression(f, table: table)
     }
 
     /// Compiles a `find` into one statement.
@@ -26,7 +36,7 @@ extension SQLStore {
         var sql = "SELECT \(selected) FROM \(s.table) t"
         if let p = q.predicate { sql += " WHERE " + compile(p, &args) }
         let order = q.ordering.isEmpty ? [Ordering(field: s.fields[0], descending: false)] : q.ordering
-        sql += " ORDER BY " + order.map { "t.\($0.field.column ?? "id")\($0.descending ? " DESC" : "")" }.joined(separator: ", ")
+        sql += " ORDER BY " + order.map { dialect.order(valueExpression($0.field), descending: $0.descending) }.joined(separator: ", ")
         if !q.ordering.isEmpty { sql += ", t.id" }
         if let limit = q.limit {
             sql += " LIMIT ?"
@@ -47,7 +57,7 @@ extension SQLStore {
         var args: [StoreValue] = []
         let filter = q.predicate.map { " WHERE " + compile($0, &args) } ?? ""
         guard !q.groups.isEmpty else { return CompiledSQL(sql: "SELECT COUNT(*) FROM \(s.table) t" + filter, arguments: args) }
-        let columns = q.groups.enumerated().map { "t.\($1.column ?? "id") AS c\($0)" }
+        let columns = q.groups.enumerated().map { "\(valueExpression($1)) AS c\($0)" }
         var inner = "SELECT \((columns + ["COUNT(*) AS n"]).joined(separator: ", ")) FROM \(s.table) t" + filter
         let positions = (1...columns.count).map(String.init).joined(separator: ", ")
         inner += " GROUP BY \(positions)"
@@ -57,7 +67,8 @@ extension SQLStore {
             }
             return "g.c\(i)"
         }
-        let sql = "SELECT \((outer + ["g.n"]).joined(separator: ", ")) FROM (\(inner)) g ORDER BY \(positions)"
+        let ordering = (1...columns.count).map { dialect.order(String($0)) }.joined(separator: ", ")
+        let sql = "SELECT \((outer + ["g.n"]).joined(separator: ", ")) FROM (\(inner)) g ORDER BY \(ordering)"
         return CompiledSQL(sql: sql, arguments: args)
     }
 
@@ -67,12 +78,12 @@ extension SQLStore {
         case .or(let a, let b): return "(\(compile(a, &args)) OR \(compile(b, &args)))"
         case .not(let a): return "NOT (\(compile(a, &args)))"
         case .isEmpty(let f):
-            let c = "t.\(f.column ?? "id")"
+            let c = valueExpression(f)
             return "(\(c) IS NULL OR \(c) = '')"
         case .range(let f, let lo, let hi):
             args.append(bindable(lo))
             args.append(bindable(hi))
-            let c = "t.\(f.column ?? "id")"
+            let c = valueExpression(f)
             return "(\(c) >= ? AND \(c) < ?)"
         case .inList(let f, let values):
             let c = column(f, &args, values: values)
@@ -80,7 +91,7 @@ extension SQLStore {
         case .compare(let f, let op, let v):
             if op == .contains {
                 args.append(bindable(v))
-                return dialect.contains("t.\(f.column ?? "id")")
+                return dialect.contains(valueExpression(f))
             }
             let (c, placeholders) = column(f, &args, values: [v])
             return "\(c) \(op.rawValue) \(placeholders[0])"
@@ -90,7 +101,7 @@ extension SQLStore {
     /// The column a predicate compares, and a placeholder per value; a reference given
     /// by name compares against the named record's id.
     func column(_ f: FieldSpec, _ args: inout [StoreValue], values: [QueryValue]) -> (String, [String]) {
-        let c = "t.\(f.column ?? "id")"
+        let c = valueExpression(f)
         var placeholders: [String] = []
         for v in values {
             if case .reference(let kind) = f.type, case .text(let text) = v {

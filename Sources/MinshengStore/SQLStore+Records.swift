@@ -83,7 +83,7 @@ extension SQLStore {
             let keys = matching.keys.sorted()
             var sql = "SELECT * FROM \(kind.schema.table)"
             if !keys.isEmpty { sql += " WHERE " + keys.map { dialect.same($0) }.joined(separator: " AND ") }
-            sql += " ORDER BY " + (orderBy + ["id"]).joined(separator: ", ")
+            sql += " ORDER BY " + (orderBy.map { dialect.order($0) } + ["id"]).joined(separator: ", ")
             return try db.records(sql, keys.map { matching[$0] ?? .null })
         }
     }

@@ -77,6 +77,14 @@ public struct FieldSpec: Sendable, Equatable {
     public var column: String?
     /// Shown by `find` unless the user picks fields.
     public var listed: Bool
+    /// Read through another record: `column` is that record's, reached by this record's
+    /// `through.column` (a case's subdistrict is its community's). Nothing stores it here.
+    public var through: (kind: RecordKind, column: String)?
+
+    public static func == (a: FieldSpec, b: FieldSpec) -> Bool {
+        a.name == b.name && a.aliases == b.aliases && a.type == b.type && a.label == b.label && a.column == b.column && a.listed == b.listed
+            && a.through?.kind == b.through?.kind && a.through?.column == b.through?.column
+    }
 
     public init(_ name: String, _ aliases: [String], _ type: FieldType, label: Localized, column: String? = nil, listed: Bool = true) {
         self.name = name
@@ -134,6 +142,7 @@ extension FieldSpec {
 extension RecordKind {
     public static let department = RecordKind(rawValue: "department")
     public static let community = RecordKind(rawValue: "community")
+    public static let subdistrict = RecordKind(rawValue: "subdistrict")
 }
 
 extension RecordSchema {
@@ -150,16 +159,29 @@ extension RecordSchema {
 
     static let byKind: [RecordKind: RecordSchema] = Dictionary((all + auxiliary).map { ($0.kind, $0) }, uniquingKeysWith: { a, _ in a })
 
-    static let orgSchemas: [RecordSchema] = [.department, .community]
+    static let orgSchemas: [RecordSchema] = [.department, .community, .subdistrict]
 
     static let department = RecordSchema(
         kind: .department, words: ["dept", "depts", "department", "departments"], zhWords: ["科室", "部门"],
         idPrefix: "D", table: "department", label: Localized(en: "department", zh: "科室"),
         plural: Localized(en: "departments", zh: "科室"),
-        fields: [.id, .name("科室"), .created, .createdBy])
+        fields: [.id, .name("科室"), .subdistrict, .created, .createdBy])
     static let community = RecordSchema(
         kind: .community, words: ["community", "communities"], zhWords: ["社区"],
         idPrefix: "S", table: "community", label: Localized(en: "community", zh: "社区"),
         plural: Localized(en: "communities", zh: "社区"),
-        fields: [.id, .name("社区"), .created, .createdBy])
+        fields: [.id, .name("社区"), .subdistrict, .created, .createdBy])
+    /// 街道: the level above communities. A district server holds many; a SQLite file holds
+    /// one and need not name it.
+    static let subdistrict = RecordSchema(
+        kind: .subdistrict, words: ["subdistrict", "subdistricts"], zhWords: ["街道"],
+        idPrefix: "J", table: "subdistrict", label: Localized(en: "subdistrict", zh: "街道"),
+        plural: Localized(en: "subdistricts", zh: "街道"),
+        fields: [.id, .name("街道"), .created, .createdBy])
+}
+
+extension FieldSpec {
+    /// The subdistrict a department or community belongs to (none in a one-subdistrict file).
+    static let subdistrict = FieldSpec(
+        "subdistrict", ["街道"], .reference(.subdistrict), label: Localized(en: "subdistrict", zh: "街道"), column: "subdistrict_id", listed: false)
 }

@@ -16,7 +16,7 @@ extension ChoiceSet {
         "unit",
         [
             Choice("dept", ["科室", "department", "部门"], label: Localized(en: "department", zh: "科室")),
-            Choice("community", ["社区"]), Choice("cadre", ["干部"]),
+            Choice("community", ["社区"]), Choice("cadre", ["干部"]), Choice("subdistrict", ["街道"]),
         ])
     /// 通报: commend (表彰) or criticize (批评).
     public static let noticeType = ChoiceSet("type", [Choice("commend", ["表彰", "表扬"]), Choice("criticize", ["批评"])])

@@ -7,6 +7,13 @@ extension RecordKind {
 }
 
 extension FieldSpec {
+    /// A case's subdistrict: its community's.
+    static var throughCommunity: FieldSpec {
+        var f = FieldSpec.subdistrict
+        f.through = (.community, "community_id")
+        return f
+    }
+
     static func ref(_ name: String, _ zh: [String], _ kind: RecordKind, column: String? = nil, listed: Bool = true) -> FieldSpec {
         FieldSpec(name, zh, .reference(kind), label: Localized(en: name, zh: zh[0]), column: column ?? name.replacingDashes() + "_id", listed: listed)
     }
@@ -63,7 +70,7 @@ extension RecordSchema {
         fields: [
             .id, .text("title", ["标题"]), .choice("kind", ["类型"], .caseKind, listed: false), .text("category", ["类别", "分类"]),
             .choice("urgency", ["紧急程度", "级别"], .urgency), .choice("source", ["来源"], .caseSource, listed: false),
-            .choice("status", ["状态"], .caseStatus), .ref("community", ["社区"], .community),
+            .choice("status", ["状态"], .caseStatus), .ref("community", ["社区"], .community), .throughCommunity,
             .ref("compound", ["楼院"], .compound, listed: false), .ref("household", ["住户"], .household, listed: false),
             .text("address", ["地址"], listed: false), .text("resident", ["居民", "诉求人"], listed: false),
             FieldSpec("phone", ["电话"], .phone, label: Localized(en: "phone", zh: "电话"), listed: false),

@@ -47,7 +47,7 @@ extension Interpreter {
 
     /// `assess dept|community|cadre [period=…|from= to=] [min=N]`.
     func assess(_ inv: Invocation) throws -> [Output] {
-        let unit: AssessedUnit = inv.text("unit") == "community" ? .community : inv.text("unit") == "cadre" ? .cadre : .department
+        let unit = AssessedUnit(rawValue: inv.text("unit") ?? "") ?? .department
         let period = try period(inv, fallback: Period.parse("last-month", today: session.now.day) ?? Period.week(containing: session.now.day))
         var (rules, _) = try assessmentRules()
         if case .integer(let n)? = inv["min"]?.value {
@@ -82,11 +82,13 @@ extension Interpreter {
         if let t = current[nil] {
             let none = [
                 AssessedUnit.department: Localized(en: "(not dispatched)", zh: "（未派单）"), .community: Localized(en: "(no community)", zh: "（无社区）"),
-                .cadre: Localized(en: "(no cadre)", zh: "（无干部）"),
+                .cadre: Localized(en: "(no cadre)", zh: "（无干部）"), .subdistrict: Localized(en: "(no subdistrict)", zh: "（无街道）"),
             ][unit]
             lines.append(Line(name: none?.text(lang) ?? "", tally: t, score: nil, previous: nil, grade: .unranked, isUnit: false))
         }
-        let unitLabel = [AssessedUnit.department: ("department", "科室"), .community: ("community", "社区"), .cadre: ("cadre", "干部")][unit] ?? ("unit", "单位")
+        let unitLabel =
+            [AssessedUnit.department: ("department", "科室"), .community: ("community", "社区"), .cadre: ("cadre", "干部"), .subdistrict: ("subdistrict", "街道")][unit]
+            ?? ("unit", "单位")
         let n = FieldType.integer
         let columns = [
             column("rank", "名次", n), column(unitLabel.0, unitLabel.1), column("cases", "诉求", n), column("on-time", "按时响应", n),
@@ -134,6 +136,7 @@ extension Interpreter {
             let who =
                 [
                     AssessedUnit.department: "诉求计入责任科室（多科室时为牵头科室）", .community: "诉求计入所在社区", .cadre: "走访中提出的诉求计入该次走访的干部，其余计入受理的干部",
+                    .subdistrict: "诉求计入其社区所属的街道",
                 ][unit] ?? ""
             return [
                 "诉求按受理时间计入期间（重复诉求不计）；\(who)；回访和超期截至当前时钟",
@@ -147,6 +150,7 @@ extension Interpreter {
                 AssessedUnit.department: "each case counts for its responsible department (the lead one when several)",
                 .community: "each case counts for its community",
                 .cadre: "a case raised on a visit counts for the cadres of that visit, any other for the cadre who took it in",
+                .subdistrict: "each case counts for the subdistrict of its community",
             ][unit] ?? ""
         return [
             "cases taken in during the period (duplicates left out); \(who); callbacks and overdue as of the clock in force",

@@ -40,8 +40,13 @@ extension Interpreter {
                 "'\(text)' is not a record id", "'\(text)' 不是记录编号", at: loc,
                 hint: Localized(en: "ids look like D-1; prefixes: \(prefixes)", zh: "编号形如 D-1；前缀：\(prefixes)"))
         }
-        guard let rs = try store.fetch(kind, id: n) else {
+        guard var rs = try store.fetch(kind, id: n) else {
             throw ScriptError.runtime("no record \(text)", "没有记录 \(text)", at: loc)
+        }
+        // A one-subdistrict file names no subdistrict: its empty line is left out.
+        if let i = rs.columns.firstIndex(where: { $0.name == "subdistrict" }), rs.rows.first?[i] == .null {
+            rs.columns.remove(at: i)
+            rs.rows = rs.rows.map { var r = $0; r.remove(at: i); return r }
         }
         let r = Renderer(language: lang, format: session.format == .table ? .line : session.format, width: out.terminalWidth, reveal: session.reveal)
         return [.text(r.render(rs, kind: kind).trimmingTrailingNewline())]

@@ -7,13 +7,14 @@
 /// - cadre: for a case raised on a visit, each cadre of that visit (both of a pair);
 ///   otherwise the cadre who took it in (the operator, when the operator is a cadre).
 public enum AssessedUnit: String, Sendable, CaseIterable {
-    case department, community, cadre
+    case department, community, cadre, subdistrict
 
     public var kind: RecordKind {
         switch self {
         case .department: return .department
         case .community: return .community
         case .cadre: return .cadre
+        case .subdistrict: return .subdistrict
         }
     }
 }

@@ -76,6 +76,7 @@ extension CommandID {
     public static let once = CommandID("once")
     public static let find = CommandID("find"), count = CommandID("count"), show = CommandID("show"), explain = CommandID("explain")
     public static let deptAdd = CommandID("dept-add"), communityAdd = CommandID("community-add")
+    public static let subdistrictAdd = CommandID("subdistrict-add")
 }
 
 /// One entry of the command table: everything parsing, validation, help and

@@ -64,6 +64,11 @@ extension ParameterSpec {
         ParameterSpec("file", ["文件"], .path, required: required, help: Localized(en: "a file path", zh: "文件路径"))
     }
 
+    /// `subdistrict=`: which subdistrict a community or department belongs to (district server).
+    static let inSubdistrict = ParameterSpec(
+        "subdistrict", ["街道"], .reference(.subdistrict),
+        help: Localized(en: "the subdistrict it belongs to (on a district server)", zh: "所属街道（区级服务器）"))
+
     /// `overwrite=yes`: the only way a command replaces a file that is already there.
     static let overwrite = ParameterSpec(
         "overwrite", ["覆盖"], .choice(.onOff),
@@ -177,12 +182,21 @@ extension CommandTable {
         CommandSpec(
             .deptAdd, ["dept", "add"], aliases: [["科室", "添加"], ["科室", "新增"], ["department", "add"]],
             arguments: [ParameterSpec("name", ["名称"], .text, required: true, help: Localized(en: "the department's name", zh: "科室名称"))],
+            options: [.inSubdistrict],
             summary: Localized(en: "add a department of the subdistrict office (条)", zh: "添加街道科室（条）"),
             example: "dept add 城建科", effect: .writes),
         CommandSpec(
             .communityAdd, ["community", "add"], aliases: [["社区", "添加"], ["社区", "新增"]],
             arguments: [ParameterSpec("name", ["名称"], .text, required: true, help: Localized(en: "the community's name", zh: "社区名称"))],
+            options: [.inSubdistrict],
             summary: Localized(en: "add a community (块)", zh: "添加社区（块）"),
             example: "community add 六里屯社区", effect: .writes),
+        CommandSpec(
+            .subdistrictAdd, ["subdistrict", "add"], aliases: [["街道", "添加"], ["街道", "新增"]],
+            arguments: [ParameterSpec("name", ["名称"], .text, required: true, help: Localized(en: "the subdistrict's name", zh: "街道名称"))],
+            summary: Localized(
+                en: "add a subdistrict (街道) of the district; its communities and departments name it with subdistrict=",
+                zh: "添加区内的街道；其社区、科室用 街道= 指明"),
+            example: "subdistrict add 八里庄街道", effect: .writes),
     ]
 }
