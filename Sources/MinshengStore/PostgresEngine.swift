@@ -110,12 +110,17 @@ final class PostgresEngine: SQLEngine {
                 throw error
             }
         }
-        try c.execute(effect == .reads ? "BEGIN READ ONLY" : "BEGIN")
+        // A writing command takes the one writer lock first, as SQLite's immediate transaction
+        // does: the next ids and the chain's head are then its own until it commits (one
+        // round trip, instead of a lock per insert).
+        try c.simple(effect == .reads ? "BEGIN READ ONLY" : "BEGIN; SELECT pg_advisory_xact_lock(1)")
+        c.holdsWriterLock = effect != .reads
         depth = 0
         currentEffect = effect
         defer {
             depth = nil
             currentEffect = nil
+            c.holdsWriterLock = false
         }
         do {
             let result = try body()
@@ -166,8 +171,10 @@ final class PostgresEngine: SQLEngine {
         }
     }
 
-    /// Appending to the chain: one shell at a time reads the head and writes after it.
+    /// Appending to the chain: one shell at a time reads the head and writes after it (a
+    /// writing command holds the writer lock already).
     func lockChain(_ c: SQLConnection) throws {
+        if (c as? PostgresConnection)?.holdsWriterLock == true { return }
         try c.execute("SELECT pg_advisory_xact_lock(1)")
     }
 }
@@ -179,6 +186,11 @@ final class PostgresConnection: SQLConnection {
     let raw: OpaquePointer
     let libpq: LibPQ
     let dialect: SQLDialect
+    /// Inside a writing transaction, which holds the writer lock.
+    var holdsWriterLock = false
+    /// Statements prepared on this connection, by their SQL text: the server parses and
+    /// plans each once (the shell's statements are few and repeat).
+    private var prepared: [String: String] = [:]
 
     init(_ raw: OpaquePointer, libpq: LibPQ, dialect: SQLDialect) {
         self.raw = raw
@@ -223,10 +235,12 @@ final class PostgresConnection: SQLConnection {
         }
         let pointers: [UnsafePointer<CChar>?] = strings.map { $0.flatMap { UnsafePointer(strdup($0)) } }
         defer { for p in pointers { free(UnsafeMutablePointer(mutating: p)) } }
-        let result: OpaquePointer? =
-            pointers.isEmpty
-            ? libpq.PQexecParams(raw, text, 0, nil, nil, nil, nil, 0)
-            : pointers.withUnsafeBufferPointer { libpq.PQexecParams(raw, text, Int32($0.count), nil, $0.baseAddress, nil, nil, 0) }
+        let result: OpaquePointer?
+        if let name = try statementName(text, parameters: Int32(arguments.count)) {
+            result = pointers.withUnsafeBufferPointer { libpq.PQexecPrepared(raw, name, Int32($0.count), $0.baseAddress, nil, nil, 0) }
+        } else {
+            result = pointers.withUnsafeBufferPointer { libpq.PQexecParams(raw, text, Int32($0.count), nil, $0.baseAddress, nil, nil, 0) }
+        }
         guard let result else { throw PostgresConnection.failure(cText(libpq.PQerrorMessage(raw)), state: nil) }
         let status = libpq.PQresultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
@@ -236,6 +250,27 @@ final class PostgresConnection: SQLConnection {
             throw PostgresConnection.failure(message, state: state)
         }
         return result
+    }
+
+    /// At most this many statements are kept prepared; others (an `explain`, a long `in`
+    /// list) are sent as they are.
+    static let preparedLimit = 400
+
+    /// The prepared statement for `text`, preparing it the first time; nil past the limit.
+    func statementName(_ text: String, parameters: Int32) throws -> String? {
+        if let name = prepared[text] { return name }
+        guard prepared.count < Self.preparedLimit, !text.hasPrefix("EXPLAIN") else { return nil }
+        let name = "m\(prepared.count + 1)"
+        guard let result = libpq.PQprepare(raw, name, text, parameters, nil) else {
+            throw PostgresConnection.failure(cText(libpq.PQerrorMessage(raw)), state: nil)
+        }
+        defer { libpq.PQclear(result) }
+        guard libpq.PQresultStatus(result) == PGRES_COMMAND_OK else {
+            let state = libpq.PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            throw PostgresConnection.failure(cText(libpq.PQresultErrorMessage(result)), state: state)
+        }
+        prepared[text] = name
+        return name
     }
 
     /// Several statements at once, with no values (a migration's DDL).
@@ -281,14 +316,14 @@ final class PostgresConnection: SQLConnection {
     }
 
     /// `INSERT INTO t (a, b) VALUES (?, ?)` → `INSERT INTO t (key, a, b) VALUES ((SELECT
-    /// COALESCE(MAX(key), 0) + 1 FROM t), ?, ?)`, after locking `t` for this transaction.
+    /// COALESCE(MAX(key), 0) + 1 FROM t), ?, ?)`, under the writer lock.
     static func withNextID(_ sql: String, key: String, lock c: PostgresConnection) throws -> String {
         let prefix = "INSERT INTO "
         guard sql.hasPrefix(prefix), let space = sql.dropFirst(prefix.count).firstIndex(of: " ") else { return sql }
         let table = String(sql[sql.index(sql.startIndex, offsetBy: prefix.count)..<space])
         var rest = sql[space...]
         guard let open = rest.firstIndex(of: "("), let values = rest.firstRange(of: "VALUES (") else { return sql }
-        try c.execute("SELECT pg_advisory_xact_lock(hashtext(?))", [.text("minsheng.ids." + table)])
+        if !c.holdsWriterLock { try c.execute("SELECT pg_advisory_xact_lock(1)") }
         rest.replaceSubrange(values, with: "VALUES ((SELECT COALESCE(MAX(\(key)), 0) + 1 FROM \(table)), ")
         let columnsAt = rest.index(after: open)
         rest.replaceSubrange(columnsAt..<columnsAt, with: "\(key), ")
@@ -369,6 +404,11 @@ struct LibPQ: @unchecked Sendable {
             UnsafePointer<Int32>?, Int32
         ) -> OpaquePointer?
     let PQexec: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> OpaquePointer?
+    let PQprepare: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, Int32, UnsafePointer<Oid>?) -> OpaquePointer?
+    let PQexecPrepared:
+        @convention(c) (
+            OpaquePointer?, UnsafePointer<CChar>?, Int32, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32
+        ) -> OpaquePointer?
     let PQresultStatus: @convention(c) (OpaquePointer?) -> ExecStatusType
     let PQresultErrorMessage: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>?
     let PQresultErrorField: @convention(c) (OpaquePointer?, Int32) -> UnsafeMutablePointer<CChar>?
@@ -409,6 +449,13 @@ struct LibPQ: @unchecked Sendable {
                     UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32
                 ) -> OpaquePointer? = f("PQexecParams"),
             let exec: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> OpaquePointer? = f("PQexec"),
+            let prepare: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, Int32, UnsafePointer<Oid>?) -> OpaquePointer? =
+                f("PQprepare"),
+            let execPrepared:
+                @convention(c) (
+                    OpaquePointer?, UnsafePointer<CChar>?, Int32, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?,
+                    UnsafePointer<Int32>?, Int32
+                ) -> OpaquePointer? = f("PQexecPrepared"),
             let resultStatus: @convention(c) (OpaquePointer?) -> ExecStatusType = f("PQresultStatus"),
             let resultErrorMessage: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>? = f("PQresultErrorMessage"),
             let resultErrorField: @convention(c) (OpaquePointer?, Int32) -> UnsafeMutablePointer<CChar>? = f("PQresultErrorField"),
@@ -424,7 +471,7 @@ struct LibPQ: @unchecked Sendable {
         }
         return .success(
             LibPQ(
-                PQconnectdb: connectdb, PQstatus: status, PQerrorMessage: errorMessage, PQfinish: finish, PQexecParams: execParams, PQexec: exec,
+                PQconnectdb: connectdb, PQstatus: status, PQerrorMessage: errorMessage, PQfinish: finish, PQexecParams: execParams, PQexec: exec, PQprepare: prepare, PQexecPrepared: execPrepared,
                 PQresultStatus: resultStatus, PQresultErrorMessage: resultErrorMessage, PQresultErrorField: resultErrorField, PQclear: clear,
                 PQntuples: ntuples, PQnfields: nfields, PQfname: fname, PQftype: ftype, PQgetisnull: getisnull, PQgetvalue: getvalue))
     }

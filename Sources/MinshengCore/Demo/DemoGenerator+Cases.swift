@@ -23,7 +23,7 @@ extension DemoGenerator {
             ]
             if c.source == "hotline" {
                 orders += 1
-                v["work_order"] = .text("GD\(c.created.day.iso.filter { $0 != "-" })\(pad(orders, 5))")
+                v["work_order"] = .text("GD\(subdistrict.map { "\($0.id)-" } ?? "")\(c.created.day.iso.filter { $0 != "-" })\(pad(orders, 5))")
             }
             let id = try add(.case, v, at: c.created, by: c.by, "case.new", [("title", p.title), ("category", p.category), ("source", c.source)])
             func step(_ at: Timestamp?, _ action: String, _ details: [(String, String)]) throws {

@@ -9,7 +9,7 @@ extension DemoGenerator {
             let base = bases[k % bases.count]
             let number = k / bases.count + 1
             let courtyard = rng.chance(120)
-            let name = "\(base)\(number)号\(courtyard ? "院" : "楼")"
+            let name = "\(prefix)\(base)\(number)号\(courtyard ? "院" : "楼")"
             let compound = try add(
                 .compound, ["name": .text(name), "community_id": .integer(c.id)], at: setupTime, by: actor, "compound.add",
                 [("name", name), ("community", c.name)])

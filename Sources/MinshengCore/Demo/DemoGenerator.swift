@@ -35,11 +35,19 @@ struct DemoGenerator {
     var pairs: [PairInfo] = []
     var pending: [PendingCase] = []
     var departments: [String: Int] = [:]
+    /// On a district server: the subdistrict the demo fills, and the prefix its place and
+    /// office names carry so several subdistricts fit in one database (`八里庄·城建科`).
+    var subdistrict: (id: Int, name: String)?
+    var prefix: String {
+        guard let s = subdistrict?.name else { return "" }
+        return (s.hasSuffix("街道") ? String(s.dropLast(2)) : s) + "·"
+    }
 
-    init(interpreter: Interpreter, command: String, seed: Int) {
+    init(interpreter: Interpreter, command: String, seed: Int, subdistrict: (id: Int, name: String)? = nil) {
         self.interpreter = interpreter
         self.command = command
         self.rng = DemoRandom(seed: seed)
+        self.subdistrict = subdistrict
     }
 
     /// Inserts one record and logs its event.
@@ -58,27 +66,35 @@ struct DemoGenerator {
     /// A record by name, created if missing (departments and communities of `examples/demo.msh`).
     mutating func named(_ kind: RecordKind, _ name: String) throws -> Int {
         if let id = try store.lookup(kind, name: name) { return id }
-        return try add(kind, ["name": .text(name)], at: setupTime, by: interpreter.session.actor, "\(kind.rawValue).add", [("name", name)])
+        var values: [String: StoreValue] = ["name": .text(name)]
+        var details = [("name", name)]
+        if let s = subdistrict {
+            values["subdistrict_id"] = .integer(s.id)
+            details.append(("subdistrict", RecordKind.subdistrict.id(s.id)))
+        }
+        return try add(kind, values, at: setupTime, by: interpreter.session.actor, "\(kind.rawValue).add", details)
     }
 
-    /// A cadre name nobody has yet (cadre names are unique).
-    mutating func newCadreName(_ taken: inout Set<String>) -> String {
+    /// A cadre name nobody has yet (cadre names are unique, in the whole district too).
+    mutating func newCadreName(_ taken: inout Set<String>) throws -> String {
         while true {
             let n = rng.personName()
-            if taken.insert(n).inserted { return n }
+            guard taken.insert(n).inserted else { continue }
+            if subdistrict == nil { return n }
+            if try store.lookup(.cadre, name: n) == nil { return n }
         }
     }
 
     mutating func run() throws {
         let actor = interpreter.session.actor
-        for d in DemoNames.departments { departments[d] = try named(.department, d) }
-        for (name, _) in DemoNames.communities { communities.append(Community(id: try named(.community, name), name: name)) }
+        for d in DemoNames.departments { departments[d] = try named(.department, prefix + d) }
+        for (name, _) in DemoNames.communities { communities.append(Community(id: try named(.community, prefix + name), name: prefix + name)) }
         for i in communities.indices { try buildPlaces(i) }
         var taken = Set<String>()
         // Division-level leaders, each linked to two or three communities.
         var next = 0
         for share in [3, 3, 2, 2] {
-            let name = newCadreName(&taken)
+            let name = try newCadreName(&taken)
             let id = try add(
                 .cadre, ["name": .text(name), "role": .text("leader"), "phone": .text(rng.phone())], at: setupTime, by: actor, "cadre.add",
                 [("name", name), ("role", "leader")])
@@ -93,7 +109,7 @@ struct DemoGenerator {
         var office: [(id: Int, name: String)] = []
         for d in DemoNames.departments {
             for _ in 0..<6 {
-                let name = newCadreName(&taken)
+                let name = try newCadreName(&taken)
                 let id = try add(
                     .cadre, ["name": .text(name), "role": .text("office"), "department_id": .integer(departments[d] ?? 0), "phone": .text(rng.phone())],
                     at: setupTime, by: actor, "cadre.add", [("name", name), ("role", "office"), ("unit", d)])
@@ -103,7 +119,7 @@ struct DemoGenerator {
         // Community cadres (两委一站): four per community; the first three walk in pairs.
         for i in communities.indices {
             for _ in 0..<4 {
-                let name = newCadreName(&taken)
+                let name = try newCadreName(&taken)
                 let id = try add(
                     .cadre, ["name": .text(name), "role": .text("community"), "community_id": .integer(communities[i].id), "phone": .text(rng.phone())],
                     at: setupTime, by: actor, "cadre.add", [("name", name), ("role", "community"), ("unit", communities[i].name)])

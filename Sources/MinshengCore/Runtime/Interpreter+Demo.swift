@@ -3,7 +3,12 @@ extension Interpreter {
     func generateDemo(_ inv: Invocation) throws -> [Output] {
         var seed = 1
         if case .integer(let n)? = inv["seed"]?.value { seed = n }
-        for kind in [RecordKind.compound, .household, .enterprise, .cadre, .visit, .case] {
+        // On a district server each subdistrict gets its own demo; the database need not be empty.
+        let subdistrict = try inv["subdistrict"].map { b -> (id: Int, name: String) in
+            let id = try resolve(.subdistrict, b)
+            return (id, try store.fetch(.subdistrict, id: id)?.rows.first?[1].text ?? b.value.display)
+        }
+        for kind in [RecordKind.compound, .household, .enterprise, .cadre, .visit, .case] where subdistrict == nil {
             let n = Int(try store.count(Query(kind: kind), now: session.now).rows.first?.first?.text ?? "0") ?? 0
             guard n == 0 else {
                 throw ScriptError.runtime(
@@ -11,9 +16,14 @@ extension Interpreter {
                     at: inv.location, hint: Localized(en: "use a new file: minsheng --db demo.db", zh: "请换一个新文件：minsheng --db demo.db"))
             }
         }
-        var g = DemoGenerator(interpreter: self, command: inv.source, seed: seed)
+        if let s = subdistrict, let c = try store.select(.community, matching: ["subdistrict_id": .integer(s.id)], orderBy: []).first {
+            throw ScriptError.runtime(
+                "\(s.name) already has communities (\(c.text("name") ?? "")): the demo fills an empty subdistrict",
+                "\(s.name) 已有社区（\(c.text("name") ?? "")）：演示数据只能生成在空的街道", at: inv["subdistrict"]?.location)
+        }
+        var g = DemoGenerator(interpreter: self, command: inv.source, seed: seed, subdistrict: subdistrict)
         try g.run()
-        try log(inv, "demo.generate", nil, nil, [("seed", String(seed))])
+        try log(inv, "demo.generate", nil, nil, [("seed", String(seed))] + (subdistrict.map { [("subdistrict", RecordKind.subdistrict.id($0.id))] } ?? []))
         let n = { (k: RecordKind) in g.counts[k] ?? 0 }
         return [
             .text(

@@ -90,7 +90,11 @@ extension CommandTable {
             options: [
                 ParameterSpec(
                     "seed", ["种子"], .integer, help: Localized(en: "the random seed (default 1): the same seed gives the same data", zh: "随机种子（默认 1）：相同种子生成相同数据")
-                )
+                ),
+                ParameterSpec(
+                    "subdistrict", ["街道"], .reference(.subdistrict),
+                    help: Localized(
+                        en: "on a district server: fill this (empty) subdistrict; names carry its name", zh: "区级服务器：生成到这个（空的）街道，名称带街道名")),
             ],
             summary: Localized(
                 en: "fill an empty database with a realistic subdistrict and a month (2019-11) of visits and requests",
