@@ -152,7 +152,9 @@ final class PostgresEngine: SQLEngine {
     }
 
     func bulkInsert(table: String, columns: [String], unique: String?) throws -> BulkInsert {
-        PostgresBulkInsert(connection: try connect(), sql: dialect.bulkInsertSQL(table: table, columns: columns, unique: unique) + " RETURNING id")
+        PostgresBulkInsert(
+            connection: try connect(), table: table, columns: columns, unique: unique,
+            sql: dialect.bulkInsertSQL(table: table, columns: columns, unique: unique) + " RETURNING id")
     }
 
     func recordTables() throws -> [String] {
@@ -364,17 +366,104 @@ final class PostgresConnection: SQLConnection {
 }
 
 /// Many rows through one INSERT … RETURNING id.
+///
+/// A batch (`case import`) goes in with `COPY … FROM STDIN`: the batch's values in the unique
+/// column are looked up in one query, the rows that are new are numbered here (under the
+/// writer lock, the next ids are this command's) and streamed in as text.
 final class PostgresBulkInsert: BulkInsert {
     let connection: PostgresConnection
+    let table: String
+    let columns: [String]
+    let unique: String?
     let sql: String
     var libpq: LibPQ { connection.libpq }
+    /// The next id of a batch, once read.
+    private var nextID: Int?
 
-    init(connection: PostgresConnection, sql: String) {
+    init(connection: PostgresConnection, table: String, columns: [String], unique: String?, sql: String) {
         self.connection = connection
+        self.table = table
+        self.columns = columns
+        self.unique = unique
         self.sql = sql
     }
 
+    func insert(batch rows: [[StoreValue]]) throws -> [Int?] {
+        guard !rows.isEmpty else { return [] }
+        guard connection.holdsWriterLock else { return try rows.map { try insert($0) } }
+        // Values in the unique column: taken in the table, or by an earlier row of the batch.
+        var taken = Set<String>()
+        let u = unique.flatMap { columns.firstIndex(of: $0) }
+        if let u, let unique {
+            let values = rows.compactMap { $0[u].text }
+            if !values.isEmpty {
+                let list = "{" + values.map { "\"" + $0.replacingEvery(["\\": "\\\\", "\"": "\\\""]) + "\"" }.joined(separator: ",") + "}"
+                taken = Set(try connection.strings("SELECT \(unique) FROM \(table) WHERE \(unique) = ANY(CAST(? AS text[]))", [.text(list)]))
+            }
+        }
+        var next = try nextID ?? (connection.int("SELECT COALESCE(MAX(id), 0) + 1 FROM \(table)") ?? 1)
+        var ids: [Int?] = []
+        var data = ""
+        for row in rows {
+            if let u, let key = row[u].text {
+                guard taken.insert(key).inserted else {
+                    ids.append(nil)
+                    continue
+                }
+            }
+            ids.append(next)
+            data += String(next)
+            for v in row { data += "\t" + Self.copyText(v) }
+            data += "\n"
+            next += 1
+        }
+        if !data.isEmpty { try copy("COPY \(table) (id, \(columns.joined(separator: ", "))) FROM STDIN", data) }
+        nextID = next
+        return ids
+    }
+
+    /// A value in COPY's text format: `\N` for NULL; backslash, tab and line ends escaped.
+    static func copyText(_ v: StoreValue) -> String {
+        switch v {
+        case .null: return "\\N"
+        case .integer(let n): return String(n)
+        case .real(let d): return String(d)
+        case .text(let s):
+            guard s.utf8.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) else { return s }
+            return s.replacingEvery(["\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"])
+        }
+    }
+
+    /// Runs a `COPY … FROM STDIN` with `data` as its rows.
+    func copy(_ statement: String, _ data: String) throws {
+        let raw = connection.raw
+        guard let start = libpq.PQexec(raw, statement) else { throw PostgresConnection.failure(cText(libpq.PQerrorMessage(raw)), state: nil) }
+        let status = libpq.PQresultStatus(start)
+        let startError = cText(libpq.PQresultErrorMessage(start))
+        libpq.PQclear(start)
+        guard status == PGRES_COPY_IN else { throw PostgresConnection.failure(startError, state: nil) }
+        var bytes = Array(data.utf8)
+        var sent: Int32 = 1
+        bytes.withUnsafeMutableBufferPointer { buf in
+            buf.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
+                sent = libpq.PQputCopyData(raw, p, Int32(buf.count))
+            }
+        }
+        let ended = libpq.PQputCopyEnd(raw, sent == 1 ? nil : "the rows could not be sent")
+        var failure: ScriptError?
+        while let r = libpq.PQgetResult(raw) {
+            if libpq.PQresultStatus(r) != PGRES_COMMAND_OK, failure == nil {
+                let state = libpq.PQresultErrorField(r, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+                failure = PostgresConnection.failure(cText(libpq.PQresultErrorMessage(r)), state: state)
+            }
+            libpq.PQclear(r)
+        }
+        if let failure { throw failure }
+        guard sent == 1, ended == 1 else { throw PostgresConnection.failure(cText(libpq.PQerrorMessage(raw)), state: nil) }
+    }
+
     func insert(_ values: [StoreValue]) throws -> Int? {
+        nextID = nil
         let result = try connection.run(try PostgresConnection.withNextID(sql, key: "id", lock: connection), values)
         defer { libpq.PQclear(result) }
         guard libpq.PQntuples(result) == 1, let v = libpq.PQgetvalue(result, 0, 0) else { return nil }
@@ -383,6 +472,16 @@ final class PostgresBulkInsert: BulkInsert {
 }
 
 extension String {
+    /// Each scalar that is a key replaced by its value, in one pass (by scalar, so the CR
+    /// and LF of a `\r\n` are each replaced).
+    func replacingEvery(_ map: [Unicode.Scalar: String]) -> String {
+        var out = String.UnicodeScalarView()
+        for u in unicodeScalars {
+            if let r = map[u] { out.append(contentsOf: r.unicodeScalars) } else { out.append(u) }
+        }
+        return String(out)
+    }
+
     func trimmingTrailingNewlines() -> String {
         var s = self
         while s.hasSuffix("\n") { s.removeLast() }
@@ -410,6 +509,9 @@ struct LibPQ: @unchecked Sendable {
             OpaquePointer?, UnsafePointer<CChar>?, Int32, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32
         ) -> OpaquePointer?
     let PQresultStatus: @convention(c) (OpaquePointer?) -> ExecStatusType
+    let PQputCopyData: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, Int32) -> Int32
+    let PQputCopyEnd: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> Int32
+    let PQgetResult: @convention(c) (OpaquePointer?) -> OpaquePointer?
     let PQresultErrorMessage: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>?
     let PQresultErrorField: @convention(c) (OpaquePointer?, Int32) -> UnsafeMutablePointer<CChar>?
     let PQclear: @convention(c) (OpaquePointer?) -> Void
@@ -457,6 +559,9 @@ struct LibPQ: @unchecked Sendable {
                     UnsafePointer<Int32>?, Int32
                 ) -> OpaquePointer? = f("PQexecPrepared"),
             let resultStatus: @convention(c) (OpaquePointer?) -> ExecStatusType = f("PQresultStatus"),
+            let putCopyData: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, Int32) -> Int32 = f("PQputCopyData"),
+            let putCopyEnd: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> Int32 = f("PQputCopyEnd"),
+            let getResult: @convention(c) (OpaquePointer?) -> OpaquePointer? = f("PQgetResult"),
             let resultErrorMessage: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>? = f("PQresultErrorMessage"),
             let resultErrorField: @convention(c) (OpaquePointer?, Int32) -> UnsafeMutablePointer<CChar>? = f("PQresultErrorField"),
             let clear: @convention(c) (OpaquePointer?) -> Void = f("PQclear"),
@@ -472,7 +577,8 @@ struct LibPQ: @unchecked Sendable {
         return .success(
             LibPQ(
                 PQconnectdb: connectdb, PQstatus: status, PQerrorMessage: errorMessage, PQfinish: finish, PQexecParams: execParams, PQexec: exec, PQprepare: prepare, PQexecPrepared: execPrepared,
-                PQresultStatus: resultStatus, PQresultErrorMessage: resultErrorMessage, PQresultErrorField: resultErrorField, PQclear: clear,
+                PQresultStatus: resultStatus, PQputCopyData: putCopyData, PQputCopyEnd: putCopyEnd, PQgetResult: getResult,
+                PQresultErrorMessage: resultErrorMessage, PQresultErrorField: resultErrorField, PQclear: clear,
                 PQntuples: ntuples, PQnfields: nfields, PQfname: fname, PQftype: ftype, PQgetisnull: getisnull, PQgetvalue: getvalue))
     }
 }

@@ -27,71 +27,103 @@ extension Interpreter {
         let policy = try casePolicy()
         var communities: [String: Int] = [:]
         var bad = 0
-        // Each bad row is reported as soon as it is found, so memory stays flat even
-        // when every row is bad: as an error, or as a notice when skipping.
+        // Good rows go to the store a batch at a time (one COPY on a server); the bad rows
+        // of a batch are reported when it is written, in line order — as an error, or as a
+        // notice when skipping — so memory stays flat even when every row is bad.
+        var reports: [(line: Int, problems: [Localized])] = []
         func reportBad(_ line: Int, _ problems: [Localized]) {
             bad += 1
-            let problem = join(problems)
-            if skipBad {
-                emit(.notice((lang == .zh ? "已跳过 " : "skipped ") + "\(shown):\(line): " + problem.text(lang)), to: nil)
-            } else {
-                diagnostics.report(
-                    ScriptError(.validation, problem, at: SourceLocation(file: shown, line: line, column: 1)), sourceLine: nil, language: lang)
+            reports.append((line, problems))
+        }
+        func emitReports() {
+            for (line, problems) in reports.sorted(by: { $0.line < $1.line }) {
+                let problem = join(problems)
+                if skipBad {
+                    emit(.notice((lang == .zh ? "已跳过 " : "skipped ") + "\(shown):\(line): " + problem.text(lang)), to: nil)
+                } else {
+                    diagnostics.report(
+                        ScriptError(.validation, problem, at: SourceLocation(file: shown, line: line, column: 1)), sourceLine: nil, language: lang)
+                }
             }
+            reports = []
         }
         var read = 0, first: Int?, last: Int?
         let inserter = try store.bulkInsert(.case, columns: Self.workOrderColumns, unique: "work_order")
         defer { out.progress(nil) }
-        while let (line, fields) = try reader.next() {
-            read += 1
-            if read % 5000 == 0 {
-                out.progress(lang == .zh ? "正在导入 \(shown)：已读 \(read) 行" : "importing \(shown): \(read) rows read")
-            }
-            let hidden = zip(reader.header, fields).compactMap { StoredText.problem($1, named: $0) }
-            guard hidden.isEmpty else {
-                reportBad(line, hidden)
-                continue
-            }
-            var problems: [Localized] = []
-            let parsed = columns.read(fields, now: now)
-            var order: WorkOrder?
-            switch parsed {
-            case .success(let o): order = o
-            case .failure(let e):
-                problems = e.problems
-                order = e.partial
-            }
-            guard let order else {
-                reportBad(line, problems)
-                continue
-            }
-            var community: Int?
-            if let name = order.community {
-                if let n = communities[name] {
-                    community = n
-                } else if let n = try store.lookup(.community, name: name) {
-                    communities[name] = n
-                    community = n
+        var batch: [(line: Int, values: [StoreValue], number: String)] = []
+        var pendingNumbers = Set<String>()
+        func flush() throws {
+            let ids = try inserter.insert(batch: batch.map(\.values))
+            for (row, id) in zip(batch, ids) {
+                if let id {
+                    if first == nil { first = id }
+                    last = id
                 } else {
-                    problems.append(Localized(en: "no community named '\(name)'", zh: "没有名为 '\(name)' 的社区"))
+                    let other = try caseWithWorkOrder(row.number) ?? 0
+                    reportBad(row.line, [duplicateProblem(row.number, other: other, first: first)])
                 }
             }
-            // A row with other problems is checked against the stored work orders too, so
-            // every problem of the row is listed at once; a good row finds out by inserting.
-            if !problems.isEmpty, !order.number.isEmpty, let other = try caseWithWorkOrder(order.number) {
-                problems.append(duplicateProblem(order.number, other: other, first: first))
+            batch = []
+            pendingNumbers = []
+            emitReports()
+        }
+        do {
+            while let (line, fields) = try reader.next() {
+                read += 1
+                if read % 5000 == 0 {
+                    out.progress(lang == .zh ? "正在导入 \(shown)：已读 \(read) 行" : "importing \(shown): \(read) rows read")
+                }
+                let hidden = zip(reader.header, fields).compactMap { StoredText.problem($1, named: $0) }
+                guard hidden.isEmpty else {
+                    reportBad(line, hidden)
+                    continue
+                }
+                var problems: [Localized] = []
+                let parsed = columns.read(fields, now: now)
+                var order: WorkOrder?
+                switch parsed {
+                case .success(let o): order = o
+                case .failure(let e):
+                    problems = e.problems
+                    order = e.partial
+                }
+                guard let order else {
+                    reportBad(line, problems)
+                    continue
+                }
+                var community: Int?
+                if let name = order.community {
+                    if let n = communities[name] {
+                        community = n
+                    } else if let n = try store.lookup(.community, name: name) {
+                        communities[name] = n
+                        community = n
+                    } else {
+                        problems.append(Localized(en: "no community named '\(name)'", zh: "没有名为 '\(name)' 的社区"))
+                    }
+                }
+                // A row with other problems is checked against the stored work orders (and the
+                // rows waiting in the batch) too, so every problem of the row is listed at once;
+                // a good row finds out when its batch is written.
+                if !problems.isEmpty, !order.number.isEmpty {
+                    if pendingNumbers.contains(order.number) {
+                        problems.append(Localized(en: "work order '\(order.number)' appears earlier in this file", zh: "工单 '\(order.number)' 在本文件中重复出现"))
+                    } else if let other = try caseWithWorkOrder(order.number) {
+                        problems.append(duplicateProblem(order.number, other: other, first: first))
+                    }
+                }
+                guard problems.isEmpty else {
+                    reportBad(line, problems)
+                    continue
+                }
+                batch.append((line, workOrderValues(order, community: community, policy: policy, now: now), order.number))
+                pendingNumbers.insert(order.number)
+                if batch.count >= Self.importBatch { try flush() }
             }
-            guard problems.isEmpty else {
-                reportBad(line, problems)
-                continue
-            }
-            guard let id = try inserter.insert(workOrderValues(order, community: community, policy: policy, now: now)) else {
-                let other = try caseWithWorkOrder(order.number) ?? 0
-                reportBad(line, [duplicateProblem(order.number, other: other, first: first)])
-                continue
-            }
-            if first == nil { first = id }
-            last = id
+            try flush()
+        } catch {
+            emitReports()
+            throw error
         }
         if bad > 0 && !skipBad {
             let n = bad
@@ -130,6 +162,9 @@ extension Interpreter {
             ? Localized(en: "work order '\(number)' appears earlier in this file", zh: "工单 '\(number)' 在本文件中重复出现")
             : Localized(en: "work order '\(number)' is already case \(RecordKind.case.id(other))", zh: "工单 '\(number)' 已是诉求 \(RecordKind.case.id(other))")
     }
+
+    /// Rows written to the store at once by `case import`.
+    static let importBatch = 2000
 
     /// The columns an imported case fills, in the order of `workOrderValues`.
     static let workOrderColumns = [

@@ -47,6 +47,13 @@ public protocol BulkInsert: AnyObject {
     /// Inserts a row (values in the order of the columns given); returns its number, or
     /// nil when its value in the unique column is taken and nothing was inserted.
     func insert(_ values: [StoreValue]) throws -> Int?
+    /// Inserts rows in order, as `insert` one by one would (a value in the unique column
+    /// taken by an earlier row of the batch is taken too); an engine may send them at once.
+    func insert(batch rows: [[StoreValue]]) throws -> [Int?]
+}
+
+extension BulkInsert {
+    public func insert(batch rows: [[StoreValue]]) throws -> [Int?] { try rows.map { try insert($0) } }
 }
 
 /// The columns and rows a query returned.
