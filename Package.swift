@@ -47,7 +47,7 @@ let package = Package(
         // The fuzzer: `scripts/fuzz` (a seeded generator), or libFuzzer with -DLIBFUZZER.
         .executableTarget(name: "minsheng-fuzz", dependencies: ["MinshengTestSupport"]),
         .testTarget(name: "MinshengCoreTests", dependencies: ["MinshengCore"]),
-        .testTarget(name: "MinshengStoreTests", dependencies: ["MinshengStore", "MinshengCore"]),
+        .testTarget(name: "MinshengStoreTests", dependencies: ["MinshengStore", "MinshengCore", "MinshengTestSupport"]),
         .testTarget(
             name: "MinshengShellTests",
             dependencies: ["MinshengShell", "MinshengTestSupport", "MinshengCore"]),

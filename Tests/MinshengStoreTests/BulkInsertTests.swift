@@ -4,8 +4,8 @@ import Testing
 @testable import MinshengStore
 
 @Suite struct BulkInsertTests {
-    @Test func insertsRowsAndSkipsTakenUniqueValues() throws {
-        let store = try freshStore()
+    @Test(arguments: TestEngine.allCases) func insertsRowsAndSkipsTakenUniqueValues(_ engine: TestEngine) throws {
+        let store = try freshStore(engine)
         let columns = ["title", "kind", "urgency", "source", "status", "work_order", "created_at", "created_by", "updated_at", "respond_due", "resolve_due"]
         func row(_ title: String, _ order: String?) -> [StoreValue] {
             let t = StoreValue.text(clock.storage)

@@ -15,8 +15,8 @@ import Testing
     /// Two communities, three compounds (B1, B2 in S1; B3 in S2), H1 hardship in B1, H2 in B1,
     /// H3 petitioner in B3, E1 in S1, one cadre assigned to B1; five visits and five cases
     /// placed around the window's edges.
-    func world() throws -> SQLStore {
-        let s = try freshStore()
+    func world(_ engine: TestEngine) throws -> SQLStore {
+        let s = try freshStore(engine)
         try s.transaction(.writes) {
             let s1 = try add(s, .community, ["name": .text("六里屯社区")]), s2 = try add(s, .community, ["name": .text("十里堡社区")])
             let b1 = try add(s, .compound, ["name": .text("B1"), "community_id": .integer(s1)])
@@ -62,8 +62,8 @@ import Testing
         return s
     }
 
-    @Test func campaignTotalsCountTheWindowOnly() throws {
-        let s = try world()
+    @Test(arguments: TestEngine.allCases) func campaignTotalsCountTheWindowOnly(_ engine: TestEngine) throws {
+        let s = try world(engine)
         let t = try s.campaignTotals(november, community: nil)
         #expect(t.unitVisits == 2)  // the enterprise and the unit
         #expect(t.householdsVisited == 1 && t.householdVisits == 2)  // H1, twice
@@ -74,8 +74,8 @@ import Testing
         #expect([s1.unitVisits, s1.householdsVisited, s1.requests, s1.resolved] == [2, 1, 2, 1])
     }
 
-    @Test func coverageCountsAndKeyIssues() throws {
-        let s = try world()
+    @Test(arguments: TestEngine.allCases) func coverageCountsAndKeyIssues(_ engine: TestEngine) throws {
+        let s = try world(engine)
         let c = try s.coverageCounts(november, community: nil, specialTags: special, finished: ["resolved", "closed"])
         #expect([c.compounds, c.compoundsWithCadre, c.compoundsVisited] == [3, 1, 1])
         #expect([c.special, c.specialWithCadre, c.specialVisited] == [2, 1, 1])
@@ -91,8 +91,8 @@ import Testing
         #expect(try s.unvisitedEnterprises(november, community: nil).isEmpty)
     }
 
-    @Test func planFactsCountSpecialGroupsAndLastVisitBefore() throws {
-        let s = try world()
+    @Test(arguments: TestEngine.allCases) func planFactsCountSpecialGroupsAndLastVisitBefore(_ engine: TestEngine) throws {
+        let s = try world(engine)
         let facts = try s.compoundFacts(community: nil, specialTags: special, before: Day.parse("2019-12-01") ?? Day(ordinal: 0))
         #expect(facts[1]?.special == 1 && facts[1]?.lastVisit == Day.parse("2019-11-05"))
         #expect(facts[3]?.special == 1 && facts[3]?.lastVisit == nil)

@@ -4,8 +4,8 @@ import Testing
 @testable import MinshengStore
 
 /// A store with three communities and a dozen cases spread over statuses and dates.
-func storeWithCases() throws -> SQLStore {
-    let store = try freshStore()
+func storeWithCases(_ engine: TestEngine = .sqlite) throws -> SQLStore {
+    let store = try freshStore(engine)
     try store.transaction(.writes) {
         for name in ["六里屯社区", "十里堡社区"] {
             _ = try store.insert(.community, ["name": .text(name), "created_at": .text(clock.storage), "created_by": .text("x")])
@@ -42,8 +42,8 @@ func run(_ store: SQLStore, _ text: String) throws -> ResultSet {
 func titles(_ rs: ResultSet) -> [String] { rs.rows.compactMap { $0[1].text } }
 
 @Suite struct QueryStoreTests {
-    @Test func operators() throws {
-        let s = try storeWithCases()
+    @Test(arguments: TestEngine.allCases) func operators(_ engine: TestEngine) throws {
+        let s = try storeWithCases(engine)
         #expect(titles(try run(s, "find cases where category = 物业")) == ["物业不作为", "电梯故障"])
         #expect(titles(try run(s, "find cases where category != 物业 and status in (received, resolved)")) == ["南门停车难", "垃圾桶满溢"])
         #expect(titles(try run(s, "find cases where title ~ 停车 or title ~ 噪音")) == ["南门停车难", "噪音扰民"])
@@ -54,8 +54,8 @@ func titles(_ rs: ResultSet) -> [String] { rs.rows.compactMap { $0[1].text } }
         #expect(titles(try run(s, "find cases where created = 2019-11")).count == 4)
     }
 
-    @Test func computedFields() throws {
-        let s = try storeWithCases()
+    @Test(arguments: TestEngine.allCases) func computedFields(_ engine: TestEngine) throws {
+        let s = try storeWithCases(engine)
         // due = created + 7d: overdue when created more than 7 days ago and still open.
         #expect(titles(try run(s, "find cases where overdue order by due")) == ["楼道灯不亮", "物业不作为"])
         #expect(titles(try run(s, "find cases where age >= 8 order by age")) == ["物业不作为", "楼道灯不亮", "噪音扰民"])
@@ -64,8 +64,8 @@ func titles(_ rs: ResultSet) -> [String] { rs.rows.compactMap { $0[1].text } }
         #expect(titles(try run(s, "find cases where 剩余天数 = 7")) == ["电梯故障"])
     }
 
-    @Test func countBy() throws {
-        let s = try storeWithCases()
+    @Test(arguments: TestEngine.allCases) func countBy(_ engine: TestEngine) throws {
+        let s = try storeWithCases(engine)
         let rs = try run(s, "count cases by community, status")
         #expect(rs.columns.map(\.name) == ["community", "status", "count"])
         #expect(rs.rows.map { $0.map { $0.text ?? "" } } == [
@@ -75,8 +75,8 @@ func titles(_ rs: ResultSet) -> [String] { rs.rows.compactMap { $0[1].text } }
         #expect(try run(s, "count cases where status != closed").rows == [[.integer(5)]])
     }
 
-    @Test func injectionLookingValuesAreJustText() throws {
-        let s = try storeWithCases()
+    @Test(arguments: TestEngine.allCases) func injectionLookingValuesAreJustText(_ engine: TestEngine) throws {
+        let s = try storeWithCases(engine)
         for evil in ["' or 1=1 --", "\"; DROP TABLE cases; --", "%", "_"] {
             #expect(try run(s, "find cases where title = '\(evil)'").rows.isEmpty)
             #expect(try run(s, "find cases where title ~ \"\(evil.replacingOccurrences(of: "\"", with: "\\\""))\"").rows.isEmpty)

@@ -1,20 +1,40 @@
 import GRDB
 import MinshengCore
+import MinshengTestSupport
 import Testing
 
 @testable import MinshengStore
 
 let clock = Timestamp.parse("2019-12-03T09:00") ?? Timestamp(seconds: 0)
 
-func freshStore() throws -> SQLStore {
-    let s = SQLStore(location: ":memory:")
+/// The engines every engine-neutral store test runs on: the same test, the same answers.
+enum TestEngine: String, CaseIterable, Sendable {
+    case sqlite, postgres
+}
+
+struct NoTestServer: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// A new, empty store: in memory on SQLite, a database of its own on the PostgreSQL server
+/// `scripts/test` started (without it the test fails, it never skips).
+func freshStore(_ engine: TestEngine = .sqlite) throws -> SQLStore {
+    let location: String
+    switch engine {
+    case .sqlite: location = ":memory:"
+    case .postgres:
+        let (found, problem) = TestServer.freshDatabase()
+        guard let found else { throw NoTestServer(description: problem ?? "no PostgreSQL test server") }
+        location = found
+    }
+    let s = SQLStore(location: location)
     try s.open()
     return s
 }
 
 @Suite struct StoreTests {
-    @Test func insertFindAndLookup() throws {
-        let store = try freshStore()
+    @Test(arguments: TestEngine.allCases) func insertFindAndLookup(_ engine: TestEngine) throws {
+        let store = try freshStore(engine)
         try store.transaction(.writes) {
             _ = try store.insert(.department, ["name": .text("城建科"), "created_at": .text(clock.storage), "created_by": .text("王强")])
             _ = try store.insert(.department, ["name": .text("城管科"), "created_at": .text(clock.storage), "created_by": .text("王强")])
@@ -26,8 +46,8 @@ func freshStore() throws -> SQLStore {
         #expect(try store.names(.department, prefix: "城建", limit: 10) == ["城建科"])
     }
 
-    @Test func aFailingTransactionLeavesNothing() throws {
-        let store = try freshStore()
+    @Test(arguments: TestEngine.allCases) func aFailingTransactionLeavesNothing(_ engine: TestEngine) throws {
+        let store = try freshStore(engine)
         struct Boom: Error {}
         #expect(throws: Boom.self) {
             try store.transaction(.writes) {
@@ -38,8 +58,8 @@ func freshStore() throws -> SQLStore {
         #expect(try store.count(Query(kind: .community), now: clock).rows == [[.integer(0)]])
     }
 
-    @Test func nestedTransactionsAreSavepoints() throws {
-        let store = try freshStore()
+    @Test(arguments: TestEngine.allCases) func nestedTransactionsAreSavepoints(_ engine: TestEngine) throws {
+        let store = try freshStore(engine)
         struct Boom: Error {}
         try store.transaction(.writes) {
             _ = try store.insert(.community, ["name": .text("A"), "created_at": .text(clock.storage), "created_by": .text("x")])
@@ -51,8 +71,8 @@ func freshStore() throws -> SQLStore {
         #expect(try store.find(Query(kind: .community), now: clock).rows.map { $0[1] } == [.text("A")])
     }
 
-    @Test func eventsAreHashChained() throws {
-        let store = try freshStore()
+    @Test(arguments: TestEngine.allCases) func eventsAreHashChained(_ engine: TestEngine) throws {
+        let store = try freshStore(engine)
         try store.transaction(.writes) {
             for i in 1...3 {
                 try store.append(Event(at: clock, actor: "王强", command: "dept add d\(i)", action: "department.add", kind: .department, recordID: i, details: [("name", "d\(i)")]))
@@ -73,8 +93,8 @@ func freshStore() throws -> SQLStore {
     }
 
     /// The schema in the core and the tables in the store must not drift apart.
-    @Test func everyFieldHasAColumn() throws {
-        let store = try freshStore()
+    @Test(arguments: TestEngine.allCases) func everyFieldHasAColumn(_ engine: TestEngine) throws {
+        let store = try freshStore(engine)
         for kind in RecordKind.allCases {
             let columns = try store.engine.columnNames(kind.schema.table)
             for f in kind.schema.fields {
@@ -90,8 +110,8 @@ func freshStore() throws -> SQLStore {
         }
     }
 
-    @Test func queriesBindValuesNeverPasteThem() throws {
-        let store = try freshStore()
+    @Test(arguments: TestEngine.allCases) func queriesBindValuesNeverPasteThem(_ engine: TestEngine) throws {
+        let store = try freshStore(engine)
         var q = Query(kind: .department)
         guard let name = RecordKind.department.schema.field("name") else { return }
         q.predicate = .compare(name, .equal, .text("' or 1=1 --"))
@@ -115,8 +135,8 @@ func freshStore() throws -> SQLStore {
 }
 
 @Suite struct StoreReadTests {
-    @Test func selectAndEventsRoundTrip() throws {
-        let store = try freshStore()
+    @Test(arguments: TestEngine.allCases) func selectAndEventsRoundTrip(_ engine: TestEngine) throws {
+        let store = try freshStore(engine)
         try store.transaction(.writes) {
             for name in ["乙", "甲"] {
                 let id = try store.insert(.community, ["name": .text(name), "created_at": .text(clock.storage), "created_by": .text("x")])
