@@ -9,6 +9,7 @@ import MinshengStore
 /// The interactive loop: prompt, read (with libedit), run, repeat.
 final class Repl {
     let interpreter: Interpreter
+    let store: SQLStore
     let databasePath: String
     let environment: [String: String]
     let noRC: Bool
@@ -16,15 +17,14 @@ final class Repl {
 
     init(interpreter: Interpreter, store: SQLStore, databasePath: String, environment: [String: String], noRC: Bool) {
         self.interpreter = interpreter
+        self.store = store
         self.databasePath = databasePath
         self.environment = environment
         self.noRC = noRC
         self.completion = ShellCompletion(table: interpreter.table, store: store)
     }
 
-    var databaseName: String {
-        databasePath.split(separator: "/").last.map(String.init) ?? databasePath
-    }
+    var databaseName: String { store.displayName }
 
     /// `minsheng(x.db)> `, or `minsheng(x.db M-1/I-2)> ` while a meeting is current.
     var prompt: String {
@@ -82,8 +82,8 @@ final class Repl {
     func greet() {
         let zh = interpreter.session.language == .zh
         let text = zh
-            ? "minsheng（民声）— 数据库 \(databasePath)\n输入 help 查看命令，Tab 补全，Ctrl-D 退出。\n"
-            : "minsheng (民声) — database \(databasePath)\nType 'help' for commands, Tab to complete, Ctrl-D to quit.\n"
+            ? "minsheng（民声）— 数据库 \(store.shownLocation)\n输入 help 查看命令，Tab 补全，Ctrl-D 退出。\n"
+            : "minsheng (民声) — database \(store.shownLocation)\nType 'help' for commands, Tab to complete, Ctrl-D to quit.\n"
         fputs(VisibleText.escape(text, keepingLines: true), minsheng_stdout())
     }
 }

@@ -33,6 +33,26 @@ public final class SQLStore: Store {
         return ["host", "hostaddr", "port", "dbname", "user", "service", "sslmode", "application_name"].contains(String(key))
     }
 
+    /// The location as it may be shown: a server's password left out.
+    public var shownLocation: String { Self.isServer(location) ? PostgresEngine.redacted(location) : location }
+
+    /// A short name for the prompt: the file's name, or the server database's name
+    /// (`district` of `postgresql://cadre@db/district?sslmode=require` or `dbname=district`).
+    public var displayName: String {
+        guard Self.isServer(location) else { return location.split(separator: "/").last.map(String.init) ?? location }
+        if let r = location.firstRange(of: "dbname=") {
+            return String(location[r.upperBound...].prefix { $0 != " " && $0 != "&" })
+        }
+        if let scheme = location.firstRange(of: "://") {
+            let rest = location[scheme.upperBound...]
+            if let slash = rest.firstIndex(of: "/") {
+                let name = rest[rest.index(after: slash)...].prefix { $0 != "?" }
+                if !name.isEmpty { return String(name) }
+            }
+        }
+        return "postgres"
+    }
+
     /// Whether the database is a file beside which the engine keeps others (`-wal` …).
     public var isFile: Bool { !Self.isServer(location) && location != ":memory:" }
 

@@ -86,6 +86,18 @@ func freshStore(_ engine: TestEngine = .sqlite) throws -> SQLStore {
         #expect(Set(hash).count == 3 && hash.allSatisfy { $0.count == 64 })
     }
 
+    /// What the prompt and the greeting show of a location: a short name, never a password.
+    @Test func locationsAreShownWithoutPasswords() {
+        let uri = SQLStore(location: "postgresql://wang:s3cret@db.example/district?sslmode=require")
+        #expect(uri.displayName == "district")
+        #expect(uri.shownLocation == "postgresql://wang:***@db.example/district?sslmode=require")
+        let keywords = SQLStore(location: "host=/run/postgresql dbname=liulitun password=s3cret")
+        #expect(keywords.displayName == "liulitun")
+        #expect(keywords.shownLocation == "host=/run/postgresql dbname=liulitun password=***")
+        let file = SQLStore(location: "/home/li/data/demo.db")
+        #expect(file.displayName == "demo.db" && file.shownLocation == "/home/li/data/demo.db")
+    }
+
     @Test func sha256KnownVectors() {
         #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
