@@ -12,22 +12,10 @@ extension SQLStore {
             for table in tables {
                 text += "\u{1}" + table
                 try db.forEachRow("SELECT * FROM \(table) ORDER BY \(dialect.storageOrder)", []) { row in
-                    text += "\u{2}" + row.values.map(\.digestText).joined(separator: "\u{3}")
+                    text += "\u{2}" + row.values.map(\.sqlLiteral).joined(separator: "\u{3}")
                 }
             }
             return SHA256.hex(text)
-        }
-    }
-}
-
-extension StoreValue {
-    /// As GRDB described a value: `NULL`, a number, a string in double quotes.
-    var digestText: String {
-        switch self {
-        case .null: return "NULL"
-        case .integer(let n): return String(n)
-        case .real(let d): return String(d)
-        case .text(let s): return s.debugDescription
         }
     }
 }

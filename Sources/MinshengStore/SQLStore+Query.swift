@@ -171,7 +171,7 @@ extension SQLStore {
 }
 
 extension StoreValue {
-    /// The value as `explain` lists it (`"城建科"`, `42`, `NULL`).
+    /// The value as `explain` lists it and the records digest hashes it (`"城建科"`, `42`, `NULL`).
     var sqlLiteral: String {
         switch self {
         case .null: return "NULL"
