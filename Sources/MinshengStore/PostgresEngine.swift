@@ -13,8 +13,9 @@ import MinshengCore
 ///
 /// One connection per shell. A command is one transaction (`BEGIN` … `COMMIT`), a nested
 /// one a savepoint; a write waits at most `lock_timeout` for a lock, then fails with a
-/// retryable "busy" error, never hangs. Appending to the change log takes a transaction-
-/// level advisory lock first, so two shells never read the same chain head.
+/// retryable "busy" error, never hangs. A writing command takes one transaction-level
+/// advisory lock as it begins, as SQLite's immediate transaction takes the file's write
+/// lock: its next ids and the chain's head are its own until it commits.
 final class PostgresEngine: SQLEngine {
     let conninfo: String
     let dialect = SQLDialect.postgres
@@ -72,24 +73,18 @@ final class PostgresEngine: SQLEngine {
         return s
     }
 
-    /// Runs the migrations not yet applied, each in its own transaction, under an advisory
-    /// lock so two shells starting on a new database do not both migrate it.
+    /// Runs the migrations not yet applied, in one transaction, under an advisory lock so
+    /// two shells starting on a new database do not both migrate it.
     func migrate(_ c: PostgresConnection) throws {
         try c.execute("CREATE TABLE IF NOT EXISTS minsheng_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         let done = Set(try c.strings("SELECT name FROM minsheng_migrations"))
         guard done.count < Migrations.sql.count else { return }
-        try c.execute("BEGIN")
-        do {
-            try c.execute("SELECT pg_advisory_xact_lock(20191203)")
+        try c.within(begin: "BEGIN; SELECT pg_advisory_xact_lock(20191203)", commit: "COMMIT", rollback: "ROLLBACK") {
             let applied = Set(try c.strings("SELECT name FROM minsheng_migrations"))
             for (name, ddl) in Migrations.sql where !applied.contains(name) {
                 try c.simple(dialect.schema(ddl))
                 try c.execute("INSERT INTO minsheng_migrations (name, applied_at) VALUES (?, now()::text)", [.text(name)])
             }
-            try c.execute("COMMIT")
-        } catch {
-            try? c.execute("ROLLBACK")
-            throw error
         }
     }
 
@@ -98,38 +93,19 @@ final class PostgresEngine: SQLEngine {
         let c = try connect()
         if let d = depth {
             let name = "s\(d + 1)"
-            try c.execute("SAVEPOINT \(name)")
             depth = d + 1
             defer { depth = d }
-            do {
-                let result = try body()
-                try c.execute("RELEASE SAVEPOINT \(name)")
-                return result
-            } catch {
-                try? c.execute("ROLLBACK TO SAVEPOINT \(name)")
-                throw error
-            }
+            return try c.within(begin: "SAVEPOINT \(name)", commit: "RELEASE SAVEPOINT \(name)", rollback: "ROLLBACK TO SAVEPOINT \(name)", body)
         }
-        // A writing command takes the one writer lock first, as SQLite's immediate transaction
-        // does: the next ids and the chain's head are then its own until it commits (one
-        // round trip, instead of a lock per insert).
-        try c.simple(effect == .reads ? "BEGIN READ ONLY" : "BEGIN; SELECT pg_advisory_xact_lock(1)")
-        c.holdsWriterLock = effect != .reads
+        // A writing command takes the one writer lock first (see the type's comment).
         depth = 0
         currentEffect = effect
         defer {
             depth = nil
             currentEffect = nil
-            c.holdsWriterLock = false
         }
-        do {
-            let result = try body()
-            try c.execute("COMMIT")
-            return result
-        } catch {
-            try? c.execute("ROLLBACK")
-            throw error
-        }
+        let begin = effect == .reads ? "BEGIN READ ONLY" : "BEGIN; SELECT pg_advisory_xact_lock(1)"
+        return try c.within(begin: begin, commit: "COMMIT", rollback: "ROLLBACK", body)
     }
 
     func withConnection<T>(_ body: (SQLConnection) throws -> T) throws -> T {
@@ -173,12 +149,6 @@ final class PostgresEngine: SQLEngine {
         }
     }
 
-    /// Appending to the chain: one shell at a time reads the head and writes after it (a
-    /// writing command holds the writer lock already).
-    func lockChain(_ c: SQLConnection) throws {
-        if (c as? PostgresConnection)?.holdsWriterLock == true { return }
-        try c.execute("SELECT pg_advisory_xact_lock(1)")
-    }
 }
 
 /// One libpq connection seen through `SQLConnection`: `?` placeholders become `$1 …`,
@@ -188,8 +158,6 @@ final class PostgresConnection: SQLConnection {
     let raw: OpaquePointer
     let libpq: LibPQ
     let dialect: SQLDialect
-    /// Inside a writing transaction, which holds the writer lock.
-    var holdsWriterLock = false
     /// Statements prepared on this connection, by their SQL text: the server parses and
     /// plans each once (the shell's statements are few and repeat).
     private var prepared: [String: String] = [:]
@@ -275,6 +243,19 @@ final class PostgresConnection: SQLConnection {
         return name
     }
 
+    /// Runs `body` between `begin` and `commit`; if anything throws, `rollback` undoes it.
+    func within<T>(begin: String, commit: String, rollback: String, _ body: () throws -> T) throws -> T {
+        try simple(begin)
+        do {
+            let result = try body()
+            try simple(commit)
+            return result
+        } catch {
+            try? simple(rollback)
+            throw error
+        }
+    }
+
     /// Several statements at once, with no values (a migration's DDL).
     func simple(_ sql: String) throws {
         guard let result = libpq.PQexec(raw, sql) else { throw PostgresConnection.failure(cText(libpq.PQerrorMessage(raw)), state: nil) }
@@ -304,32 +285,14 @@ final class PostgresConnection: SQLConnection {
         libpq.PQclear(try run(sql, arguments))
     }
 
-    /// Ids are dense, as SQLite's are: the next one is the table's largest plus one, taken
-    /// under a lock on the table held to the end of the transaction. (An identity column
-    /// would leave a gap for every rolled-back command, and a gap in the case numbers of a
-    /// record people must trust reads as a deleted case.)
+    /// Runs an INSERT whose id is the next dense one (`SQLDialect.insertSQL`) and returns it.
     func insert(_ sql: String, _ arguments: [StoreValue]) throws -> Int {
-        let result = try run(try Self.withNextID(sql, key: "id", lock: self) + " RETURNING id", arguments)
+        let result = try run(sql + " RETURNING id", arguments)
         defer { libpq.PQclear(result) }
         guard libpq.PQntuples(result) == 1, let v = libpq.PQgetvalue(result, 0, 0), let id = Int(String(cString: v)) else {
             throw ScriptError.runtimeFailure("an insert returned no id")
         }
         return id
-    }
-
-    /// `INSERT INTO t (a, b) VALUES (?, ?)` → `INSERT INTO t (key, a, b) VALUES ((SELECT
-    /// COALESCE(MAX(key), 0) + 1 FROM t), ?, ?)`, under the writer lock.
-    static func withNextID(_ sql: String, key: String, lock c: PostgresConnection) throws -> String {
-        let prefix = "INSERT INTO "
-        guard sql.hasPrefix(prefix), let space = sql.dropFirst(prefix.count).firstIndex(of: " ") else { return sql }
-        let table = String(sql[sql.index(sql.startIndex, offsetBy: prefix.count)..<space])
-        var rest = sql[space...]
-        guard let open = rest.firstIndex(of: "("), let values = rest.firstRange(of: "VALUES (") else { return sql }
-        if !c.holdsWriterLock { try c.execute("SELECT pg_advisory_xact_lock(1)") }
-        rest.replaceSubrange(values, with: "VALUES ((SELECT COALESCE(MAX(\(key)), 0) + 1 FROM \(table)), ")
-        let columnsAt = rest.index(after: open)
-        rest.replaceSubrange(columnsAt..<columnsAt, with: "\(key), ")
-        return prefix + table + rest
     }
 
     func forEachRow(_ sql: String, _ arguments: [StoreValue], _ body: (SQLRow) throws -> Void) throws {
@@ -390,7 +353,6 @@ final class PostgresBulkInsert: BulkInsert {
 
     func insert(batch rows: [[StoreValue]]) throws -> [Int?] {
         guard !rows.isEmpty else { return [] }
-        guard connection.holdsWriterLock else { return try rows.map { try insert($0) } }
         // Values in the unique column: taken in the table, or by an earlier row of the batch.
         var taken = Set<String>()
         let u = unique.flatMap { columns.firstIndex(of: $0) }
@@ -464,7 +426,7 @@ final class PostgresBulkInsert: BulkInsert {
 
     func insert(_ values: [StoreValue]) throws -> Int? {
         nextID = nil
-        let result = try connection.run(try PostgresConnection.withNextID(sql, key: "id", lock: connection), values)
+        let result = try connection.run(sql, values)
         defer { libpq.PQclear(result) }
         guard libpq.PQntuples(result) == 1, let v = libpq.PQgetvalue(result, 0, 0) else { return nil }
         return Int(String(cString: v))

@@ -84,7 +84,9 @@ protocol SQLEngine: AnyObject {
     var dialect: SQLDialect { get }
     /// Opens (creating and migrating if needed).
     func open() throws
-    /// Runs `body` as one transaction, or as a savepoint inside the one already open.
+    /// Runs `body` as one transaction, or as a savepoint inside the one already open. A
+    /// writing transaction holds the database's one write lock until it ends (so the next
+    /// ids and the chain's head are its own).
     func transaction<T>(_ effect: Effect, _ body: () throws -> T) throws -> T
     /// The open transaction's connection, or a short one of its own.
     func withConnection<T>(_ body: (SQLConnection) throws -> T) throws -> T
@@ -101,9 +103,6 @@ protocol SQLEngine: AnyObject {
     func recordTables() throws -> [String]
     /// The columns of a table, in order.
     func columnNames(_ table: String) throws -> [String]
-    /// Makes the appending transaction the only one that reads and extends the chain's
-    /// head until it ends (SQLite's immediate transaction already is).
-    func lockChain(_ c: SQLConnection) throws
 }
 
 /// Values that bind to a placeholder.

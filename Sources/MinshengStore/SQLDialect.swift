@@ -16,7 +16,9 @@ struct SQLDialect: Sendable {
     }
 
     /// The next number of a dense key: SQLite's `INTEGER PRIMARY KEY` given NULL is the
-    /// largest plus one already; in PostgreSQL it is asked for (under the chain's lock).
+    /// largest plus one already; in PostgreSQL it is asked for (a writing command holds the
+    /// writer lock, so the number is its own until it commits). A rolled-back command leaves
+    /// no gap: a gap in the case numbers of a record people must trust reads as a deleted case.
     func nextKey(_ key: String, in table: String) -> String {
         engine == .sqlite ? "NULL" : "(SELECT COALESCE(MAX(\(key)), 0) + 1 FROM \(table))"
     }
@@ -38,9 +40,15 @@ struct SQLDialect: Sendable {
     /// An INSERT of `columns` for many rows; with `unique`, a row whose value there is taken
     /// is skipped (the partial unique index's condition names the conflict target).
     func bulkInsertSQL(table: String, columns: [String], unique: String?) -> String {
-        var sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+        var sql = insertSQL(table: table, columns: columns)
         if let unique { sql += " ON CONFLICT (\(unique)) WHERE \(unique) IS NOT NULL DO NOTHING" }
         return sql
+    }
+
+    /// An INSERT of `columns` into a table numbered by `id`, the id the next dense one.
+    func insertSQL(table: String, columns: [String]) -> String {
+        "INSERT INTO \(table) (id, \(columns.joined(separator: ", "))) VALUES (\(nextKey("id", in: table)), "
+            + columns.map { _ in "?" }.joined(separator: ", ") + ")"
     }
 
     /// A migration's DDL as the engine takes it: in PostgreSQL an `INTEGER PRIMARY KEY` is

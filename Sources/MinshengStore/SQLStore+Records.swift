@@ -4,7 +4,7 @@ extension SQLStore {
     public func insert(_ kind: RecordKind, _ values: [String: StoreValue]) throws -> Int {
         try withWriting { db in
             let columns = values.keys.sorted()
-            let sql = "INSERT INTO \(kind.schema.table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+            let sql = dialect.insertSQL(table: kind.schema.table, columns: columns)
             return try db.insert(sql, columns.map { values[$0] ?? .null })
         }
     }
@@ -62,7 +62,6 @@ extension SQLStore {
 
     public func append(_ event: Event) throws {
         try withWriting { db in
-            try engine.lockChain(db)
             let prev = try db.string("SELECT hash FROM event ORDER BY seq DESC LIMIT 1") ?? ""
             let details = EventDetails.encode(event.details)
             let hash = Self.chainHash(

@@ -219,9 +219,6 @@ final class SQLiteEngine: SQLEngine {
         }
     }
 
-    /// A writing transaction is immediate: it holds the file's one write lock already.
-    func lockChain(_ c: SQLConnection) throws {}
-
     func columnNames(_ table: String) throws -> [String] {
         try withConnection { c in try c.rows("PRAGMA table_info(\(table))").compactMap { $0.text("name") } }
     }
