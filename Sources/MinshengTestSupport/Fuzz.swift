@@ -325,7 +325,8 @@ final class FuzzSink: OutputSink, DiagnosticSink {
     /// Outputs that held a control or invisible character (a tab and a newline are fine).
     var rawControls = 0
     func write(_ s: String) {
-        if s.unicodeScalars.contains(where: { $0 != "\n" && $0 != "\t" && VisibleText.isHidden($0) }) { rawControls += 1 }
+        // A tab and a newline are fine on a terminal; a CR is not (it returns over the line).
+        if s.unicodeScalars.contains(where: { $0 == "\r" || VisibleText.isRefused($0) }) { rawControls += 1 }
     }
     var terminalWidth: Int? { 80 }
     func report(_ error: ScriptError, sourceLine: String?, language: Language) { errors.append(error.message.en) }

@@ -19,6 +19,16 @@ public enum VisibleText {
         }
     }
 
+    /// A hidden scalar that input may not hold: all but the tab and the line ends.
+    public static func isRefused(_ u: Unicode.Scalar) -> Bool {
+        u != "\n" && u != "\r" && u != "\t" && isHidden(u)
+    }
+
+    /// A C0 or C1 control (or DEL), as opposed to an invisible formatting character.
+    public static func isControl(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x20 || (0x7F...0x9F).contains(u.value)
+    }
+
     /// Whether `s` holds any hidden scalar (fast for the usual text).
     public static func containsHidden(_ s: String) -> Bool {
         s.unicodeScalars.contains(where: isHidden)
@@ -72,10 +82,9 @@ public enum StoredText {
 
     /// Why `s` cannot be stored as `name=`, or nil when it can.
     public static func problem(_ s: String, named name: String) -> Localized? {
-        if let u = s.unicodeScalars.first(where: { $0 != "\n" && $0 != "\r" && $0 != "\t" && VisibleText.isHidden($0) }) {
+        if let u = s.unicodeScalars.first(where: VisibleText.isRefused) {
             let shown = VisibleText.name(u), code = VisibleText.codePoint(u)
-            let control = u.value < 0x20 || (0x7F...0x9F).contains(u.value)
-            return control
+            return VisibleText.isControl(u)
                 ? Localized(en: "\(name) has a control character \(shown) (\(code))", zh: "\(name) 含有控制字符 \(shown)（\(code)）")
                 : Localized(en: "\(name) has an invisible character \(code)", zh: "\(name) 含有不可见字符 \(code)")
         }

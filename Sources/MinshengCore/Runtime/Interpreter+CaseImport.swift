@@ -107,7 +107,7 @@ extension Interpreter {
                 // a good row finds out when its batch is written.
                 if !problems.isEmpty, !order.number.isEmpty {
                     if pendingNumbers.contains(order.number) {
-                        problems.append(Localized(en: "work order '\(order.number)' appears earlier in this file", zh: "工单 '\(order.number)' 在本文件中重复出现"))
+                        problems.append(earlierInFile(order.number))
                     } else if let other = try caseWithWorkOrder(order.number) {
                         problems.append(duplicateProblem(order.number, other: other, first: first))
                     }
@@ -159,8 +159,12 @@ extension Interpreter {
     /// A work order that is already a case, or that an earlier row of the file holds.
     func duplicateProblem(_ number: String, other: Int, first: Int?) -> Localized {
         first.map { other >= $0 } ?? false
-            ? Localized(en: "work order '\(number)' appears earlier in this file", zh: "工单 '\(number)' 在本文件中重复出现")
+            ? earlierInFile(number)
             : Localized(en: "work order '\(number)' is already case \(RecordKind.case.id(other))", zh: "工单 '\(number)' 已是诉求 \(RecordKind.case.id(other))")
+    }
+
+    func earlierInFile(_ number: String) -> Localized {
+        Localized(en: "work order '\(number)' appears earlier in this file", zh: "工单 '\(number)' 在本文件中重复出现")
     }
 
     /// Rows written to the store at once by `case import`.

@@ -168,16 +168,14 @@ extension Lexer {
     /// pointing at the first: stored, they would reach a terminal or make two names that
     /// look alike differ. Tabs and line ends are fine.
     func refuseHidden(_ text: String) throws(ScriptError) {
-        func refused(_ u: Unicode.Scalar) -> Bool { u != "\n" && u != "\r" && u != "\t" && VisibleText.isHidden(u) }
-        guard text.unicodeScalars.contains(where: refused) else { return }
+        guard text.unicodeScalars.contains(where: VisibleText.isRefused) else { return }
         var scanner = Scanner(text: text, file: file, line: firstLine)
         while let c = scanner.peek() {
-            if let u = c.unicodeScalars.first(where: refused) {
+            if let u = c.unicodeScalars.first(where: VisibleText.isRefused) {
                 let shown = VisibleText.name(u), code = VisibleText.codePoint(u)
-                let control = u.value < 0x20 || (0x7F...0x9F).contains(u.value)
                 throw ScriptError(
                     .syntax,
-                    control
+                    VisibleText.isControl(u)
                         ? Localized(en: "control character \(shown) (\(code)) is not allowed", zh: "不能含有控制字符 \(shown)（\(code)）")
                         : Localized(en: "invisible character \(code) is not allowed", zh: "不能含有不可见字符 \(code)"),
                     at: scanner.location,
