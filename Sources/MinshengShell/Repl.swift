@@ -10,15 +10,13 @@ import MinshengStore
 final class Repl {
     let interpreter: Interpreter
     let store: SQLStore
-    let databasePath: String
     let environment: [String: String]
     let noRC: Bool
     let completion: ShellCompletion
 
-    init(interpreter: Interpreter, store: SQLStore, databasePath: String, environment: [String: String], noRC: Bool) {
+    init(interpreter: Interpreter, store: SQLStore, environment: [String: String], noRC: Bool) {
         self.interpreter = interpreter
         self.store = store
-        self.databasePath = databasePath
         self.environment = environment
         self.noRC = noRC
         self.completion = ShellCompletion(table: interpreter.table, store: store)

@@ -40,7 +40,7 @@ public enum Shell {
                 diagnostics.report(error as? ScriptError ?? ScriptError(.io, Localized("\(error)")), sourceLine: nil, language: language)
                 return 1
             }
-            return Repl(interpreter: interpreter, store: store, databasePath: path, environment: env, noRC: options.noRC).run()
+            return Repl(interpreter: interpreter, store: store, environment: env, noRC: options.noRC).run()
         }
         var ok = true
         if let commands = options.commands {
