@@ -11,13 +11,14 @@ enum Migrations {
         ("v5: assignments, pairs, leader links, visits, campaigns", v5Visits),
         ("v6: spot checks, notices, assessment rules", v6Assessment),
         ("v7: subdistricts", v7District),
+        ("v8: one chain per subdistrict", v8Chains),
     ]
 
     /// The same migrations as SQL text, for an engine that runs them itself (PostgreSQL,
     /// through `SQLDialect.schema`).
     static let sql: [(String, String)] = [
         (all[0].0, v1SQL), (all[1].0, v2SQL), (all[2].0, v3CasesSQL), (all[3].0, v4MeetingsSQL), (all[4].0, v5VisitsSQL),
-        (all[5].0, v6AssessmentSQL), (all[6].0, v7DistrictSQL),
+        (all[5].0, v6AssessmentSQL), (all[6].0, v7DistrictSQL), (all[7].0, v8ChainsSQL),
     ]
 
     /// Brings the schema up to date. An up-to-date file costs one `PRAGMA user_version`

@@ -13,9 +13,10 @@ import MinshengCore
 ///
 /// One connection per shell. A command is one transaction (`BEGIN` … `COMMIT`), a nested
 /// one a savepoint; a write waits at most `lock_timeout` for a lock, then fails with a
-/// retryable "busy" error, never hangs. A writing command takes one transaction-level
-/// advisory lock as it begins, as SQLite's immediate transaction takes the file's write
-/// lock: its next ids and the chain's head are its own until it commits.
+/// retryable "busy" error, never hangs. Writers run side by side: ids come from each
+/// table's sequence, the rows a writing command reads are locked as it reads them (`FOR
+/// UPDATE`), and an append locks the head of its own chain only (one per subdistrict and
+/// one for the district), so a long import in one subdistrict never stalls another.
 final class PostgresEngine: SQLEngine {
     let conninfo: String
     let dialect = SQLDialect.postgres
@@ -85,6 +86,7 @@ final class PostgresEngine: SQLEngine {
                 try c.simple(dialect.schema(ddl))
                 try c.execute("INSERT INTO minsheng_migrations (name, applied_at) VALUES (?, now()::text)", [.text(name)])
             }
+            try c.simple(Self.resyncIdentities)
         }
     }
 
@@ -97,16 +99,31 @@ final class PostgresEngine: SQLEngine {
             defer { depth = d }
             return try c.within(begin: "SAVEPOINT \(name)", commit: "RELEASE SAVEPOINT \(name)", rollback: "ROLLBACK TO SAVEPOINT \(name)", body)
         }
-        // A writing command takes the one writer lock first (see the type's comment).
         depth = 0
         currentEffect = effect
         defer {
             depth = nil
             currentEffect = nil
         }
-        let begin = effect == .reads ? "BEGIN READ ONLY" : "BEGIN; SELECT pg_advisory_xact_lock(1)"
+        let begin = effect == .reads ? "BEGIN READ ONLY" : "BEGIN"
         return try c.within(begin: begin, commit: "COMMIT", rollback: "ROLLBACK", body)
     }
+
+    /// Databases made before ids came from sequences numbered their rows themselves: each
+    /// identity sequence is moved past the largest id its table holds.
+    static let resyncIdentities = """
+        DO $$
+        DECLARE c record;
+        BEGIN
+          FOR c IN SELECT table_name, column_name FROM information_schema.columns
+                   WHERE table_schema = current_schema() AND is_identity = 'YES' LOOP
+            EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), GREATEST(COALESCE(MAX(%I), 0), 1), MAX(%I) IS NOT NULL) FROM %I',
+                           c.table_name, c.column_name, c.column_name, c.column_name, c.table_name);
+          END LOOP;
+        END $$
+        """
+
+    var isWriting: Bool { depth != nil && currentEffect == .writes }
 
     func withConnection<T>(_ body: (SQLConnection) throws -> T) throws -> T {
         try body(try connect())
@@ -331,8 +348,8 @@ final class PostgresConnection: SQLConnection {
 /// Many rows through one INSERT … RETURNING id.
 ///
 /// A batch (`case import`) goes in with `COPY … FROM STDIN`: the batch's values in the unique
-/// column are looked up in one query, the rows that are new are numbered here (under the
-/// writer lock, the next ids are this command's) and streamed in as text.
+/// column are looked up in one query, the rows that are new are numbered from the table's
+/// sequence in one more and streamed in as text.
 final class PostgresBulkInsert: BulkInsert {
     let connection: PostgresConnection
     let table: String
@@ -340,8 +357,6 @@ final class PostgresBulkInsert: BulkInsert {
     let unique: String?
     let sql: String
     var libpq: LibPQ { connection.libpq }
-    /// The next id of a batch, once read.
-    private var nextID: Int?
 
     init(connection: PostgresConnection, table: String, columns: [String], unique: String?, sql: String) {
         self.connection = connection
@@ -363,24 +378,27 @@ final class PostgresBulkInsert: BulkInsert {
                 taken = Set(try connection.strings("SELECT \(unique) FROM \(table) WHERE \(unique) = ANY(CAST(? AS text[]))", [.text(list)]))
             }
         }
-        var next = try nextID ?? (connection.int("SELECT COALESCE(MAX(id), 0) + 1 FROM \(table)") ?? 1)
+        let new = rows.map { row -> Bool in
+            guard let u, let key = row[u].text else { return true }
+            return taken.insert(key).inserted
+        }
+        var numbers = try connection.ints(
+            "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?) ORDER BY 1",
+            [.text(table), .integer(new.filter { $0 }.count)]
+        ).makeIterator()
         var ids: [Int?] = []
         var data = ""
-        for row in rows {
-            if let u, let key = row[u].text {
-                guard taken.insert(key).inserted else {
-                    ids.append(nil)
-                    continue
-                }
+        for (row, isNew) in zip(rows, new) {
+            guard isNew, let id = numbers.next() else {
+                ids.append(nil)
+                continue
             }
-            ids.append(next)
-            data += String(next)
+            ids.append(id)
+            data += String(id)
             for v in row { data += "\t" + Self.copyText(v) }
             data += "\n"
-            next += 1
         }
         if !data.isEmpty { try copy("COPY \(table) (id, \(columns.joined(separator: ", "))) FROM STDIN", data) }
-        nextID = next
         return ids
     }
 
@@ -425,7 +443,13 @@ final class PostgresBulkInsert: BulkInsert {
     }
 
     func insert(_ values: [StoreValue]) throws -> Int? {
-        nextID = nil
+        // A row whose unique value is taken is skipped before it draws a number from the
+        // sequence (ON CONFLICT would draw one first); a row racing in between still conflicts.
+        if let unique, let u = columns.firstIndex(of: unique), u < values.count, case .text = values[u],
+            try connection.int("SELECT 1 FROM \(table) WHERE \(unique) = ?", [values[u]]) != nil
+        {
+            return nil
+        }
         let result = try connection.run(sql, values)
         defer { libpq.PQclear(result) }
         guard libpq.PQntuples(result) == 1, let v = libpq.PQgetvalue(result, 0, 0) else { return nil }

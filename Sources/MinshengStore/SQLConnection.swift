@@ -84,10 +84,12 @@ protocol SQLEngine: AnyObject {
     var dialect: SQLDialect { get }
     /// Opens (creating and migrating if needed).
     func open() throws
-    /// Runs `body` as one transaction, or as a savepoint inside the one already open. A
-    /// writing transaction holds the database's one write lock until it ends (so the next
-    /// ids and the chain's head are its own).
+    /// Runs `body` as one transaction, or as a savepoint inside the one already open. What
+    /// a writing transaction reads stays as read until it ends: SQLite's holds the file's
+    /// one write lock, PostgreSQL's locks the rows it reads and the chain head it appends to.
     func transaction<T>(_ effect: Effect, _ body: () throws -> T) throws -> T
+    /// Whether a writing transaction is open (its reads lock what they read).
+    var isWriting: Bool { get }
     /// The open transaction's connection, or a short one of its own.
     func withConnection<T>(_ body: (SQLConnection) throws -> T) throws -> T
     /// A connection that may write: the open transaction's (which must have been opened to

@@ -15,12 +15,29 @@ struct SQLDialect: Sendable {
         engine == .sqlite ? "\(column) IS ?" : "\(column) IS NOT DISTINCT FROM ?"
     }
 
-    /// The next number of a dense key: SQLite's `INTEGER PRIMARY KEY` given NULL is the
-    /// largest plus one already; in PostgreSQL it is asked for (a writing command holds the
-    /// writer lock, so the number is its own until it commits). A rolled-back command leaves
-    /// no gap: a gap in the case numbers of a record people must trust reads as a deleted case.
+    /// The next number of a key. SQLite's `INTEGER PRIMARY KEY` given NULL is the largest
+    /// plus one: a file has one writer at a time, so its numbers stay dense. PostgreSQL's
+    /// identity column takes it from its sequence, so writers in different subdistricts never
+    /// wait for each other; a command rolled back there leaves its number unused (`audit
+    /// verify` proves no record the log names was deleted).
     func nextKey(_ key: String, in table: String) -> String {
-        engine == .sqlite ? "NULL" : "(SELECT COALESCE(MAX(\(key)), 0) + 1 FROM \(table))"
+        engine == .sqlite ? "NULL" : "DEFAULT"
+    }
+
+    /// What a SELECT inside a writing command appends so the rows it read stay as read
+    /// until it commits: SQLite's writer holds the whole file already.
+    /// With `alias`, only that table's rows are locked (not those its subqueries read).
+    func rowLock(of alias: String? = nil) -> String {
+        engine == .sqlite ? "" : " FOR UPDATE" + (alias.map { " OF " + $0 } ?? "")
+    }
+
+    /// A query returning `chain` (an SQL expression) as `chain`, its head locked until the
+    /// transaction ends: only appends to the same chain wait for each other. SQLite's writer
+    /// holds the whole file already.
+    func lockChain(_ chain: String) -> String {
+        engine == .sqlite
+            ? "SELECT \(chain) AS chain"
+            : "SELECT x.chain, pg_advisory_xact_lock(7, CAST(x.chain AS INTEGER)) FROM (SELECT \(chain) AS chain) x"
     }
 
     /// An ORDER BY term with NULL first going up and last going down, as SQLite orders

@@ -20,7 +20,8 @@ extension SQLStore {
     public func fetch(_ kind: RecordKind, id: Int) throws -> ResultSet? {
         try withDatabase { db in
             let fields = kind.schema.fields.filter { $0.column != nil }
-            let sql = "SELECT \(fields.map { selectExpression($0, table: "t") }.joined(separator: ", ")) FROM \(kind.schema.table) t WHERE t.id = ?"
+            var sql = "SELECT \(fields.map { selectExpression($0, table: "t") }.joined(separator: ", ")) FROM \(kind.schema.table) t WHERE t.id = ?"
+            if engine.isWriting { sql += dialect.rowLock(of: "t") }
             guard let row = try db.rows(sql, [.integer(id)]).first else { return nil }
             return ResultSet(columns: fields, rows: [Array(row.values.prefix(fields.count))])
         }
@@ -62,19 +63,52 @@ extension SQLStore {
 
     public func append(_ event: Event) throws {
         try withWriting { db in
-            let prev = try db.string("SELECT hash FROM event ORDER BY seq DESC LIMIT 1") ?? ""
+            // The entry joins the chain of its record's subdistrict (the district's when it
+            // has none), whose head is locked until this command commits.
+            let record = event.recordID ?? Self.batchFirst(event)
+            let chainSQL = event.kind.flatMap { kind in record.flatMap { subdistrictSQL(kind, id: String($0)) } } ?? "0"
+            let chain = try db.int(dialect.lockChain("COALESCE(\(chainSQL), 0)")) ?? 0
+            let head = try db.rows("SELECT link, hash FROM event WHERE chain = ? ORDER BY link DESC LIMIT 1", [.integer(chain)]).first
+            let prev = head?.text("hash") ?? "", link = (head?.int("link") ?? 0) + 1
             let details = EventDetails.encode(event.details)
             let hash = Self.chainHash(
                 prev: prev, [event.at.storage, event.actor, event.command, event.action, event.kind?.rawValue ?? "", event.recordID.map(String.init) ?? "", details])
-            // Entries are numbered 1, 2, 3 … with no gap: verification counts on it.
+            // A chain's entries are numbered 1, 2, 3 … with no gap: verification counts on it.
             let sql =
-                "INSERT INTO event (seq, at, actor, command, action, kind, record_id, details, prev_hash, hash) "
-                + "VALUES (\(dialect.nextKey("seq", in: "event")), ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                "INSERT INTO event (seq, chain, link, at, actor, command, action, kind, record_id, details, prev_hash, hash) "
+                + "VALUES (\(dialect.nextKey("seq", in: "event")), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             try db.execute(sql, [
-                event.at.storage.sqlValue, event.actor.sqlValue, event.command.sqlValue, event.action.sqlValue, event.kind?.rawValue.sqlValue ?? .null,
-                event.recordID.sqlValue, details.sqlValue, prev.sqlValue, hash.sqlValue,
+                .integer(chain), .integer(link), event.at.storage.sqlValue, event.actor.sqlValue, event.command.sqlValue, event.action.sqlValue,
+                event.kind?.rawValue.sqlValue ?? .null, event.recordID.sqlValue, details.sqlValue, prev.sqlValue, hash.sqlValue,
             ])
         }
+    }
+
+    /// The first record of a batch entry (`case import`), which names its first and last.
+    static func batchFirst(_ event: Event) -> Int? {
+        event.details.first { $0.0 == "first" }.flatMap { RecordKind.forID($0.1) }.map { $0.1 }
+    }
+
+    /// The subdistrict a record belongs to, as SQL over its id (a literal number): its own
+    /// subdistrict column, its community's or department's, or its parent record's, the
+    /// nearest first; NULL when none names one.
+    func subdistrictSQL(_ kind: RecordKind, id: String, depth: Int = 0) -> String? {
+        if kind == .subdistrict { return id }
+        guard depth < 3, let schema = RecordSchema.all.first(where: { $0.kind == kind }) else { return nil }
+        let r = "r\(depth)"
+        var paths: [(Int, String)] = []
+        for field in schema.fields where field.through == nil {
+            guard let column = field.column, case .reference(let target) = field.type, target != kind else { continue }
+            let rank = target == .subdistrict ? 0 : target == .community ? 1 : target == .department ? 2 : 3
+            if target == .subdistrict {
+                paths.append((rank, "\(r).\(column)"))
+            } else if let path = subdistrictSQL(target, id: "\(r).\(column)", depth: depth + 1) {
+                paths.append((rank, path))
+            }
+        }
+        guard !paths.isEmpty else { return nil }
+        let ordered = paths.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
+        return "(SELECT COALESCE(\(ordered.joined(separator: ", ")), NULL) FROM \(schema.table) \(r) WHERE \(r).id = \(id))"
     }
 
     public func select(_ kind: RecordKind, matching: [String: StoreValue], orderBy: [String]) throws -> [StoredRecord] {
@@ -83,6 +117,7 @@ extension SQLStore {
             var sql = "SELECT * FROM \(kind.schema.table)"
             if !keys.isEmpty { sql += " WHERE " + keys.map { dialect.same($0) }.joined(separator: " AND ") }
             sql += " ORDER BY " + (orderBy.map { dialect.order($0) } + ["id"]).joined(separator: ", ")
+            if engine.isWriting { sql += dialect.rowLock() }
             return try db.records(sql, keys.map { matching[$0] ?? .null })
         }
     }
@@ -125,26 +160,43 @@ extension SQLStore {
             return v
         }
         return try withDatabase { db in
+            var names: [Int: String] = [:]
+            for row in try db.rows("SELECT id, name FROM subdistrict") { if let id = row.int("id") { names[id] = row.text("name") } }
+            var chains: [LogChain] = []
+            var current: Int?
             var previous = ""
-            var lastSeq = 0
+            var lastLink = 0
             var checked = 0
-            var problems: [(seq: Int, problem: LogProblem)] = []
-            try db.forEachRow("SELECT seq, at, actor, command, action, kind, record_id, details, prev_hash, hash FROM event ORDER BY seq", []) { row in
-                let seq = row.int("seq") ?? 0
+            var problems: [(chain: String?, seq: Int, problem: LogProblem)] = []
+            try db.forEachRow(
+                "SELECT chain, link, at, actor, command, action, kind, record_id, details, prev_hash, hash FROM event ORDER BY chain, link", []
+            ) { row in
+                let chain = row.int("chain") ?? 0, link = row.int("link") ?? 0
+                // A subdistrict's chain is named by its subdistrict; one that is gone, by its number.
+                let name = chain == 0 ? nil : names[chain] ?? "#\(chain)"
+                if chain != current {
+                    current = chain
+                    chains.append(LogChain(subdistrict: name, entries: 0, head: ""))
+                    previous = ""
+                    lastLink = 0
+                }
                 let recordID = row.int("record_id")
                 let fields: [String] = [
                     row.text("at") ?? "", row.text("actor") ?? "", row.text("command") ?? "", row.text("action") ?? "", row.text("kind") ?? "",
                     recordID.map(String.init) ?? "", row.text("details") ?? "",
                 ]
                 let prev = row.text("prev_hash") ?? "", hash = row.text("hash") ?? ""
-                if seq != lastSeq + 1 { problems.append((lastSeq + 1, .missing)) }
-                if prev != previous { problems.append((seq, .brokenLink)) }
-                if Self.chainHash(prev: prev, fields) != hash { problems.append((seq, .edited)) }
+                if link != lastLink + 1 { problems.append((name, lastLink + 1, .missing)) }
+                if prev != previous { problems.append((name, link, .brokenLink)) }
+                if Self.chainHash(prev: prev, fields) != hash { problems.append((name, link, .edited)) }
                 previous = hash
-                lastSeq = seq
+                lastLink = link
                 checked += 1
+                chains[chains.count - 1].entries += 1
+                chains[chains.count - 1].head = hash
             }
-            var v = LogVerification(checked: checked, problems: problems, head: previous)
+            var v = LogVerification(checked: checked, problems: problems, head: chains.count == 1 ? previous : "")
+            v.chains = chains
             (v.unlogged, v.vanished) = try crossCheck(db)
             if checked == 0 {
                 for schema in RecordSchema.all {
@@ -181,9 +233,14 @@ extension SQLStore {
         return (unlogged, vanished)
     }
 
-    public func logEntry(hashPrefix: String) throws -> Int? {
+    public func logEntry(hashPrefix: String) throws -> (chain: String?, entry: Int)? {
         try withDatabase { db in
-            try db.int("SELECT seq FROM event WHERE substr(hash, 1, length(?)) = ? ORDER BY seq LIMIT 1", [.text(hashPrefix), .text(hashPrefix)])
+            let sql = """
+                SELECT e.link, s.name FROM event e LEFT JOIN subdistrict s ON s.id = e.chain
+                WHERE substr(e.hash, 1, length(?)) = ? ORDER BY e.seq LIMIT 1
+                """
+            guard let row = try db.rows(sql, [.text(hashPrefix), .text(hashPrefix)]).first, let link = row.int("link") else { return nil }
+            return (row.text("name"), link)
         }
     }
 

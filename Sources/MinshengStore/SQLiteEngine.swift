@@ -171,6 +171,8 @@ final class SQLiteEngine: SQLEngine {
     }
 
     /// Runs `body` with the open connection, or a short one of its own.
+    var isWriting: Bool { current != nil && currentEffect == .writes }
+
     func withConnection<T>(_ body: (SQLConnection) throws -> T) throws -> T {
         if let c = current { return try mapErrors { try body(c) } }
         let q = try database()

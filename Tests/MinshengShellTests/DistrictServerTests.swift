@@ -16,8 +16,8 @@ import Testing
     }
 
     /// 16 shells × 200 case commands against one server: every command succeeds, ids are
-    /// unique and dense, each case has exactly its own five events in order, and the one
-    /// chain verifies.
+    /// unique and dense, each case has exactly its own five events in order, and every
+    /// subdistrict's chain and the district's verify.
     @Test func sixteenShellsCarryCasesAtOnce() throws {
         let (db, problem) = TestServer.freshDatabase()
         guard let db else {
@@ -25,7 +25,9 @@ import Testing
             return
         }
         let dir = Files.temporaryDirectory()
-        let setup = runMinsheng("--db '\(db)' --lang en -c '" + (1...16).map { "dept add 科室\($0); community add 社区\($0)" }.joined(separator: "; ") + "'", in: dir)
+        // Four subdistricts of four communities each: five chains (one for the district).
+        let org = (1...4).map { "subdistrict add 街道\($0)" } + (1...16).map { "dept add 科室\($0); community add 社区\($0) subdistrict=街道\(($0 - 1) / 4 + 1)" }
+        let setup = runMinsheng("--db '\(db)' --lang en -c '" + org.joined(separator: "; ") + "'", in: dir)
         #expect(setup.status == 0, "\(setup.stderr)")
         for w in 1...16 {
             Files.write(dir + "/w\(w).msh", caseScript((w * 1000 + 1)...(w * 1000 + 40)).replacingDept(w))
@@ -40,7 +42,9 @@ import Testing
             #expect(lines.count == 40 * 5, "shell \(w) reported \(lines.count) lines")
         }
         #expect(psqlValue(db, "SELECT COUNT(*), COUNT(DISTINCT id), MIN(id), MAX(id), COUNT(DISTINCT title) FROM cases") == "640|640|1|640|640")
-        #expect(psqlValue(db, "SELECT COUNT(*), MIN(seq), MAX(seq) FROM event") == "3232|1|3232")
+        #expect(psqlValue(db, "SELECT COUNT(*), MIN(seq), MAX(seq) FROM event") == "3236|1|3236")
+        // Each subdistrict's chain holds itself, its four communities and their cases (4 × 40 × 5 entries); the departments name none.
+        #expect(psqlValue(db, "SELECT string_agg(chain || ':' || n, ' ' ORDER BY chain) FROM (SELECT chain, COUNT(*) AS n FROM event GROUP BY chain) x") == "0:16 1:805 2:805 3:805 4:805")
         let perCase = """
             SELECT COUNT(*) FROM cases c WHERE (SELECT string_agg(action, ' ' ORDER BY seq) FROM event e
               WHERE e.kind = 'case' AND e.record_id = c.id) <> 'case.new case.respond case.dispatch case.resolve case.callback'
@@ -53,7 +57,34 @@ import Testing
             """
         #expect(psqlValue(db, mixed) == "0")
         let verify = runMinsheng("--db '\(db)' --lang en -c 'audit verify'", in: dir)
-        #expect(verify.stdout.hasPrefix("change log intact: 3232 entries verified"), "\(verify.stdout)\(verify.stderr)")
+        #expect(
+            verify.stdout.hasPrefix("change log intact: 3236 entries verified in 5 chains\n  district: 16 entries, head "), "\(verify.stdout)\(verify.stderr)")
+        #expect(verify.stdout.contains("\n  街道4: 805 entries, head "))
+    }
+
+    /// A writer holding one subdistrict's chain (a long import) stalls nobody in another
+    /// subdistrict; a writer in the same subdistrict waits a few seconds, then is told to retry.
+    @Test func oneSubdistrictsWriterNeverStallsAnother() throws {
+        let (db, problem) = TestServer.freshDatabase()
+        guard let db else {
+            Issue.record("\(problem ?? "no server")")
+            return
+        }
+        let dir = Files.temporaryDirectory()
+        let setup = runMinsheng(
+            "--db '\(db)' --lang en -c 'subdistrict add 八里庄街道; subdistrict add 六里屯街道; community add 甲社区 subdistrict=八里庄街道; community add 乙社区 subdistrict=六里屯街道'",
+            in: dir)
+        #expect(setup.status == 0, "\(setup.stderr)")
+        // A session holds 八里庄街道's chain (subdistrict 1) for 12 seconds, as an import would.
+        let holder = "psql -X -q '\(db)' -c 'BEGIN' -c 'SELECT pg_advisory_xact_lock(7, 1)' -c 'SELECT pg_sleep(12)' -c 'COMMIT' > /dev/null 2>&1 &"
+        _ = system(holder)
+        usleep(1_500_000)
+        let other = runMinsheng("--db '\(db)' --lang en -c 'case new 路灯不亮 community=乙社区 resident=陈静'", in: dir)
+        #expect(other.status == 0 && other.stdout.hasPrefix("new case C-1 路灯不亮"), "\(other.stdout)\(other.stderr)")
+        let same = runMinsheng("--db '\(db)' --lang en -c 'case new 供暖不热 community=甲社区 resident=李明'", in: dir)
+        #expect(same.status == 1)
+        #expect(same.stderr.contains("busy"), "\(same.stderr)")
+        #expect(psqlValue(db, "SELECT COUNT(*) FROM cases") == "1")
     }
 
     /// What a user types: a URI, a keyword string, and a server that is not there.

@@ -32,9 +32,28 @@ func sqlite(_ db: String, _ sql: String) -> String {
         let deleted = runMinsheng("--db t.db --lang en -c 'audit verify'", in: dir)
         #expect(deleted.stderr.contains("entry 3: missing (deleted)") && deleted.stderr.contains("entry 4: does not follow"))
 
-        _ = sqlite(dir + "/t.db", "INSERT INTO event SELECT 99, at, actor, 'dept add 伪造', action, kind, record_id, details, hash, 'forged' FROM event WHERE seq = 4")
+        _ = sqlite(dir + "/t.db", "INSERT INTO event (seq, chain, link, at, actor, command, action, kind, record_id, details, prev_hash, hash) SELECT 99, 0, 99, at, actor, 'dept add 伪造', action, kind, record_id, details, hash, 'forged' FROM event WHERE seq = 4")
         let inserted = runMinsheng("--db t.db --lang en -c 'audit verify'", in: dir)
         #expect(inserted.stderr.contains("entry 99: edited"))
+    }
+
+    /// Each subdistrict's changes form a chain of their own, checked on its own: a tampered
+    /// entry is named by its chain and its number there, and the other chains stay intact.
+    @Test func eachSubdistrictHasItsOwnChain() {
+        let dir = Files.temporaryDirectory()
+        let org = "subdistrict add 八里庄街道; subdistrict add 六里屯街道; community add 甲社区 subdistrict=八里庄街道; "
+            + "community add 乙社区 subdistrict=六里屯街道; case new 路灯不亮 community=甲社区; audit verify"
+        let setup = runMinsheng("--db t.db --lang en -c '\(org)'", in: dir)
+        #expect(setup.status == 0, "\(setup.stderr)")
+        #expect(setup.stdout.contains("change log intact: 5 entries verified in 2 chains\n  八里庄街道: 3 entries, head "), "\(setup.stdout)")
+        #expect(setup.stdout.contains("\n  六里屯街道: 2 entries, head "))
+        #expect(sqlite(dir + "/t.db", "SELECT chain, link, action FROM event ORDER BY seq") == "1|1|subdistrict.add\n2|1|subdistrict.add\n1|2|community.add\n2|2|community.add\n1|3|case.new\n")
+        _ = sqlite(dir + "/t.db", "UPDATE event SET command = 'case new 假的' WHERE action = 'case.new'")
+        let edited = runMinsheng("--db t.db --lang en -c 'audit verify'", in: dir)
+        #expect(edited.status == 1)
+        #expect(edited.stderr.contains("change log tampered with: 1 problems in 5 entries\n  八里庄街道 chain, entry 3: edited after it was written"), "\(edited.stderr)")
+        let zh = runMinsheng("--db t.db --lang zh -c 'audit verify'", in: dir)
+        #expect(zh.stderr.contains("八里庄街道链第 3 条：内容被改动"), "\(zh.stderr)")
     }
 
     /// A record added or deleted in a record table, with the log untouched, is reported too.

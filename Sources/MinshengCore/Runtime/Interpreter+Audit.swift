@@ -67,19 +67,36 @@ extension Interpreter {
     func auditVerify(_ inv: Invocation) throws -> [Output] {
         let v = try store.verifyLog()
         if v.isIntact {
-            var out: [Output] = [.text(lang == .zh
-                ? "修改记录完好：已校验 \(v.checked) 条，哈希链首 \(v.head.prefix(16))"
-                : "change log intact: \(v.checked) entries verified, head \(v.head.prefix(16))")]
+            var out: [Output]
+            if v.chains.count <= 1 {
+                out = [.text(lang == .zh
+                    ? "修改记录完好：已校验 \(v.checked) 条，哈希链首 \(v.head.prefix(16))"
+                    : "change log intact: \(v.checked) entries verified, head \(v.head.prefix(16))")]
+            } else {
+                // One chain per subdistrict and one for the district: each head is noted on its own.
+                let lines = v.chains.map { c in
+                    lang == .zh
+                        ? "  \(c.subdistrict ?? "区级")：\(c.entries) 条，链首 \(c.head.prefix(16))"
+                        : "  \(c.subdistrict ?? "district"): \(c.entries) entries, head \(c.head.prefix(16))"
+                }
+                out = [.text((lang == .zh
+                    ? "修改记录完好：已校验 \(v.checked) 条，共 \(v.chains.count) 条哈希链"
+                    : "change log intact: \(v.checked) entries verified in \(v.chains.count) chains") + "\n" + lines.joined(separator: "\n"))]
+            }
             if let head = inv.text("head"), let loc = inv["head"]?.location {
                 out.append(.text(try earlierHead(head.lowercased(), at: loc)))
             }
             return out
         }
         var lines = v.problems.map { p -> String in
+            // Entries are numbered within their chain; a subdistrict's chain is named.
+            let chain = p.chain.map { lang == .zh ? "\($0)链" : "\($0) chain, " } ?? ""
             switch p.problem {
-            case .edited: return lang == .zh ? "  第 \(p.seq) 条：内容被改动" : "  entry \(p.seq): edited after it was written"
-            case .brokenLink: return lang == .zh ? "  第 \(p.seq) 条：与前一条不衔接（前面有记录被删除或插入）" : "  entry \(p.seq): does not follow the entry before it (an entry was deleted or inserted)"
-            case .missing: return lang == .zh ? "  第 \(p.seq) 条：缺失（被删除）" : "  entry \(p.seq): missing (deleted)"
+            case .edited: return lang == .zh ? "  \(chain)第 \(p.seq) 条：内容被改动" : "  \(chain)entry \(p.seq): edited after it was written"
+            case .brokenLink:
+                return lang == .zh
+                    ? "  \(chain)第 \(p.seq) 条：与前一条不衔接（前面有记录被删除或插入）" : "  \(chain)entry \(p.seq): does not follow the entry before it (an entry was deleted or inserted)"
+            case .missing: return lang == .zh ? "  \(chain)第 \(p.seq) 条：缺失（被删除）" : "  \(chain)entry \(p.seq): missing (deleted)"
             }
         }
         // The chain is intact but the records disagree with it: rows added or deleted behind the shell's back.
@@ -114,7 +131,7 @@ extension Interpreter {
                 "head= expects the hex digits audit verify printed (at least 8), not '\(head)'", "head= 应是 audit verify 输出的十六进制链首（至少 8 位），而不是 '\(head)'",
                 at: loc)
         }
-        guard let seq = try store.logEntry(hashPrefix: head) else {
+        guard let (chain, seq) = try store.logEntry(hashPrefix: head) else {
             throw ScriptError(
                 .check,
                 Localized(
@@ -122,8 +139,9 @@ extension Interpreter {
                     zh: "修改记录已不再经过链首 \(head)：此前的记录被重写过，或者这不是同一个数据库"),
                 at: loc)
         }
+        let of = chain.map { lang == .zh ? "\($0)链" : " of \($0)'s chain" } ?? ""
         return lang == .zh
-            ? "链首 \(head) 是第 \(seq) 条：到该条为止的记录未被改动"
-            : "head \(head) is entry \(seq): the log up to it is unchanged"
+            ? "链首 \(head) 是\(of)第 \(seq) 条：到该条为止的记录未被改动"
+            : "head \(head) is entry \(seq)\(of): the log up to it is unchanged"
     }
 }

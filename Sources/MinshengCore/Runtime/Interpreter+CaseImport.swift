@@ -53,6 +53,22 @@ extension Interpreter {
         var batch: [(line: Int, values: [StoreValue], number: String)] = []
         var pendingNumbers = Set<String>()
         func flush() throws {
+            // Once the import is bound to fail, its good rows are only checked, not written:
+            // on a server a written-then-rolled-back row would use up its case number.
+            if bad > 0 && !skipBad {
+                var seen = Set<String>()
+                for row in batch {
+                    if !seen.insert(row.number).inserted {
+                        reportBad(row.line, [earlierInFile(row.number)])
+                    } else if let other = try caseWithWorkOrder(row.number) {
+                        reportBad(row.line, [duplicateProblem(row.number, other: other, first: first)])
+                    }
+                }
+                batch = []
+                pendingNumbers = []
+                emitReports()
+                return
+            }
             let ids = try inserter.insert(batch: batch.map(\.values))
             for (row, id) in zip(batch, ids) {
                 if let id {

@@ -114,18 +114,23 @@ public protocol Store: AnyObject {
     func events(kind: RecordKind?, recordID: Int?) throws -> [Event]
     /// Recomputes the hash chain of the event log and reports every break.
     func verifyLog() throws -> LogVerification
-    /// The sequence number of the entry whose hash starts with `prefix` (hex), if any.
-    func logEntry(hashPrefix: String) throws -> Int?
+    /// The entry whose hash starts with `prefix` (hex), if any: its chain and its number there.
+    func logEntry(hashPrefix: String) throws -> (chain: String?, entry: Int)?
 }
 
 /// The result of checking the event log's hash chain.
 public struct LogVerification: Sendable, Equatable {
     /// Entries checked.
     public var checked: Int
-    /// Each problem: the entry's sequence number and what is wrong with it.
-    public var problems: [(seq: Int, problem: LogProblem)]
-    /// The hash of the last entry: write it down to detect a truncated log later.
+    /// Each problem: the chain (a subdistrict's name; nil for the district's), the entry's
+    /// number in it and what is wrong with it.
+    public var problems: [(chain: String?, seq: Int, problem: LogProblem)]
+    /// The hash of the last entry when the log is one chain: write it down to detect a
+    /// truncated log later. With several chains each has its own (`chains`).
     public var head: String
+    /// Every chain, the district's first: a subdistrict's changes chain on their own, so
+    /// writers in different subdistricts never wait for each other.
+    public var chains: [LogChain] = []
     /// Records (`C-7`) that no entry names: added behind the shell's back.
     public var unlogged: [String]
     /// Records the log names that no longer exist: deleted behind the shell's back.
@@ -140,7 +145,9 @@ public struct LogVerification: Sendable, Equatable {
         problems.isEmpty && unlogged.isEmpty && vanished.isEmpty && damage.isEmpty && recordsWithoutLog == 0
     }
 
-    public init(checked: Int, problems: [(seq: Int, problem: LogProblem)], head: String, unlogged: [String] = [], vanished: [String] = []) {
+    public init(
+        checked: Int, problems: [(chain: String?, seq: Int, problem: LogProblem)], head: String, unlogged: [String] = [], vanished: [String] = []
+    ) {
         self.checked = checked
         self.problems = problems
         self.head = head
@@ -149,8 +156,22 @@ public struct LogVerification: Sendable, Equatable {
     }
 
     public static func == (a: LogVerification, b: LogVerification) -> Bool {
-        a.checked == b.checked && a.head == b.head && a.problems.map { "\($0.seq)\($0.problem)" } == b.problems.map { "\($0.seq)\($0.problem)" }
+        a.checked == b.checked && a.head == b.head && a.chains == b.chains
+            && a.problems.map { "\($0.chain ?? "")\($0.seq)\($0.problem)" } == b.problems.map { "\($0.chain ?? "")\($0.seq)\($0.problem)" }
             && a.unlogged == b.unlogged && a.vanished == b.vanished && a.damage == b.damage && a.recordsWithoutLog == b.recordsWithoutLog
+    }
+}
+
+/// One chain of the change log: the district's (`subdistrict` nil) or a subdistrict's.
+public struct LogChain: Sendable, Equatable {
+    public var subdistrict: String?
+    public var entries: Int
+    public var head: String
+
+    public init(subdistrict: String?, entries: Int, head: String) {
+        self.subdistrict = subdistrict
+        self.entries = entries
+        self.head = head
     }
 }
 
