@@ -65,9 +65,12 @@ extension SQLStore {
         try withWriting { db in
             // The entry joins the chain of its record's subdistrict (the district's when it
             // has none), whose head is locked until this command commits.
-            let record = event.recordID ?? Self.batchFirst(event)
-            let chainSQL = event.kind.flatMap { kind in record.flatMap { subdistrictSQL(kind, id: String($0)) } } ?? "0"
-            let chain = try db.int(dialect.lockChain("COALESCE(\(chainSQL), 0)")) ?? 0
+            var chainSQL = "0", arguments: [StoreValue] = []
+            if let kind = event.kind, let record = event.recordID ?? Self.batchFirst(event) {
+                chainSQL = chainQuery(kind)
+                if chainSQL != "0" { arguments = [.integer(record)] }
+            }
+            let chain = try db.int(dialect.lockChain("COALESCE(\(chainSQL), 0)"), arguments) ?? 0
             let head = try db.rows("SELECT link, hash FROM event WHERE chain = ? ORDER BY link DESC LIMIT 1", [.integer(chain)]).first
             let prev = head?.text("hash") ?? "", link = (head?.int("link") ?? 0) + 1
             let details = EventDetails.encode(event.details)
@@ -89,7 +92,16 @@ extension SQLStore {
         event.details.first { $0.0 == "first" }.flatMap { RecordKind.forID($0.1) }.map { $0.1 }
     }
 
-    /// The subdistrict a record belongs to, as SQL over its id (a literal number): its own
+    /// `subdistrictSQL` of a kind over one bound id ("0" when the kind names no subdistrict),
+    /// built once per kind: one statement text per kind, prepared once.
+    func chainQuery(_ kind: RecordKind) -> String {
+        if let sql = chainQueries[kind] { return sql }
+        let sql = subdistrictSQL(kind, id: "?") ?? "0"
+        chainQueries[kind] = sql
+        return sql
+    }
+
+    /// The subdistrict a record belongs to, as SQL over its id (an expression): its own
     /// subdistrict column, its community's or department's, or its parent record's, the
     /// nearest first; NULL when none names one.
     func subdistrictSQL(_ kind: RecordKind, id: String, depth: Int = 0) -> String? {

@@ -7,6 +7,8 @@ public final class SQLStore: Store {
     /// Where the database is, as the user named it.
     public let location: String
     let engine: SQLEngine
+    /// Per record kind, the SQL naming its subdistrict (`subdistrictSQL`), built once.
+    var chainQueries: [RecordKind: String] = [:]
 
     init(location: String, engine: SQLEngine) {
         self.location = location
