@@ -15,15 +15,18 @@ import Testing
         return (Files.read(out) ?? "").trimmingTrailingNewlines()
     }
 
+    /// A new database on the test server; without the server the test fails here.
+    func freshDatabase() -> String? {
+        let (db, problem) = TestServer.freshDatabase()
+        if db == nil { Issue.record("\(problem ?? "no server")") }
+        return db
+    }
+
     /// 16 shells × 200 case commands against one server: every command succeeds, ids are
     /// unique and dense, each case has exactly its own five events in order, and every
     /// subdistrict's chain and the district's verify.
     @Test func sixteenShellsCarryCasesAtOnce() throws {
-        let (db, problem) = TestServer.freshDatabase()
-        guard let db else {
-            Issue.record("\(problem ?? "no server")")
-            return
-        }
+        guard let db = freshDatabase() else { return }
         let dir = Files.temporaryDirectory()
         // Four subdistricts of four communities each: five chains (one for the district).
         let org = (1...4).map { "subdistrict add 街道\($0)" } + (1...16).map { "dept add 科室\($0); community add 社区\($0) subdistrict=街道\(($0 - 1) / 4 + 1)" }
@@ -65,11 +68,7 @@ import Testing
     /// A writer holding one subdistrict's chain (a long import) stalls nobody in another
     /// subdistrict; a writer in the same subdistrict waits a few seconds, then is told to retry.
     @Test func oneSubdistrictsWriterNeverStallsAnother() throws {
-        let (db, problem) = TestServer.freshDatabase()
-        guard let db else {
-            Issue.record("\(problem ?? "no server")")
-            return
-        }
+        guard let db = freshDatabase() else { return }
         let dir = Files.temporaryDirectory()
         let setup = runMinsheng(
             "--db '\(db)' --lang en -c 'subdistrict add 八里庄街道; subdistrict add 六里屯街道; community add 甲社区 subdistrict=八里庄街道; community add 乙社区 subdistrict=六里屯街道'",

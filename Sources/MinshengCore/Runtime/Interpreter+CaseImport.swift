@@ -53,6 +53,11 @@ extension Interpreter {
         var batch: [(line: Int, values: [StoreValue], number: String)] = []
         var pendingNumbers = Set<String>()
         func flush() throws {
+            defer {
+                batch = []
+                pendingNumbers = []
+                emitReports()
+            }
             // Once the import is bound to fail, its good rows are only checked, not written:
             // on a server a written-then-rolled-back row would use up its case number.
             if bad > 0 && !skipBad {
@@ -64,9 +69,6 @@ extension Interpreter {
                         reportBad(row.line, [duplicateProblem(row.number, other: other, first: first)])
                     }
                 }
-                batch = []
-                pendingNumbers = []
-                emitReports()
                 return
             }
             let ids = try inserter.insert(batch: batch.map(\.values))
@@ -79,9 +81,6 @@ extension Interpreter {
                     reportBad(row.line, [duplicateProblem(row.number, other: other, first: first)])
                 }
             }
-            batch = []
-            pendingNumbers = []
-            emitReports()
         }
         do {
             while let (line, fields) = try reader.next() {
