@@ -22,7 +22,7 @@ public enum Shell {
             if env["MINSHENG_DB"] == nil { Paths.makeDirectory(Paths.dataDirectory(env)) }
         }
         let store = SQLStore(location: path)
-        var session = Session(language: language, actor: options.actor ?? env["USER"] ?? loginName() ?? "unknown")
+        var session = Session(language: language, actor: options.actor ?? "")
         session.fixedNow = options.now
         if let f = options.format { session.format = f }
         let interactive = options.scripts.isEmpty && options.commands == nil && Terminal.isTerminal(0)
@@ -31,6 +31,8 @@ public enum Shell {
         interpreter.openTable = CSVFile.open
         interpreter.protectedFiles = [path]
         interpreter.safe = options.safe
+        // The operator is checked against the database's login at the first command that needs it.
+        interpreter.startAs(options.actor)
         let run = RunOptions(keepGoing: options.keepGoing, atomic: options.atomic)
 
         if interactive {
@@ -70,12 +72,6 @@ public enum Shell {
         }
         fflush(minsheng_stdout())
         return ok ? 0 : 1
-    }
-
-    /// The account's name, for when $USER is not set (cron, containers).
-    static func loginName() -> String? {
-        guard let pw = getpwuid(getuid()), let name = pw.pointee.pw_name else { return nil }
-        return String(cString: name)
     }
 
     /// Chinese input and output need a UTF-8 character type, even when LANG is unset.

@@ -24,6 +24,9 @@ final class PostgresEngine: SQLEngine {
     /// Savepoint depth inside the open transaction; nil when none is open.
     private var depth: Int?
     private var currentEffect: Effect?
+    /// The authenticated login (`session_user`), read once per connection.
+    private var login: String?
+    private var privileged = false
 
     init(conninfo: String) {
         self.conninfo = conninfo
@@ -45,8 +48,21 @@ final class PostgresEngine: SQLEngine {
         let c = PostgresConnection(raw, libpq: libpq, dialect: dialect)
         try c.simple("SET client_encoding = 'UTF8'; SET lock_timeout = '5s'; SET client_min_messages = warning")
         try migrate(c)
+        let me = try c.rows(
+            "SELECT session_user::text AS login, (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) "
+                + "OR pg_has_role(session_user, (SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'event'), 'MEMBER') AS privileged"
+        ).first
+        login = me?.text("login")
+        privileged = me?["privileged"] == .integer(1)
         connection = c
         return c
+    }
+
+    /// The server's own word for who is connected; the change log's login is written by
+    /// the server too (`PostgresSecurity`), so what the shell sends cannot change it.
+    func identity() throws -> Identity {
+        _ = try connect()
+        return Identity(login: login ?? "", authenticated: true, privileged: privileged)
     }
 
     static func cannotConnect(_ conninfo: String, _ reason: String) -> ScriptError {
@@ -87,6 +103,7 @@ final class PostgresEngine: SQLEngine {
                 try c.execute("INSERT INTO minsheng_migrations (name, applied_at) VALUES (?, now()::text)", [.text(name)])
             }
             try c.simple(Self.resyncIdentities)
+            try c.simple(PostgresSecurity.sql)
         }
     }
 

@@ -105,6 +105,8 @@ protocol SQLEngine: AnyObject {
     func recordTables() throws -> [String]
     /// The columns of a table, in order.
     func columnNames(_ table: String) throws -> [String]
+    /// Who is at the keyboard: the server's authenticated login, or a file's OS user.
+    func identity() throws -> Identity
 }
 
 /// Values that bind to a placeholder.

@@ -74,15 +74,20 @@ extension SQLStore {
             let head = try db.rows("SELECT link, hash FROM event WHERE chain = ? ORDER BY link DESC LIMIT 1", [.integer(chain)]).first
             let prev = head?.text("hash") ?? "", link = (head?.int("link") ?? 0) + 1
             let details = EventDetails.encode(event.details)
+            // The login is the database's word (on a server it writes it itself, the same).
+            let login = try engine.identity().login
             let hash = Self.chainHash(
-                prev: prev, [event.at.storage, event.actor, event.command, event.action, event.kind?.rawValue ?? "", event.recordID.map(String.init) ?? "", details])
+                prev: prev,
+                Self.hashedFields(
+                    at: event.at.storage, actor: event.actor, command: event.command, action: event.action, kind: event.kind?.rawValue ?? "",
+                    record: event.recordID.map(String.init) ?? "", details: details, login: login))
             // A chain's entries are numbered 1, 2, 3 … with no gap: verification counts on it.
             let sql =
-                "INSERT INTO event (seq, chain, link, at, actor, command, action, kind, record_id, details, prev_hash, hash) "
-                + "VALUES (\(dialect.nextKey("seq", in: "event")), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                "INSERT INTO event (seq, chain, link, at, actor, command, action, kind, record_id, details, prev_hash, hash, login) "
+                + "VALUES (\(dialect.nextKey("seq", in: "event")), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             try db.execute(sql, [
                 .integer(chain), .integer(link), event.at.storage.sqlValue, event.actor.sqlValue, event.command.sqlValue, event.action.sqlValue,
-                event.kind?.rawValue.sqlValue ?? .null, event.recordID.sqlValue, details.sqlValue, prev.sqlValue, hash.sqlValue,
+                event.kind?.rawValue.sqlValue ?? .null, event.recordID.sqlValue, details.sqlValue, prev.sqlValue, hash.sqlValue, login.sqlValue,
             ])
         }
     }
@@ -136,7 +141,7 @@ extension SQLStore {
 
     public func events(kind: RecordKind?, recordID: Int?) throws -> [Event] {
         try withDatabase { db in
-            var sql = "SELECT at, actor, command, action, kind, record_id, details FROM event"
+            var sql = "SELECT at, actor, command, action, kind, record_id, details, login FROM event"
             var args: [StoreValue] = []
             if let kind {
                 sql += " WHERE kind = ?"
@@ -149,13 +154,24 @@ extension SQLStore {
             sql += " ORDER BY seq"
             return try db.rows(sql, args).map { row in
                 let kind = row.text("kind")
-                return Event(
+                var event = Event(
                     at: Timestamp.parse(row.text("at") ?? "") ?? Timestamp(seconds: 0), actor: row.text("actor") ?? "",
                     command: row.text("command") ?? "", action: row.text("action") ?? "",
                     kind: kind.flatMap { $0.isEmpty ? nil : RecordKind(rawValue: $0) }, recordID: row.int("record_id"),
                     details: EventDetails.decode(row.text("details") ?? ""))
+                event.login = row.text("login") ?? ""
+                return event
             }
         }
+    }
+
+    /// The fields an entry's hash covers, in order. The login is covered when there is one
+    /// (entries made before logins were kept hash as they did).
+    static func hashedFields(
+        at: String, actor: String, command: String, action: String, kind: String, record: String, details: String, login: String
+    ) -> [String] {
+        let fields = [at, actor, command, action, kind, record, details]
+        return login.isEmpty ? fields : fields + [login]
     }
 
     /// The hash of an entry: the previous hash, then every field, quoted and tab-separated.
@@ -181,7 +197,7 @@ extension SQLStore {
             var checked = 0
             var problems: [(chain: String?, seq: Int, problem: LogProblem)] = []
             try db.forEachRow(
-                "SELECT chain, link, at, actor, command, action, kind, record_id, details, prev_hash, hash FROM event ORDER BY chain, link", []
+                "SELECT chain, link, at, actor, command, action, kind, record_id, details, prev_hash, hash, login FROM event ORDER BY chain, link", []
             ) { row in
                 let chain = row.int("chain") ?? 0, link = row.int("link") ?? 0
                 // A subdistrict's chain is named by its subdistrict; one that is gone, by its number.
@@ -193,10 +209,10 @@ extension SQLStore {
                     lastLink = 0
                 }
                 let recordID = row.int("record_id")
-                let fields: [String] = [
-                    row.text("at") ?? "", row.text("actor") ?? "", row.text("command") ?? "", row.text("action") ?? "", row.text("kind") ?? "",
-                    recordID.map(String.init) ?? "", row.text("details") ?? "",
-                ]
+                let fields = Self.hashedFields(
+                    at: row.text("at") ?? "", actor: row.text("actor") ?? "", command: row.text("command") ?? "", action: row.text("action") ?? "",
+                    kind: row.text("kind") ?? "", record: recordID.map(String.init) ?? "", details: row.text("details") ?? "",
+                    login: row.text("login") ?? "")
                 let prev = row.text("prev_hash") ?? "", hash = row.text("hash") ?? ""
                 if link != lastLink + 1 { problems.append((name, lastLink + 1, .missing)) }
                 if prev != previous { problems.append((name, link, .brokenLink)) }

@@ -18,12 +18,16 @@ public final class SQLStore: Store {
     /// A store on the database `location` names: a PostgreSQL connection string (a
     /// `postgres://` or `postgresql://` URI, or libpq keywords such as `host=… dbname=…`),
     /// or else a SQLite file (":memory:" for a private in-memory database). The engine is
-    /// chosen here and nowhere else.
-    public convenience init(location: String) {
+    /// chosen here and nowhere else. On a file, `login` is who the log names as at the
+    /// keyboard (the OS user unless given); a server names its own authenticated login.
+    public convenience init(location: String, login: String? = nil) {
         let engine: SQLEngine =
-            Self.isServer(location) ? PostgresEngine(conninfo: location) : SQLiteEngine(path: location)
+            Self.isServer(location)
+            ? PostgresEngine(conninfo: location) : SQLiteEngine(path: location, login: login ?? SQLiteEngine.osUser())
         self.init(location: location, engine: engine)
     }
+
+    public func identity() throws -> Identity { try engine.identity() }
 
     /// Whether `location` names a database server rather than a file.
     public static func isServer(_ location: String) -> Bool {

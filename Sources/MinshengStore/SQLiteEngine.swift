@@ -17,10 +17,21 @@ final class SQLiteEngine: SQLEngine {
     /// What the outermost open transaction was opened for.
     var currentEffect: Effect?
     let dialect = SQLDialect.sqlite
+    /// The OS user at the keyboard: a file has no logins of its own.
+    let login: String
 
-    /// An engine on `path` (":memory:" for a private in-memory database).
-    init(path: String) {
+    /// An engine on `path` (":memory:" for a private in-memory database), used by `login`.
+    init(path: String, login: String) {
         self.path = path
+        self.login = login
+    }
+
+    func identity() throws -> Identity { Identity(login: login, authenticated: false, privileged: true) }
+
+    /// The name of the OS user this process runs as.
+    static func osUser() -> String {
+        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return "uid\(geteuid())"
     }
 
     /// Opens the database now, creating and migrating it if needed.

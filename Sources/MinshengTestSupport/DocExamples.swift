@@ -29,7 +29,7 @@ public enum DocExamples {
         let captured = CapturedOutput()
         var session = Session(language: language, actor: "王强")
         session.fixedNow = Timestamp.parse("2019-12-03T09:00")
-        let interpreter = Interpreter(session: session, store: SQLStore(location: ":memory:"), out: captured, diagnostics: captured)
+        let interpreter = Interpreter(session: session, store: SQLStore(location: ":memory:", login: session.actor), out: captured, diagnostics: captured)
         interpreter.openTable = CSVFile.open
         var examples: [Example] = []
         var i = 0

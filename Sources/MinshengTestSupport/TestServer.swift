@@ -13,10 +13,58 @@ public enum TestServer {
         return s.isEmpty ? nil : s
     }
 
-    /// The connection string of database `name` on the test server.
-    public static func location(_ name: String, host: String) -> String {
-        "postgresql://postgres@/\(name)?host=\(host)"
+    /// The connection string of database `name` on the test server, as `user` (the
+    /// superuser unless given; the name is percent-encoded, as a URI needs).
+    public static func location(_ name: String, host: String, user: String = "postgres") -> String {
+        "postgresql://\(percentEncoded(user))@/\(name)?host=\(host)"
     }
+
+    /// `text` with every byte but ASCII letters, digits and `-._~` written `%XX`.
+    public static func percentEncoded(_ text: String) -> String {
+        let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~".utf8)
+        let hex = Array("0123456789ABCDEF")
+        var out = ""
+        for b in text.utf8 {
+            if plain.contains(b) {
+                out.append(Character(Unicode.Scalar(b)))
+            } else {
+                out += "%" + String(hex[Int(b >> 4)]) + String(hex[Int(b & 15)])
+            }
+        }
+        return out
+    }
+
+    /// Makes sure the test server has a login role `name` (a superuser: the transcripts are
+    /// about the language, not about privileges) and returns where the database at
+    /// `location` is reached as it.
+    public static func asLogin(_ name: String, _ location: String) -> String? {
+        guard let host, let at = location.firstRange(of: "@/") else { return nil }
+        _ = lockOnce
+        pthread_mutex_lock(&lock)
+        defer { pthread_mutex_unlock(&lock) }
+        if !logins.contains(name) {
+            let literal = name.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''")
+            let identifier = name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"")
+            let sql = """
+                DO $$ BEGIN
+                  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(literal)') THEN CREATE ROLE "\(identifier)" LOGIN SUPERUSER; END IF;
+                END $$;
+                """
+            guard runSQL(host, sql) else { return nil }
+            logins.insert(name)
+        }
+        return "postgresql://\(percentEncoded(name))" + location[at.lowerBound...]
+    }
+
+    /// Runs SQL text as the server's superuser, from a file (no shell quoting); true when it succeeded.
+    public static func runSQL(_ host: String, _ sql: String, database: String = "postgres") -> Bool {
+        let dir = Files.temporaryDirectory()
+        defer { Files.removeTemporary(dir) }
+        Files.write(dir + "/run.sql", sql)
+        return system("psql -q -X -v ON_ERROR_STOP=1 '\(location(database, host: host))' -f '\(dir)/run.sql' > /dev/null 2>&1") == 0
+    }
+
+    nonisolated(unsafe) private static var logins: Set<String> = []
 
     nonisolated(unsafe) private static var lock = pthread_mutex_t()
     nonisolated(unsafe) private static var counter = 0

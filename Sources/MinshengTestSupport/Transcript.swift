@@ -27,34 +27,48 @@ public final class CapturedOutput: OutputSink, DiagnosticSink {
 /// `# minsheng: --lang zh --now 2019-12-03T09:00 --keep-going --as 王强 --format json`.
 /// Defaults: English, clock fixed at 2019-12-03T09:00, operator 测试员, fresh in-memory database.
 public enum Transcript {
-    public static func run(path: String, displayName: String, database: String = ":memory:") -> String {
-        var language = Language.en
-        var now = Timestamp.parse("2019-12-03T09:00")
-        var actor = "测试员"
-        var options = RunOptions()
-        var format = OutputFormat.table
+    /// What a transcript's first line (`# minsheng: --lang zh --as 王强 …`) asks for.
+    public struct Header {
+        public var language = Language.en
+        public var now = Timestamp.parse("2019-12-03T09:00")
+        public var actor = "测试员"
+        public var options = RunOptions()
+        public var format = OutputFormat.table
+    }
+
+    public static func header(path: String) -> Header {
+        var h = Header()
         if let source = try? LineSource(path: path), let first = try? source.next(), first.hasPrefix("# minsheng:") {
             let words = first.dropFirst("# minsheng:".count).split(separator: " ").map(String.init)
             var i = 0
             while i < words.count {
                 let value = i + 1 < words.count ? words[i + 1] : ""
                 switch words[i] {
-                case "--lang": language = Language(rawValue: value) ?? language; i += 1
-                case "--now": now = Timestamp.parse(value); i += 1
-                case "--as": actor = value; i += 1
-                case "--format": format = OutputFormat(rawValue: value) ?? format; i += 1
-                case "--keep-going": options.keepGoing = true
-                case "--atomic": options.atomic = true
+                case "--lang": h.language = Language(rawValue: value) ?? h.language; i += 1
+                case "--now": h.now = Timestamp.parse(value); i += 1
+                case "--as": h.actor = value; i += 1
+                case "--format": h.format = OutputFormat(rawValue: value) ?? h.format; i += 1
+                case "--keep-going": h.options.keepGoing = true
+                case "--atomic": h.options.atomic = true
                 default: break
                 }
                 i += 1
             }
         }
+        return h
+    }
+
+    /// Runs the transcript at `path` on `database` and returns what it printed.
+    public static func run(path: String, displayName: String, database: String = ":memory:") -> String {
+        let h = header(path: path)
+        let (language, now, actor, options, format) = (h.language, h.now, h.actor, h.options, h.format)
         let captured = CapturedOutput()
         var session = Session(language: language, actor: actor)
         session.fixedNow = now
         session.format = format
-        let store = SQLStore(location: database)
+        // The login is the operator's: on a file given so, on the test server the role of
+        // that name (`TestServer.location(_:host:user:)`), so both engines print the same log.
+        let store = SQLStore(location: database, login: actor)
         let interpreter = Interpreter(session: session, store: store, out: captured, diagnostics: captured)
         interpreter.openTable = CSVFile.open
         do {

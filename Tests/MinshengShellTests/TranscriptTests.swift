@@ -48,7 +48,13 @@ let transcriptRoot = packageRoot + "/Tests/Transcripts"
         let work = Files.temporaryDirectory()
         defer { Files.removeTemporary(work) }
         Files.copyTree(transcriptRoot, work)
-        let actual = Transcript.run(path: work + "/" + name, displayName: name, database: location)
+        // Logged in as the transcript's operator, so the log names the same login on both engines.
+        let actor = Transcript.header(path: work + "/" + name).actor
+        guard let login = TestServer.asLogin(actor, location) else {
+            Issue.record("cannot create the login \(actor) on the test server")
+            return
+        }
+        let actual = Transcript.run(path: work + "/" + name, displayName: name, database: login)
         let golden = transcriptRoot + "/" + String(name.dropLast(4)) + ".out"
         let expected = Files.read(golden) ?? ""
         #expect(actual == expected, "\(name) on PostgreSQL differs from its .out")

@@ -19,11 +19,11 @@ import Testing
         try q.write { db in
             try db.execute(sql: "UPDATE event SET command = 'dept add 假科' WHERE seq = 1")
             var prev = ""
-            for row in try Row.fetchAll(db, sql: "SELECT seq, at, actor, command, action, kind, record_id, details FROM event ORDER BY seq") {
+            for row in try Row.fetchAll(db, sql: "SELECT seq, at, actor, command, action, kind, record_id, details, login FROM event ORDER BY seq") {
                 let recordID: Int? = row["record_id"]
-                let fields: [String] = [
-                    row["at"], row["actor"], row["command"], row["action"], row["kind"] ?? "", recordID.map(String.init) ?? "", row["details"],
-                ]
+                let fields = SQLStore.hashedFields(
+                    at: row["at"], actor: row["actor"], command: row["command"], action: row["action"], kind: row["kind"] ?? "",
+                    record: recordID.map(String.init) ?? "", details: row["details"], login: row["login"])
                 let hash = SQLStore.chainHash(prev: prev, fields)
                 try db.execute(sql: "UPDATE event SET prev_hash = ?, hash = ? WHERE seq = ?", arguments: [prev, hash, row["seq"] as Int])
                 prev = hash

@@ -58,7 +58,7 @@ extension Interpreter {
             let record = e.kind.flatMap { k in e.recordID.map { k.id($0) } } ?? ""
             // The log holds each command as typed; phone numbers in it are masked unless revealed.
             let command = session.reveal ? e.command : PhoneMask.maskNumbers(in: e.command)
-            return [.text(e.at.storage), .text(e.actor), .text(record), .text(command)]
+            return [.text(e.at.storage), .text(e.operatorText(lang)), .text(record), .text(command)]
         }
         _ = kind
         return [.table(ResultSet(columns: columns, rows: rows), kind: nil)]

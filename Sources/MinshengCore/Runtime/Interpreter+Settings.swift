@@ -34,6 +34,8 @@ extension Interpreter {
             }
         case "operator", "as", "操作员":
             guard !value.isEmpty else { throw ScriptError.validation("the operator needs a name", "操作员不能为空", at: loc) }
+            try settleOperator()
+            try checkOperator(value, try store.identity(), at: valueToken.location)
             session.actor = value
         case "reveal", "显示号码":
             guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "reveal") else { return [] }
@@ -63,6 +65,9 @@ extension Interpreter {
     }
 
     func showSettings() -> [Output] {
+        // The operator a server will record is the login: asked for here if not yet (a
+        // refused --as is reported at the next command that needs the database).
+        try? settleOperator()
         let now = session.fixedNow.map { $0.display } ?? (lang == .zh ? "系统时钟（\(session.now.display)）" : "system clock (\(session.now.display))")
         var lines = [
             "lang      = \(session.language.rawValue)",

@@ -19,6 +19,10 @@ public final class Interpreter {
     /// that every change to the records was logged.
     public var afterCommand: ((Invocation) -> Void)?
 
+    /// The operator asked for (`--as`), not yet checked against the database's login: it is
+    /// at the first command that needs the database (`settleOperator`).
+    var pendingOperator: String??
+
     /// Set by `quit`; the REPL and the runner stop when they see it.
     public internal(set) var quitRequested = false
     /// Open `output FILE`, if any.
@@ -72,6 +76,7 @@ public final class Interpreter {
         let started = timing ? monotonicNanoseconds() : 0
         let outputs: [Output]
         do {
+            if invocation.spec.effect != .session { try settleOperator() }
             outputs = try store.transaction(invocation.spec.effect) {
                 try self.run(invocation)
             }

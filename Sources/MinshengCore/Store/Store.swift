@@ -25,6 +25,11 @@ public struct Event: Sendable, Equatable {
     public var recordID: Int?
     /// Details as ordered key/value pairs (stored as JSON).
     public var details: [(String, String)]
+    /// The login that made the change, as the store knows it: on a server the authenticated
+    /// user, written by the server itself; on a file the OS user. Filled in by the store
+    /// (whatever is given here is not what is written); empty in entries made before logins
+    /// were kept.
+    public var login: String = ""
 
     public init(at: Timestamp, actor: String, command: String, action: String, kind: RecordKind?, recordID: Int?, details: [(String, String)] = []) {
         self.at = at
@@ -36,9 +41,37 @@ public struct Event: Sendable, Equatable {
         self.details = details
     }
 
+    /// Who is shown as having made the change: the operator, and the login beside it when
+    /// the two differ ("root as 王强").
+    public func operatorText(_ language: Language) -> String {
+        guard !login.isEmpty, login != actor else { return actor }
+        return language == .zh ? "\(login)（以 \(actor) 名义）" : "\(login) as \(actor)"
+    }
+
+    /// Equal in what was asked for; `login` is the store's to fill in.
     public static func == (a: Event, b: Event) -> Bool {
         a.at == b.at && a.actor == b.actor && a.command == b.command && a.action == b.action && a.kind == b.kind
             && a.recordID == b.recordID && a.details.map { "\($0.0)=\($0.1)" } == b.details.map { "\($0.0)=\($0.1)" }
+    }
+}
+
+/// Who is at the keyboard, as the database knows it.
+public struct Identity: Sendable, Equatable {
+    /// The login: the server's authenticated user, or on a file the OS user.
+    public var login: String
+    /// Whether the database itself authenticated the login (a server): then nobody may act
+    /// under another name, and the log's login is written by the server.
+    public var authenticated: Bool
+    /// Whether the login holds every power over the database already: a file's OS user, a
+    /// server's superuser or the owner of its tables (who set it up and migrates it). Such a
+    /// login may record work under another name (`set operator=…`, loading an office's old
+    /// scripts); the log still names the login beside it.
+    public var privileged: Bool
+
+    public init(login: String, authenticated: Bool, privileged: Bool) {
+        self.login = login
+        self.authenticated = authenticated
+        self.privileged = privileged
     }
 }
 
@@ -108,6 +141,8 @@ public protocol Store: AnyObject {
 
     /// Appends to the change log (hash-chained).
     func append(_ event: Event) throws
+    /// Who the database says is at the keyboard.
+    func identity() throws -> Identity
     /// The number of events logged.
     func eventCount() throws -> Int
     /// Events about one record (or all, when `kind` is nil), oldest first.
