@@ -19,7 +19,7 @@ final class Repl {
         self.store = store
         self.environment = environment
         self.noRC = noRC
-        self.completion = ShellCompletion(table: interpreter.table, store: store)
+        self.completion = ShellCompletion(table: interpreter.table, store: store, permits: { [unowned interpreter] in interpreter.mayUse($0) })
     }
 
     var databaseName: String { store.displayName }

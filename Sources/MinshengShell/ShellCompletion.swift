@@ -5,11 +5,12 @@ import MinshengStore
 final class ShellCompletion: CompletionSource {
     let completer: Completer
 
-    init(table: CommandTable, store: SQLStore) {
+    init(table: CommandTable, store: SQLStore, permits: @escaping (CommandSpec) -> Bool = { _ in true }) {
         completer = Completer(
             table: table,
             names: { kind, prefix in (try? store.names(kind, prefix: prefix, limit: 200)) ?? [] },
-            values: { kind, field, prefix in (try? store.distinctValues(kind, field: field, prefix: prefix, limit: 200)) ?? [] })
+            values: { kind, field, prefix in (try? store.distinctValues(kind, field: field, prefix: prefix, limit: 200)) ?? [] },
+            permits: permits)
     }
 
     func complete(line: String, cursor: Int) -> (wordStart: Int, candidates: [String]) {

@@ -65,6 +65,13 @@ final class PostgresEngine: SQLEngine {
         return Identity(login: login ?? "", authenticated: true, privileged: privileged)
     }
 
+    /// The server checks that the login exists and that the caller may grant (its owner, or
+    /// an admin by `role_grant`), then makes the login a member of the group the tables are
+    /// granted to (`PostgresSecurity`).
+    func enrol(login: String, _ db: SQLConnection) throws {
+        _ = try db.rows("SELECT minsheng_enrol(?)", [.text(login)])
+    }
+
     static func cannotConnect(_ conninfo: String, _ reason: String) -> ScriptError {
         ScriptError(
             .io,
@@ -93,7 +100,10 @@ final class PostgresEngine: SQLEngine {
     /// Runs the migrations not yet applied, in one transaction, under an advisory lock so
     /// two shells starting on a new database do not both migrate it.
     func migrate(_ c: PostgresConnection) throws {
-        try c.execute("CREATE TABLE IF NOT EXISTS minsheng_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        // A login that is not the owner may not create anything: it only reads what is done.
+        if try c.string("SELECT to_regclass('minsheng_migrations')::text") == nil {
+            try c.execute("CREATE TABLE IF NOT EXISTS minsheng_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        }
         let done = Set(try c.strings("SELECT name FROM minsheng_migrations"))
         guard done.count < Migrations.sql.count else { return }
         try c.within(begin: "BEGIN; SELECT pg_advisory_xact_lock(20191203)", commit: "COMMIT", rollback: "ROLLBACK") {

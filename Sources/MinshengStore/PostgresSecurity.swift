@@ -1,7 +1,103 @@
 /// What the PostgreSQL server itself enforces, whatever client is connected (the shell,
-/// psql, a script): run after the migrations, every statement safe to run again.
+/// psql, a script): run by the database's owner after the migrations, every statement safe
+/// to run again.
+///
+/// - The change log names the authenticated login (`session_user`), set by a trigger.
+/// - Logins granted a role (`role grant`, through `minsheng_enrol`) join the group role
+///   `minsheng_cadre`, which may read every table, insert and update the record tables
+///   and only insert into the change log: no login but the owner may UPDATE, DELETE or
+///   TRUNCATE anything.
+/// - Row-level security keeps each login to the rows its grants cover: reading in any of
+///   its roles' scopes, writing only in the scopes of roles that write that kind of record.
+///   The owner (and a superuser) is not subject to it: it set the database up.
 enum PostgresSecurity {
-    static let sql = """
+    /// Roles that work on the records of a community or department (cases, visits, meetings).
+    static let recordWriters = "'{community,department,subdistrict}'"
+
+    /// Tables scoped by their own `community_id` (and `department_id`, where they have one).
+    static let communityTables: [(table: String, department: Bool)] = [
+        ("compound", false), ("household", false), ("enterprise", false), ("cases", true), ("case_dispatch", true), ("meeting", false),
+        ("assignment", false), ("pair", false), ("leader_link", false), ("visit", false),
+    ]
+    /// Tables scoped by the meeting they belong to, through a parent column.
+    static let meetingTables: [(table: String, column: String, parent: String)] = [
+        ("meeting_member", "meeting_id", "meeting"), ("attendance", "meeting_id", "meeting"), ("meeting_proxy", "meeting_id", "meeting"),
+        ("item", "meeting_id", "meeting"), ("evaluation", "meeting_id", "meeting"), ("speech", "item_id", "item"), ("motion", "item_id", "item"),
+        ("ballot", "motion_id", "motion"), ("secret_voter", "motion_id", "motion"), ("secret_count", "motion_id", "motion"),
+        ("rating", "evaluation_id", "evaluation"),
+    ]
+    /// Tables everyone enrolled reads, written by the roles named.
+    static let sharedTables: [(table: String, writers: String)] = [
+        ("department", "'{admin}'"), ("community", "'{admin}'"), ("subdistrict", "'{admin}'"), ("cadre", "'{admin}'"),
+        ("case_policy", "'{admin}'"), ("assess_rule", "'{admin}'"), ("campaign", "'{subdistrict}'"),
+        ("spotcheck", "'{supervisor,subdistrict}'"), ("spotcheck_case", "'{supervisor,subdistrict}'"), ("notice", "'{supervisor,subdistrict}'"),
+    ]
+
+    static var sql: String {
+        var s = functions
+        for (table, department) in communityTables {
+            let read = "(SELECT minsheng_all(NULL)) OR community_id = ANY ((SELECT minsheng_communities(NULL))::bigint[])"
+                + (department ? " OR department_id = ANY ((SELECT minsheng_departments(NULL))::bigint[])" : "")
+            let write = "(SELECT minsheng_all(\(recordWriters))) OR community_id = ANY ((SELECT minsheng_communities('{community,subdistrict}'))::bigint[])"
+                + (department ? " OR department_id = ANY ((SELECT minsheng_departments('{department,subdistrict}'))::bigint[])" : "")
+            s += policies(table, read: read, write: write)
+        }
+        for (table, column, parent) in meetingTables {
+            let community = "minsheng_\(parent)_community(\(column))"
+            s += policies(
+                table, read: "(SELECT minsheng_all(NULL)) OR \(community) = ANY ((SELECT minsheng_communities(NULL))::bigint[])",
+                write: "(SELECT minsheng_all(\(recordWriters))) OR \(community) = ANY ((SELECT minsheng_communities('{community,subdistrict}'))::bigint[])")
+        }
+        for (table, writers) in sharedTables {
+            s += policies(table, read: "true", write: "(SELECT minsheng_holds(\(writers)))")
+        }
+        // A login reads its own grants; an admin all of them and grants (through the shell,
+        // which also enrols the login). Nobody raises their own role without being an admin.
+        s += policies("role_grant", read: "login = session_user OR (SELECT minsheng_holds('{admin}'))", write: "(SELECT minsheng_holds('{admin}'))")
+        // The log: appended to by every role but the auditor's, never changed. A login reads
+        // its own entries, those of the cases it can read, and, supervising, its scope's chains.
+        s += """
+            ALTER TABLE event ENABLE ROW LEVEL SECURITY;
+            DROP POLICY IF EXISTS minsheng_read ON event;
+            CREATE POLICY minsheng_read ON event FOR SELECT USING (
+              login = session_user OR (SELECT minsheng_all('{subdistrict,supervisor,auditor,admin}'))
+              OR chain = ANY ((SELECT minsheng_subdistricts('{subdistrict,supervisor,auditor,admin}'))::bigint[])
+              OR (kind = 'case' AND EXISTS (SELECT 1 FROM cases c WHERE c.id = record_id)));
+            DROP POLICY IF EXISTS minsheng_append ON event;
+            CREATE POLICY minsheng_append ON event FOR INSERT WITH CHECK ((SELECT minsheng_holds('{community,department,subdistrict,supervisor,admin}')));
+            DO $$ BEGIN
+              EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA %I FROM minsheng_cadre', current_schema());
+              EXECUTE format('GRANT USAGE ON SCHEMA %I TO minsheng_cadre', current_schema());
+              EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO minsheng_cadre', current_schema());
+              EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO minsheng_cadre', current_schema());
+            END $$;
+            GRANT INSERT ON event TO minsheng_cadre;
+
+            """
+        let writable = communityTables.map(\.table) + meetingTables.map(\.table) + sharedTables.map(\.table) + ["role_grant"]
+        s += "GRANT INSERT, UPDATE ON \(writable.joined(separator: ", ")) TO minsheng_cadre;\n"
+        return s
+    }
+
+    /// Row-level security on `table`: rows are read where `read` holds; inserted, and
+    /// updated (what a writing command locks, it must be able to read), where `write` holds.
+    static func policies(_ table: String, read: String, write: String) -> String {
+        """
+        ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY;
+        DROP POLICY IF EXISTS minsheng_read ON \(table);
+        CREATE POLICY minsheng_read ON \(table) FOR SELECT USING (\(read));
+        DROP POLICY IF EXISTS minsheng_insert ON \(table);
+        CREATE POLICY minsheng_insert ON \(table) FOR INSERT WITH CHECK (\(write));
+        DROP POLICY IF EXISTS minsheng_update ON \(table);
+        CREATE POLICY minsheng_update ON \(table) FOR UPDATE USING (\(read)) WITH CHECK (\(write));
+
+        """
+    }
+
+    /// The scope functions the policies call: each reads `role_grant` as its owner (no
+    /// policy recursion) for the session's login, once per statement (they are STABLE and
+    /// their arguments constant). A NULL role list means any role.
+    static let functions = """
         CREATE OR REPLACE FUNCTION minsheng_event_login() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           -- The log names the authenticated login, never a value the client sent.
@@ -9,7 +105,81 @@ enum PostgresSecurity {
           RETURN NEW;
         END $$;
         DROP TRIGGER IF EXISTS event_login ON event;
-        CREATE TRIGGER event_login BEFORE INSERT ON event
-          FOR EACH ROW EXECUTE FUNCTION minsheng_event_login();
+        CREATE TRIGGER event_login BEFORE INSERT ON event FOR EACH ROW EXECUTE FUNCTION minsheng_event_login();
+
+        DO $$ BEGIN
+          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'minsheng_cadre') THEN CREATE ROLE minsheng_cadre NOLOGIN; END IF;
+        END $$;
+
+        CREATE OR REPLACE FUNCTION minsheng_held(roles text[]) RETURNS SETOF role_grant
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+          SELECT * FROM role_grant WHERE login = session_user AND revoked_at IS NULL AND (roles IS NULL OR role = ANY (roles))
+        $$;
+        CREATE OR REPLACE FUNCTION minsheng_holds(roles text[]) RETURNS boolean
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+          SELECT EXISTS (SELECT 1 FROM minsheng_held(roles))
+        $$;
+        CREATE OR REPLACE FUNCTION minsheng_all(roles text[]) RETURNS boolean
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+          SELECT EXISTS (SELECT 1 FROM minsheng_held(roles) WHERE subdistrict_id IS NULL AND community_id IS NULL AND department_id IS NULL)
+        $$;
+        CREATE OR REPLACE FUNCTION minsheng_subdistricts(roles text[]) RETURNS bigint[]
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+          SELECT COALESCE(array_agg(subdistrict_id), '{}') FROM minsheng_held(roles) WHERE subdistrict_id IS NOT NULL
+        $$;
+        CREATE OR REPLACE FUNCTION minsheng_communities(roles text[]) RETURNS bigint[]
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+          SELECT COALESCE(array_agg(c.id), '{}') FROM community c
+          WHERE c.id IN (SELECT community_id FROM minsheng_held(roles))
+             OR c.subdistrict_id IN (SELECT subdistrict_id FROM minsheng_held(roles) WHERE community_id IS NULL AND department_id IS NULL)
+        $$;
+        CREATE OR REPLACE FUNCTION minsheng_departments(roles text[]) RETURNS bigint[]
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+          SELECT COALESCE(array_agg(d.id), '{}') FROM department d
+          WHERE d.id IN (SELECT department_id FROM minsheng_held(roles))
+             OR d.subdistrict_id IN (SELECT subdistrict_id FROM minsheng_held(roles) WHERE community_id IS NULL AND department_id IS NULL)
+        $$;
+        CREATE OR REPLACE FUNCTION minsheng_meeting_community(m bigint) RETURNS bigint
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$ SELECT community_id FROM meeting WHERE id = m $$;
+        CREATE OR REPLACE FUNCTION minsheng_item_community(i bigint) RETURNS bigint
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+          SELECT m.community_id FROM item i JOIN meeting m ON m.id = i.meeting_id WHERE i.id = $1
+        $$;
+        CREATE OR REPLACE FUNCTION minsheng_motion_community(v bigint) RETURNS bigint
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+          SELECT m.community_id FROM motion v JOIN item i ON i.id = v.item_id JOIN meeting m ON m.id = i.meeting_id WHERE v.id = $1
+        $$;
+        CREATE OR REPLACE FUNCTION minsheng_evaluation_community(e bigint) RETURNS bigint
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+          SELECT m.community_id FROM evaluation e JOIN meeting m ON m.id = e.meeting_id WHERE e.id = $1
+        $$;
+
+        -- The head of a chain, for an append: a login may not read every entry of its chain.
+        CREATE OR REPLACE FUNCTION minsheng_chain_head(c bigint) RETURNS TABLE (link bigint, hash text)
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+          SELECT e.link, e.hash FROM event e WHERE e.chain = c ORDER BY e.link DESC LIMIT 1
+        $$;
+
+        -- Granting a role: only the owner or an admin, only to a login that exists; the login
+        -- joins minsheng_cadre (a superuser needs nothing).
+        CREATE OR REPLACE FUNCTION minsheng_enrol(p_login text) RETURNS void
+          LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+        BEGIN
+          IF NOT ((SELECT minsheng_holds('{admin}'))
+                  OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)
+                  OR pg_has_role(session_user, (SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'event'), 'MEMBER')) THEN
+            RAISE EXCEPTION 'only an admin grants roles' USING ERRCODE = '42501';
+          END IF;
+          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login AND rolcanlogin) THEN
+            RAISE EXCEPTION 'there is no login named % on this server (create it first: CREATE ROLE "%" LOGIN …)', p_login, p_login
+              USING ERRCODE = '42704';
+          END IF;
+          IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = p_login) THEN
+            EXECUTE format('GRANT minsheng_cadre TO %I', p_login);
+          END IF;
+        END $$;
+        REVOKE ALL ON FUNCTION minsheng_enrol(text) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION minsheng_enrol(text) TO minsheng_cadre;
+
         """
 }

@@ -107,6 +107,8 @@ protocol SQLEngine: AnyObject {
     func columnNames(_ table: String) throws -> [String]
     /// Who is at the keyboard: the server's authenticated login, or a file's OS user.
     func identity() throws -> Identity
+    /// Lets a login granted a role work on the tables (nothing on a file).
+    func enrol(login: String, _ db: SQLConnection) throws
 }
 
 /// Values that bind to a placeholder.

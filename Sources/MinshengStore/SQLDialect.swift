@@ -31,6 +31,14 @@ struct SQLDialect: Sendable {
         engine == .sqlite ? "" : " FOR UPDATE" + (alias.map { " OF " + $0 } ?? "")
     }
 
+    /// The last entry of a chain (`?`): its link and hash. On a server a login may not read
+    /// every entry of its chain, so the server's own function reads it.
+    var chainHead: String {
+        engine == .sqlite
+            ? "SELECT link, hash FROM event WHERE chain = ? ORDER BY link DESC LIMIT 1"
+            : "SELECT link, hash FROM minsheng_chain_head(?)"
+    }
+
     /// A query returning `chain` (an SQL expression) as `chain`, its head locked until the
     /// transaction ends: only appends to the same chain wait for each other. SQLite's writer
     /// holds the whole file already.

@@ -71,7 +71,7 @@ extension SQLStore {
                 if chainSQL != "0" { arguments = [.integer(record)] }
             }
             let chain = try db.int(dialect.lockChain("COALESCE(\(chainSQL), 0)"), arguments) ?? 0
-            let head = try db.rows("SELECT link, hash FROM event WHERE chain = ? ORDER BY link DESC LIMIT 1", [.integer(chain)]).first
+            let head = try db.rows(dialect.chainHead, [.integer(chain)]).first
             let prev = head?.text("hash") ?? "", link = (head?.int("link") ?? 0) + 1
             let details = EventDetails.encode(event.details)
             // The login is the database's word (on a server it writes it itself, the same).

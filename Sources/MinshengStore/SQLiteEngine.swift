@@ -28,6 +28,9 @@ final class SQLiteEngine: SQLEngine {
 
     func identity() throws -> Identity { Identity(login: login, authenticated: false, privileged: true) }
 
+    /// A file has no logins: whoever can open it can change it.
+    func enrol(login: String, _ db: SQLConnection) throws {}
+
     /// The name of the OS user this process runs as.
     static func osUser() -> String {
         if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }

@@ -149,7 +149,7 @@ extension RecordSchema {
     /// Every kind of record, in the order `help` and completion list them.
     /// A family adds its kinds here, one line.
     public static let all: [RecordSchema] = orgSchemas + domainSchemas + orgFamilySchemas + visitSchemas + meetingSchemas
-        + assessmentSchemas
+        + assessmentSchemas + roleSchemas
 
     /// Tables a family keeps through the generic store but users do not query by name
     /// (attendance, ballots …): known to `schema`, absent from `find`, help and completion.

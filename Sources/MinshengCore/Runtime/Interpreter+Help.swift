@@ -27,10 +27,21 @@ extension Interpreter {
             ? "minsheng（民声）命令。输入 help 命令 查看用法、选项和示例，如 help case new。"
             : "minsheng (民声) commands. Type 'help COMMAND' for usage, options and an example, e.g. 'help case new'."
         var lines = [head]
+        // A login whose roles are enforced sees what it may do (`help COMMAND` still explains any).
+        let access = try? currentAccess()
         for section in table.sections {
+            let commands = section.commands.filter { access?.holds($0.requires) ?? true }
+            guard !commands.isEmpty else { continue }
             lines.append("")
             lines.append(section.title.text(lang) + (lang == .zh ? "：" : ":"))
-            lines += section.commands.map { line(for: $0) }
+            lines += commands.map { line(for: $0) }
+        }
+        if let access, access.enforced {
+            let roles = access.grants.map { $0.role.label.text(lang) }
+            lines.append("")
+            lines.append(lang == .zh
+                ? "（只列出 \(access.identity.login) 可用的命令：\(roles.isEmpty ? "没有角色" : roles.joined(separator: "、"))；role list 查看授权）"
+                : "(only the commands \(access.identity.login) may use: \(roles.isEmpty ? "no role" : roles.joined(separator: ", ")); role list shows the grants)")
         }
         return lines.joined(separator: "\n")
     }

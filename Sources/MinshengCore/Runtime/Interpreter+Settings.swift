@@ -39,6 +39,8 @@ extension Interpreter {
             session.actor = value
         case "reveal", "显示号码":
             guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "reveal") else { return [] }
+            // An auditor never sees a phone number in full.
+            if v == "on", !(try currentAccess().holds(.reveal)) { throw try refusal(inv, .reveal, try currentAccess(), target: nil) }
             // Seeing residents' phone numbers is itself a recorded act: no record, no reveal.
             try log(inv, "session.reveal", nil, nil, [("reveal", v)])
             session.reveal = v == "on"

@@ -22,6 +22,8 @@ public final class Interpreter {
     /// The operator asked for (`--as`), not yet checked against the database's login: it is
     /// at the first command that needs the database (`settleOperator`).
     var pendingOperator: String??
+    /// The login's identity and roles, read at the first command that needs them.
+    var access: Access?
 
     /// Set by `quit`; the REPL and the runner stop when they see it.
     public internal(set) var quitRequested = false
@@ -78,7 +80,8 @@ public final class Interpreter {
         do {
             if invocation.spec.effect != .session { try settleOperator() }
             outputs = try store.transaction(invocation.spec.effect) {
-                try self.run(invocation)
+                try self.authorize(invocation)
+                return try self.run(invocation)
             }
         } catch let e as ScriptError {
             throw e.located(at: invocation.location)
@@ -114,6 +117,7 @@ public final class Interpreter {
         rosterHandlers,
         visitHandlers,
         assessmentHandlers,
+        roleHandlers,
     ].reduce(into: [:]) { all, family in all.merge(family) { a, _ in a } }
 
     static let builtinHandlers: [CommandID: Handler] = [

@@ -143,6 +143,11 @@ public protocol Store: AnyObject {
     func append(_ event: Event) throws
     /// Who the database says is at the keyboard.
     func identity() throws -> Identity
+    /// Where a record sits: its subdistrict, community and departments.
+    func placement(_ kind: RecordKind, id: Int) throws -> Placement
+    /// Makes `login` able to work on the database once granted a role: on a server it must
+    /// be an existing login, and joins the group the tables are granted to. Nothing on a file.
+    func enrol(login: String) throws
     /// The number of events logged.
     func eventCount() throws -> Int
     /// Events about one record (or all, when `kind` is nil), oldest first.

@@ -6,14 +6,24 @@ public struct Completer {
     public let names: (RecordKind, String) -> [String]
     /// Values already stored in a text field (categories …) that start with a prefix.
     public let values: (RecordKind, FieldSpec, String) -> [String]
+    /// Whether the login may run a command: only those are offered.
+    public let permits: (CommandSpec) -> Bool
 
     public init(
         table: CommandTable, names: @escaping (RecordKind, String) -> [String],
-        values: @escaping (RecordKind, FieldSpec, String) -> [String] = { _, _, _ in [] }
+        values: @escaping (RecordKind, FieldSpec, String) -> [String] = { _, _, _ in [] },
+        permits: @escaping (CommandSpec) -> Bool = { _ in true }
     ) {
         self.table = table
         self.values = values
         self.names = names
+        self.permits = permits
+    }
+
+    /// The first words of the commands the login may run.
+    var firstWords: [String] {
+        var seen = Set<String>()
+        return table.commands.filter(permits).flatMap { $0.spellings.map { $0[0] } }.filter { seen.insert($0).inserted }
     }
 
     static let breakers: Set<Character> = [" ", "\t", "\u{3000}", "=", "＝", ",", "，", "、", "(", "（", ";", "；"]
@@ -41,11 +51,11 @@ public struct Completer {
             if case .word(let w) = t.kind { return w }
             return nil
         }
-        guard !tokens.isEmpty else { return table.firstWords }
+        guard !tokens.isEmpty else { return firstWords }
         guard let (spec, used) = table.match(words) else {
             // One word typed so far (a quoted string is not a command word): its verbs.
             guard tokens.count == 1, let first = words.first else { return [] }
-            return table.commands(startingWith: first).flatMap { s in
+            return table.commands(startingWith: first).filter(permits).flatMap { s in
                 s.spellings.filter { CommandTable.same($0[0], first) }.compactMap { $0.dropFirst().first }
             }
         }
@@ -64,7 +74,7 @@ public struct Completer {
             if afterEquals, let key = rest.dropLast().last?.text, let p = spec.option(key) {
                 return values(for: p.type, prefix: word)
             }
-            if spec.id == .help { return rest.isEmpty ? table.firstWords : [] }
+            if spec.id == .help { return rest.isEmpty ? firstWords : [] }
             var out = spec.options.filter { p in !rest.contains { $0.text.map(p.matches) ?? false } }.map { $0.name + "=" }
             let positional = rest.filter { $0.kind != .equals }.count - 2 * rest.filter { $0.kind == .equals }.count
             if positional >= 0, positional < spec.arguments.count {
