@@ -104,8 +104,10 @@ final class PostgresEngine: SQLEngine {
         if try c.string("SELECT to_regclass('minsheng_migrations')::text") == nil {
             try c.execute("CREATE TABLE IF NOT EXISTS minsheng_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         }
+        // What the server enforces is stamped by its digest: a new version is applied once.
+        let security = "security " + SHA256.hex(PostgresSecurity.sql).prefix(16)
         let done = Set(try c.strings("SELECT name FROM minsheng_migrations"))
-        guard done.count < Migrations.sql.count else { return }
+        guard Migrations.sql.contains(where: { !done.contains($0.0) }) || !done.contains(security) else { return }
         try c.within(begin: "BEGIN; SELECT pg_advisory_xact_lock(20191203)", commit: "COMMIT", rollback: "ROLLBACK") {
             let applied = Set(try c.strings("SELECT name FROM minsheng_migrations"))
             for (name, ddl) in Migrations.sql where !applied.contains(name) {
@@ -113,7 +115,11 @@ final class PostgresEngine: SQLEngine {
                 try c.execute("INSERT INTO minsheng_migrations (name, applied_at) VALUES (?, now()::text)", [.text(name)])
             }
             try c.simple(Self.resyncIdentities)
-            try c.simple(PostgresSecurity.sql)
+            if !applied.contains(security) {
+                try c.simple(PostgresSecurity.sql)
+                try c.execute("DELETE FROM minsheng_migrations WHERE name LIKE 'security %'")
+                try c.execute("INSERT INTO minsheng_migrations (name, applied_at) VALUES (?, now()::text)", [.text(security)])
+            }
         }
     }
 
@@ -320,6 +326,12 @@ final class PostgresConnection: SQLConnection {
                 hint: Localized(en: "try the command again", zh: "请重试"))
         case "25006":
             return ScriptError(.io, Localized(en: "the database is read-only", zh: "数据库只读，无法修改"))
+        case "42501":
+            // Privileges and row-level security: the server itself refused the login.
+            let reason = text.hasPrefix("ERROR:  ") ? String(text.dropFirst(8)) : text
+            return ScriptError(
+                .runtime, Localized(en: "not allowed by the server: \(reason)", zh: "服务器拒绝：\(reason)"),
+                hint: Localized(en: "an admin grants roles: role grant LOGIN ROLE …", zh: "由管理员授予角色：role grant 登录名 角色 …"))
         default:
             return ScriptError(.runtime, Localized(en: "database error: \(text)", zh: "数据库错误：\(text)"))
         }

@@ -51,9 +51,11 @@ enum PostgresSecurity {
         for (table, writers) in sharedTables {
             s += policies(table, read: "true", write: "(SELECT minsheng_holds(\(writers)))")
         }
-        // A login reads its own grants; an admin all of them and grants (through the shell,
-        // which also enrols the login). Nobody raises their own role without being an admin.
-        s += policies("role_grant", read: "login = session_user OR (SELECT minsheng_holds('{admin}'))", write: "(SELECT minsheng_holds('{admin}'))")
+        // A login reads its own grants, a supervising role all of them; only an admin grants
+        // (through the shell, which also enrols the login): nobody raises their own role.
+        s += policies(
+            "role_grant", read: "login = session_user OR (SELECT minsheng_holds('{subdistrict,supervisor,auditor,admin}'))",
+            write: "(SELECT minsheng_holds('{admin}'))")
         // The log: appended to by every role but the auditor's, never changed. A login reads
         // its own entries, those of the cases it can read, and, supervising, its scope's chains.
         s += """
@@ -111,6 +113,11 @@ enum PostgresSecurity {
           IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'minsheng_cadre') THEN CREATE ROLE minsheng_cadre NOLOGIN; END IF;
         END $$;
 
+        CREATE OR REPLACE FUNCTION minsheng_owner() RETURNS boolean
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+          SELECT COALESCE((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)
+              OR pg_has_role(session_user, (SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'event'), 'MEMBER')
+        $$;
         CREATE OR REPLACE FUNCTION minsheng_held(roles text[]) RETURNS SETOF role_grant
           LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
           SELECT * FROM role_grant WHERE login = session_user AND revoked_at IS NULL AND (roles IS NULL OR role = ANY (roles))
@@ -160,14 +167,20 @@ enum PostgresSecurity {
           SELECT e.link, e.hash FROM event e WHERE e.chain = c ORDER BY e.link DESC LIMIT 1
         $$;
 
+        -- The chains a login verifies: every one (NULL) for the owner and district-wide
+        -- supervising roles, else its subdistricts'.
+        CREATE OR REPLACE FUNCTION minsheng_verifiable_chains() RETURNS bigint[]
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+          SELECT CASE WHEN minsheng_owner() OR minsheng_all('{subdistrict,supervisor,auditor,admin}') THEN NULL
+                      ELSE minsheng_subdistricts('{subdistrict,supervisor,auditor,admin}') END
+        $$;
+
         -- Granting a role: only the owner or an admin, only to a login that exists; the login
         -- joins minsheng_cadre (a superuser needs nothing).
         CREATE OR REPLACE FUNCTION minsheng_enrol(p_login text) RETURNS void
           LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
         BEGIN
-          IF NOT ((SELECT minsheng_holds('{admin}'))
-                  OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)
-                  OR pg_has_role(session_user, (SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'event'), 'MEMBER')) THEN
+          IF NOT (minsheng_holds('{admin}') OR minsheng_owner()) THEN
             RAISE EXCEPTION 'only an admin grants roles' USING ERRCODE = '42501';
           END IF;
           IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login AND rolcanlogin) THEN

@@ -39,6 +39,12 @@ struct SQLDialect: Sendable {
             : "SELECT link, hash FROM minsheng_chain_head(?)"
     }
 
+    /// A query for the chains the login may verify, as an SQL array of subdistrict ids (NULL:
+    /// every chain); nil when the login reads the whole log (a file).
+    var verifiableChains: String? {
+        engine == .sqlite ? nil : "SELECT minsheng_verifiable_chains()::text"
+    }
+
     /// A query returning `chain` (an SQL expression) as `chain`, its head locked until the
     /// transaction ends: only appends to the same chain wait for each other. SQLite's writer
     /// holds the whole file already.

@@ -53,7 +53,11 @@ let osUser: String = {
     }
 }
 
-/// What psql printed for `sql` on `location`, unaligned, one line each.
+/// How psql names its standard input in an error (`psql:<stdin>:1: ERROR: …`).
+let attackFile = "<stdin>"
+
+/// What psql printed for `sql` (read from standard input) on `location`, unaligned, one
+/// line each; as `user` when given.
 func psqlLines(_ location: String, _ sql: String, as user: String? = nil) -> [String] {
     let dir = Files.temporaryDirectory()
     Files.write(dir + "/q.sql", sql)
@@ -61,6 +65,6 @@ func psqlLines(_ location: String, _ sql: String, as user: String? = nil) -> [St
     if let user, let at = location.firstRange(of: "@/") {
         target = "postgresql://\(TestServer.percentEncoded(user))" + location[at.lowerBound...]
     }
-    _ = system("psql -X -A -t -q '\(target)' -f '\(dir)/q.sql' > '\(dir)/out' 2>&1")
+    _ = system("psql -X -A -t -q '\(target)' < '\(dir)/q.sql' > '\(dir)/out' 2>&1")
     return (Files.read(dir + "/out") ?? "").split(separator: "\n").map(String.init)
 }

@@ -83,6 +83,11 @@ extension Interpreter {
                     ? "修改记录完好：已校验 \(v.checked) 条，共 \(v.chains.count) 条哈希链"
                     : "change log intact: \(v.checked) entries verified in \(v.chains.count) chains") + "\n" + lines.joined(separator: "\n"))]
             }
+            if v.scoped {
+                out.append(.text(lang == .zh
+                    ? "（只校验了本人范围内的哈希链；记录与修改记录的核对须由全区范围的角色进行）"
+                    : "(only the chains of your scope were verified; records are checked against the log by a district-wide role)"))
+            }
             if let head = inv.text("head"), let loc = inv["head"]?.location {
                 out.append(.text(try earlierHead(head.lowercased(), at: loc)))
             }

@@ -179,6 +179,9 @@ public struct LogVerification: Sendable, Equatable {
     public var damage: [String] = []
     /// Rows kept while the log is empty: a log that was emptied is not an intact one.
     public var recordsWithoutLog = 0
+    /// Only the chains of the login's scope were verified, and the records were not checked
+    /// against the log (that takes a login that reads them all).
+    public var scoped = false
 
     /// Whether nothing at all was found wrong.
     public var isIntact: Bool {
