@@ -72,6 +72,14 @@ final class PostgresEngine: SQLEngine {
         _ = try db.rows("SELECT minsheng_enrol(?)", [.text(login)])
     }
 
+    /// A login that does not own the database may not read the phone columns at all.
+    var guardsPhones: Bool { (try? connect()) != nil && !privileged }
+
+    func reveal(_ on: Bool, _ db: SQLConnection) throws {
+        guard guardsPhones else { return }
+        _ = try db.rows("SELECT minsheng_reveal(?)", [.integer(on ? 1 : 0)])
+    }
+
     static func cannotConnect(_ conninfo: String, _ reason: String) -> ScriptError {
         ScriptError(
             .io,
@@ -187,7 +195,7 @@ final class PostgresEngine: SQLEngine {
         try withConnection { c in
             try c.strings(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' "
-                    + "AND table_name NOT IN ('event', 'minsheng_migrations') ORDER BY table_name")
+                    + "AND table_name NOT IN ('event', 'minsheng_migrations', 'minsheng_reveal') ORDER BY table_name")
         }
     }
 

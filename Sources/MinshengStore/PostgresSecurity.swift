@@ -51,11 +51,13 @@ enum PostgresSecurity {
         for (table, writers) in sharedTables {
             s += policies(table, read: "true", write: "(SELECT minsheng_holds(\(writers)))")
         }
-        // A login reads its own grants, a supervising role all of them; only an admin grants
-        // (through the shell, which also enrols the login): nobody raises their own role.
+        // A login reads its own grants, a supervising role all of them; only an admin grants,
+        // within its own scope (through the shell, which also enrols the login): nobody
+        // raises their own role.
         s += policies(
             "role_grant", read: "login = session_user OR (SELECT minsheng_holds('{subdistrict,supervisor,auditor,admin}'))",
-            write: "(SELECT minsheng_holds('{admin}'))")
+            write: "(SELECT minsheng_all('{admin}')) OR subdistrict_id = ANY ((SELECT minsheng_subdistricts('{admin}'))::bigint[]) "
+                + "OR community_id = ANY ((SELECT minsheng_communities('{admin}'))::bigint[]) OR department_id = ANY ((SELECT minsheng_departments('{admin}'))::bigint[])")
         // The log: appended to by every role but the auditor's, never changed. A login reads
         // its own entries, those of the cases it can read, and, supervising, its scope's chains.
         s += """
@@ -78,7 +80,72 @@ enum PostgresSecurity {
             """
         let writable = communityTables.map(\.table) + meetingTables.map(\.table) + sharedTables.map(\.table) + ["role_grant"]
         s += "GRANT INSERT, UPDATE ON \(writable.joined(separator: ", ")) TO minsheng_cadre;\n"
+        s += phones
         return s
+    }
+
+    /// The tables with a resident's (or a cadre's) phone number, and who may read the row.
+    static let phoneTables: [(table: String, read: String)] = [
+        ("cases", "(SELECT minsheng_all(NULL)) OR community_id = ANY ((SELECT minsheng_communities(NULL))::bigint[]) OR department_id = ANY ((SELECT minsheng_departments(NULL))::bigint[])"),
+        ("household", "(SELECT minsheng_all(NULL)) OR community_id = ANY ((SELECT minsheng_communities(NULL))::bigint[])"),
+        ("enterprise", "(SELECT minsheng_all(NULL)) OR community_id = ANY ((SELECT minsheng_communities(NULL))::bigint[])"),
+        ("cadre", "true"),
+    ]
+
+    /// Phone numbers: no login but the owner may read a phone column (column privileges);
+    /// `minsheng_phone` gives the number of a row the login may read, masked, or in full
+    /// while the session has revealed them — `minsheng_reveal(true)`, refused to an auditor,
+    /// and every reveal kept in `minsheng_reveal`, which nobody can change.
+    static var phones: String {
+        let branches = phoneTables.map { t in
+            "    WHEN '\(t.table)' THEN SELECT x.phone INTO p FROM \(t.table) x WHERE x.id = rid AND (\(t.read));"
+        }.joined(separator: "\n")
+        return """
+            CREATE TABLE IF NOT EXISTS minsheng_reveal (
+              id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+              login TEXT NOT NULL, backend TEXT NOT NULL, reveal BOOLEAN NOT NULL, at TIMESTAMPTZ NOT NULL DEFAULT now());
+            REVOKE ALL ON minsheng_reveal FROM minsheng_cadre;
+            GRANT SELECT ON minsheng_reveal TO minsheng_cadre;
+            CREATE OR REPLACE FUNCTION minsheng_mask(p text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+              SELECT CASE WHEN p IS NULL THEN NULL WHEN length(p) < 7 THEN repeat('*', length(p))
+                          ELSE left(p, 3) || '****' || right(p, 4) END
+            $$;
+            CREATE OR REPLACE FUNCTION minsheng_backend() RETURNS text LANGUAGE sql STABLE AS $$
+              SELECT pg_backend_pid() || '@' || (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid())
+            $$;
+            CREATE OR REPLACE FUNCTION minsheng_reveal(p_on boolean) RETURNS void
+              LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+            BEGIN
+              IF p_on AND NOT minsheng_owner() AND NOT minsheng_holds('{community,department,subdistrict,supervisor,admin}') THEN
+                RAISE EXCEPTION 'phone numbers are never shown in full to this login (an auditor, or no role)' USING ERRCODE = '42501';
+              END IF;
+              INSERT INTO minsheng_reveal (login, backend, reveal) VALUES (session_user, minsheng_backend(), p_on);
+            END $$;
+            DROP FUNCTION IF EXISTS minsheng_phone(oid, bigint);
+            CREATE OR REPLACE FUNCTION minsheng_phone(tbl text, rid bigint) RETURNS text
+              LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+            DECLARE p text;
+            BEGIN
+              CASE tbl
+            \(branches)
+                ELSE RETURN NULL;
+              END CASE;
+              IF p IS NOT NULL AND COALESCE((SELECT r.reveal FROM minsheng_reveal r
+                   WHERE r.login = session_user AND r.backend = minsheng_backend() ORDER BY r.id DESC LIMIT 1), false) THEN
+                RETURN p;
+              END IF;
+              RETURN minsheng_mask(p);
+            END $$;
+            DO $$ DECLARE t text; cols text; BEGIN
+              FOREACH t IN ARRAY ARRAY[\(phoneTables.map { "'\($0.table)'" }.joined(separator: ", "))] LOOP
+                EXECUTE format('REVOKE SELECT ON %I FROM minsheng_cadre', t);
+                SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) INTO cols
+                  FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = t AND column_name <> 'phone';
+                EXECUTE format('GRANT SELECT (%s) ON %I TO minsheng_cadre', cols, t);
+              END LOOP;
+            END $$;
+
+            """
     }
 
     /// Row-level security on `table`: rows are read where `read` holds; inserted, and

@@ -109,6 +109,12 @@ protocol SQLEngine: AnyObject {
     func identity() throws -> Identity
     /// Lets a login granted a role work on the tables (nothing on a file).
     func enrol(login: String, _ db: SQLConnection) throws
+    /// Whether residents' phone numbers are kept from this login by the database itself: it
+    /// reads them only through the server's function (`SQLDialect.guardedPhone`), masked
+    /// unless the session revealed them (a logged act).
+    var guardsPhones: Bool { get }
+    /// Starts or ends showing phone numbers in full for this session (the server logs it).
+    func reveal(_ on: Bool, _ db: SQLConnection) throws
 }
 
 /// Values that bind to a placeholder.

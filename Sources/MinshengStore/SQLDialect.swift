@@ -39,6 +39,11 @@ struct SQLDialect: Sendable {
             : "SELECT link, hash FROM minsheng_chain_head(?)"
     }
 
+    /// A guarded phone column of the row `alias`, read through the server's function: the
+    /// number masked, or in full in a session that revealed it, and only in a row the login
+    /// may read.
+    func guardedPhone(_ table: String, _ alias: String) -> String { "minsheng_phone('\(table)', \(alias).id)" }
+
     /// A query for the chains the login may verify, as an SQL array of subdistrict ids (NULL:
     /// every chain); nil when the login reads the whole log (a file).
     var verifiableChains: String? {

@@ -59,7 +59,7 @@ extension SQLStore: OrgStore {
         let (visited, visitArgs) = visitedIn(w, "household_id", "h.id")
         let (comm, commArgs) = inCommunity("h.community_id", community)
         let sql = """
-            SELECT h.id, h.address, h.head, h.phone, h.tags, h.compound_id,
+            SELECT h.id, h.address, h.head, \(engine.guardsPhones ? dialect.guardedPhone("household", "h") + " AS phone" : "h.phone"), h.tags, h.compound_id,
             (SELECT MAX(v.day) FROM visit v WHERE v.household_id = h.id AND v.day < ?) AS last_visit
             FROM household h WHERE \(special) AND NOT \(visited)\(comm) ORDER BY \(dialect.order("h.community_id")), \(dialect.order("h.compound_id")), h.id
             """

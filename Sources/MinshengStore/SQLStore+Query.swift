@@ -14,7 +14,17 @@ extension SQLStore {
         if let via = f.through {
             return "(SELECT v.\(column) FROM \(via.kind.schema.table) v WHERE v.id = \(table).\(via.column))"
         }
+        if f.type == .phone, engine.guardsPhones, let phoneTable { return dialect.guardedPhone(phoneTable, table) }
         return "\(table).\(column)"
+    }
+
+    /// Every column of `table` for a select list (`alias.*`), but a phone column the
+    /// database keeps from the login read through its function.
+    func allColumns(_ table: String, alias: String) throws -> String {
+        guard engine.guardsPhones else { return "\(alias).*" }
+        if columnLists[table] == nil { columnLists[table] = try engine.columnNames(table) }
+        return (columnLists[table] ?? []).map { $0 == "phone" ? "\(dialect.guardedPhone(table, alias)) AS phone" : "\(alias).\($0)" }
+            .joined(separator: ", ")
     }
 
     /// The expression that selects a field for display.
@@ -30,6 +40,7 @@ extension SQLStore {
     /// (`columns` replaces the listed fields, e.g. `t.*` for `scan`.)
     func compileFind(_ q: Query, now: Timestamp, columns: String? = nil) -> CompiledSQL {
         let s = q.kind.schema
+        phoneTable = s.table
         let fields = s.fields.filter { $0.listed }
         var args: [StoreValue] = []
         let selected = columns ?? fields.map { selectExpression($0, table: "t") }.joined(separator: ", ")
@@ -54,6 +65,7 @@ extension SQLStore {
     /// count over a million rows does one lookup per group, not per row.
     func compileCount(_ q: Query, now: Timestamp) -> CompiledSQL {
         let s = q.kind.schema
+        phoneTable = s.table
         var args: [StoreValue] = []
         let filter = q.predicate.map { " WHERE " + compile($0, &args) } ?? ""
         guard !q.groups.isEmpty else { return CompiledSQL(sql: "SELECT COUNT(*) FROM \(s.table) t" + filter, arguments: args) }
@@ -142,7 +154,7 @@ extension SQLStore {
     }
 
     public func scan(_ query: Query, now: Timestamp, _ body: (StoredRecord) throws -> Void) throws {
-        let c = compileFind(query, now: now, columns: "t.*")
+        let c = compileFind(query, now: now, columns: try allColumns(query.kind.schema.table, alias: "t"))
         try withDatabase { db in
             try db.forEachRow(c.sql, c.arguments) { try body($0.record) }
         }

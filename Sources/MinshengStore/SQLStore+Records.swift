@@ -20,6 +20,7 @@ extension SQLStore {
     public func fetch(_ kind: RecordKind, id: Int) throws -> ResultSet? {
         try withDatabase { db in
             let fields = kind.schema.fields.filter { $0.column != nil }
+            phoneTable = kind.schema.table
             var sql = "SELECT \(fields.map { selectExpression($0, table: "t") }.joined(separator: ", ")) FROM \(kind.schema.table) t WHERE t.id = ?"
             if engine.isWriting { sql += dialect.rowLock(of: "t") }
             guard let row = try db.rows(sql, [.integer(id)]).first else { return nil }
@@ -131,7 +132,7 @@ extension SQLStore {
     public func select(_ kind: RecordKind, matching: [String: StoreValue], orderBy: [String]) throws -> [StoredRecord] {
         try withDatabase { db in
             let keys = matching.keys.sorted()
-            var sql = "SELECT * FROM \(kind.schema.table)"
+            var sql = "SELECT \(try allColumns(kind.schema.table, alias: "t")) FROM \(kind.schema.table) t"
             if !keys.isEmpty { sql += " WHERE " + keys.map { dialect.same($0) }.joined(separator: " AND ") }
             sql += " ORDER BY " + (orderBy.map { dialect.order($0) } + ["id"]).joined(separator: ", ")
             if engine.isWriting { sql += dialect.rowLock() }

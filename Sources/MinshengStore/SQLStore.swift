@@ -9,6 +9,10 @@ public final class SQLStore: Store {
     let engine: SQLEngine
     /// Per record kind, the SQL naming its subdistrict (`subdistrictSQL`), built once.
     var chainQueries: [RecordKind: String] = [:]
+    /// Per table, its columns, read once (for select lists that guard phone columns).
+    var columnLists: [String: [String]] = [:]
+    /// The table of the query being compiled (its rows are `t`), for a guarded phone column.
+    var phoneTable: String?
 
     init(location: String, engine: SQLEngine) {
         self.location = location
@@ -28,6 +32,10 @@ public final class SQLStore: Store {
     }
 
     public func identity() throws -> Identity { try engine.identity() }
+
+    public func reveal(_ on: Bool) throws {
+        try withWriting { db in try engine.reveal(on, db) }
+    }
 
     /// Whether `location` names a database server rather than a file.
     public static func isServer(_ location: String) -> Bool {

@@ -31,6 +31,11 @@ final class SQLiteEngine: SQLEngine {
     /// A file has no logins: whoever can open it can change it.
     func enrol(login: String, _ db: SQLConnection) throws {}
 
+    /// On a file the shell masks phone numbers on output; the file itself keeps nobody out.
+    var guardsPhones: Bool { false }
+
+    func reveal(_ on: Bool, _ db: SQLConnection) throws {}
+
     /// The name of the OS user this process runs as.
     static func osUser() -> String {
         if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }

@@ -17,6 +17,15 @@ import Testing
         }
     }
 
+    /// Every command that writes names the permission it needs: none falls to the default.
+    @Test func everyWritingCommandDeclaresItsPermission() {
+        let undeclared = CommandTable.standard.commands.filter { $0.effect == .writes && CommandTable.permissions[$0.id] == nil }
+        #expect(undeclared.map(\.displayName) == [])
+        // And no role but an admin's carries organisation work; an auditor's writes nothing.
+        #expect(Permission.admin.roles == [.admin])
+        #expect(AccessRole.auditor.permissions == [.read, .verify])
+    }
+
     @Test func noTwoCommandsShareASpelling() {
         var seen: [String: String] = [:]
         for spec in CommandTable.standard.commands {

@@ -21,6 +21,19 @@ import Testing
         #expect(complete("dept ") == ["add"])
     }
 
+    /// A login whose roles are enforced is offered only what it may run.
+    @Test func onlyTheCommandsTheLoginMayRun() {
+        let access = Access(
+            identity: Identity(login: "lisi", authenticated: true, privileged: false),
+            grants: [RoleGrant(id: 1, login: "lisi", role: .department, subdistrict: nil, community: nil, department: 1, cadre: nil)])
+        let limited = Completer(table: .standard, names: { _, _ in [] }, permits: { access.holds($0.requires) })
+        func complete(_ line: String) -> [String] { limited.complete(line: line, cursor: line.count).candidates }
+        #expect(complete("case re") == ["resolve", "return"])
+        #expect(complete("case ").contains("progress") && !complete("case ").contains("new"))
+        #expect(!complete("").contains("dept") && complete("").contains("find"))
+        #expect(complete("role ") == ["list"])
+    }
+
     @Test func optionKeysAndValues() {
         #expect(complete("case dispatch C-1 de") == ["dept="])
         #expect(complete("case dispatch C-1 dept=城") == ["城建科", "城管科"])

@@ -12,6 +12,7 @@ import Testing
     static let tag = "r\(getpid())"
     static let community = "\(tag)_community", department = "\(tag)_department", subdistrict = "\(tag)_subdistrict"
     static let supervisor = "\(tag)_supervisor", auditor = "\(tag)_auditor", admin = "\(tag)_admin", nobody = "\(tag)_nobody"
+    static let localAdmin = "\(tag)_localadmin"
     static let logins = [community, department, subdistrict, supervisor, auditor, admin]
 
     /// A database with two subdistricts, three communities and their cases, a meeting with
@@ -22,7 +23,7 @@ import Testing
             Issue.record("\(problem ?? "no server")")
             return nil
         }
-        let create = (Self.logins + [Self.nobody]).map {
+        let create = (Self.logins + [Self.nobody, Self.localAdmin]).map {
             "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\($0)') THEN CREATE ROLE \"\($0)\" LOGIN; END IF; END $$;"
         }
         #expect(TestServer.runSQL(host, create.joined(separator: "\n")), "cannot create the logins")
@@ -53,6 +54,7 @@ import Testing
             role grant \(Self.supervisor) supervisor subdistrict=八里庄街道
             role grant \(Self.auditor) auditor
             role grant \(Self.admin) admin
+            role grant \(Self.localAdmin) admin subdistrict=八里庄街道
             """
         let dir = Files.temporaryDirectory()
         Files.write(dir + "/setup.msh", script)
@@ -119,6 +121,22 @@ import Testing
                 """, "\(refused ?? "it ran")")
     }
 
+    @Test func helpOffersWhatTheLoginMayDoAndAnAdminGrantsInItsScope() throws {
+        guard let db = district() else { return }
+        let help = runMinsheng("--db '\(asLogin(Self.department, db))' --lang en -c help", in: Files.temporaryDirectory())
+        #expect(help.stdout.contains("  case resolve (诉求 办结)") && !help.stdout.contains("  case new (诉求 新建)"), "\(help.stdout)")
+        #expect(help.stdout.hasSuffix("(only the commands \(Self.department) may use: department staff; role list shows the grants)\n"))
+        // An admin of one subdistrict grants there only: not for the district, not in another subdistrict.
+        let local = Self.localAdmin
+        #expect(run("role grant \(Self.nobody) community community=六里屯社区", as: local, db) == nil)
+        #expect(run("role grant \(Self.nobody) auditor", as: local, db)?.contains("error: not allowed: 'role grant' needs admin for the district") == true)
+        #expect(run("role grant \(Self.nobody) community community=红庙社区", as: local, db)?.contains("error: not allowed: 'role grant' needs admin for S-3") == true)
+        // Nor through psql: the server checks the scope too.
+        #expect(
+            psqlLines(db, "INSERT INTO role_grant (login, role, created_at, created_by) VALUES ('\(Self.nobody)', 'auditor', 'x', 'x')", as: local)
+                == ["ERROR:  new row violates row-level security policy for table \"role_grant\""])
+    }
+
     @Test func eachLoginSeesItsScope() throws {
         guard let db = district() else { return }
         let expected: [(String, String)] = [
@@ -155,6 +173,18 @@ import Testing
         #expect(psqlLines(db, "SELECT login || ' ' || actor FROM event WHERE command LIKE 'case verify%'") == ["\(c) 王芳"])
     }
 
+    @Test func phonesAreMaskedUnlessRevealedAndTheRevealIsKept() throws {
+        guard let db = district() else { return }
+        let dir = Files.temporaryDirectory()
+        Files.write(dir + "/r.msh", "case show C-1\nset reveal on\ncase show C-1\n")
+        let r = runMinsheng("--db '\(asLogin(Self.community, db))' --lang en r.msh", in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let shown = r.stdout.components(separatedBy: "timeline")
+        #expect(shown.count == 3 && shown[0].contains("138****1234") && !shown[0].contains("13800001234"), "\(r.stdout)")
+        #expect(shown.count == 3 && shown[1].contains("13800001234"), "\(r.stdout)")
+        #expect(psqlLines(db, "SELECT login, reveal FROM minsheng_reveal") == ["\(Self.community)|t"])
+    }
+
     @Test func psqlAttacksByACommunityCadreAreRefused() throws {
         guard let db = district() else { return }
         let c = Self.community
@@ -175,8 +205,19 @@ import Testing
             attack("INSERT INTO role_grant (login, role, created_at, created_by) VALUES ('\(c)', 'admin', 'x', 'x')")
                 == ["ERROR:  new row violates row-level security policy for table \"role_grant\""])
         #expect(attack("SELECT minsheng_enrol('\(Self.nobody)')").first?.contains("ERROR:  only an admin grants roles") == true)
+        // Phone numbers: not readable at all; through the server's function, masked, and
+        // in full only after a reveal, which the server keeps (an auditor may not reveal).
+        #expect(attack("SELECT phone FROM cases") == ["ERROR:  permission denied for table cases"])
+        #expect(attack("SELECT minsheng_phone('cases', 1)") == ["138****1234"])
+        #expect(attack("SELECT minsheng_phone('cases', 2)") == [], "another community's case gives nothing")
+        #expect(attack("SELECT minsheng_reveal(true); SELECT minsheng_phone('cases', 1)") == ["13800001234"])
+        #expect(attack("DELETE FROM minsheng_reveal") == ["ERROR:  permission denied for table minsheng_reveal"])
+        #expect(psqlLines(db, "SELECT login, reveal FROM minsheng_reveal") == ["\(c)|t"])
+        #expect(
+            psqlLines(db, "SELECT minsheng_reveal(true)", as: Self.auditor).first
+                == "ERROR:  phone numbers are never shown in full to this login (an auditor, or no role)")
         #expect(psqlLines(db, "SELECT count(*) FROM ballot") == ["0"])
         #expect(psqlLines(db, "SELECT count(*) FROM event") == psqlLines(db, "SELECT max(seq) FROM event"))
-        #expect(psqlLines(db, "SELECT count(*) FROM role_grant WHERE role = 'admin'") == ["1"])
+        #expect(psqlLines(db, "SELECT count(*) FROM role_grant WHERE login = '\(c)'") == ["1"])
     }
 }

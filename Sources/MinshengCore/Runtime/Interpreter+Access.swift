@@ -50,6 +50,13 @@ extension Interpreter {
         guard !holding.isEmpty else { throw try refusal(inv, need, a, target: nil) }
         if need == .read || need == .verify || need == .reveal { return }
         let (target, placement) = try placement(of: inv)
+        // A grant for the whole district takes an admin of the whole district.
+        if inv.spec.id == .roleGrant && placement.isEmpty {
+            guard holding.contains(where: \.isDistrictWide) else {
+                throw try refusal(inv, need, a, target: lang == .zh ? "全区" : "the district")
+            }
+            return
+        }
         guard holding.contains(where: { $0.covers(placement) }) else { throw try refusal(inv, need, a, target: target) }
     }
 

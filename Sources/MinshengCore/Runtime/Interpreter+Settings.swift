@@ -43,6 +43,7 @@ extension Interpreter {
             if v == "on", !(try currentAccess().holds(.reveal)) { throw try refusal(inv, .reveal, try currentAccess(), target: nil) }
             // Seeing residents' phone numbers is itself a recorded act: no record, no reveal.
             try log(inv, "session.reveal", nil, nil, [("reveal", v)])
+            try store.reveal(v == "on")
             session.reveal = v == "on"
         case "timer", "计时":
             guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "timer") else { return [] }

@@ -148,6 +148,9 @@ public protocol Store: AnyObject {
     /// Makes `login` able to work on the database once granted a role: on a server it must
     /// be an existing login, and joins the group the tables are granted to. Nothing on a file.
     func enrol(login: String) throws
+    /// Starts or ends showing residents' phone numbers in full (`set reveal`): where the
+    /// database keeps them from the login, it lets this session see them, and logs it.
+    func reveal(_ on: Bool) throws
     /// The number of events logged.
     func eventCount() throws -> Int
     /// Events about one record (or all, when `kind` is nil), oldest first.
