@@ -137,6 +137,16 @@ import Testing
                 == ["ERROR:  new row violates row-level security policy for table \"role_grant\""])
     }
 
+    /// Every table the shell keeps has row-level security: a new one cannot be left out.
+    @Test func everyRecordTableHasRowLevelSecurity() throws {
+        guard let db = district() else { return }
+        let open = psqlLines(
+            db,
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
+                + "AND c.relkind = 'r' AND NOT c.relrowsecurity AND c.relname NOT IN ('minsheng_migrations', 'minsheng_reveal') ORDER BY 1")
+        #expect(open == [])
+    }
+
     @Test func eachLoginSeesItsScope() throws {
         guard let db = district() else { return }
         let expected: [(String, String)] = [
