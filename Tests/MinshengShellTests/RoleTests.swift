@@ -48,6 +48,7 @@ import Testing
             meeting new 楼栋长会 community=十里堡社区 date=2019-12-03 members=5
             propose 安装声控灯 by=王芳
             motion 每层安装声控灯
+            meeting new 议事会 community=六里屯社区 date=2019-12-03 members=5
             role grant \(Self.community) community community=六里屯社区 cadre=王芳
             role grant \(Self.department) department dept=城建科
             role grant \(Self.subdistrict) subdistrict subdistrict=八里庄街道
@@ -83,6 +84,8 @@ import Testing
             ("case new 又坏了 community=红庙社区", []),
             ("case progress C-1 note=已联系物业", [d, s]),
             ("case progress C-2 note=已联系物业", [s]),
+            ("meeting use M-2; attend 张伟", [c, s]),
+            ("meeting use M-1; attend 张伟", [s]),
             ("case verify C-4 note=已核实", [c, s]),
             ("case verify C-5 note=已核实", [s]),
             ("notice commend 城建科 reason=按时办结 period=2019-11", [s, v]),
@@ -99,7 +102,7 @@ import Testing
                 // Allowed: it ran, or failed only for the record's own reason (a step already
                 // taken by a login before). Refused: by the shell, naming the role, or the
                 // record is not there for this login at all (the server hides it).
-                let refusedHere = ["error: not allowed: '", "permission denied", "row-level security", "error: no case"].contains {
+                let refusedHere = ["error: not allowed: '", "permission denied", "row-level security", "error: no case", "error: no meeting"].contains {
                     error?.contains($0) == true
                 }
                 if allowed.contains(login) {
