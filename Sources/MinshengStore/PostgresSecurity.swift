@@ -59,14 +59,16 @@ enum PostgresSecurity {
             write: "(SELECT minsheng_all('{admin}')) OR subdistrict_id = ANY ((SELECT minsheng_subdistricts('{admin}'))::bigint[]) "
                 + "OR community_id = ANY ((SELECT minsheng_communities('{admin}'))::bigint[]) OR department_id = ANY ((SELECT minsheng_departments('{admin}'))::bigint[])")
         // The log: appended to by every role but the auditor's, never changed. A login reads
-        // its own entries, those of the cases it can read, and, supervising, its scope's chains.
+        // its own entries, those of the cases it can read, the seals (they are published),
+        // and, supervising, its scope's chains.
         s += """
             ALTER TABLE event ENABLE ROW LEVEL SECURITY;
             DROP POLICY IF EXISTS minsheng_read ON event;
             CREATE POLICY minsheng_read ON event FOR SELECT USING (
               login = session_user OR (SELECT minsheng_all('{subdistrict,supervisor,auditor,admin}'))
               OR chain = ANY ((SELECT minsheng_subdistricts('{subdistrict,supervisor,auditor,admin}'))::bigint[])
-              OR (kind = 'case' AND EXISTS (SELECT 1 FROM cases c WHERE c.id = record_id)));
+              OR (kind = 'case' AND EXISTS (SELECT 1 FROM cases c WHERE c.id = record_id))
+              OR action = 'audit.seal');
             DROP POLICY IF EXISTS minsheng_append ON event;
             CREATE POLICY minsheng_append ON event FOR INSERT WITH CHECK ((SELECT minsheng_holds('{community,department,subdistrict,supervisor,admin}')));
             DO $$ BEGIN
@@ -240,6 +242,11 @@ enum PostgresSecurity {
           LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
           SELECT CASE WHEN minsheng_owner() OR minsheng_all('{subdistrict,supervisor,auditor,admin}') THEN NULL
                       ELSE minsheng_subdistricts('{subdistrict,supervisor,auditor,admin}') END
+        $$;
+
+        CREATE OR REPLACE FUNCTION minsheng_entry_hash(c bigint, l bigint) RETURNS text
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+          SELECT e.hash FROM event e WHERE e.chain = c AND e.link = l
         $$;
 
         -- Granting a role: only the owner or an admin, only to a login that exists; the login

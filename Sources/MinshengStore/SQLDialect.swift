@@ -50,6 +50,13 @@ struct SQLDialect: Sendable {
         engine == .sqlite ? nil : "SELECT minsheng_verifiable_chains()::text"
     }
 
+    /// The hash of a chain's entry (`?`, `?`), read through the server's function there.
+    var entryHash: String {
+        engine == .sqlite
+            ? "SELECT hash FROM event WHERE chain = ? AND link = ?"
+            : "SELECT minsheng_entry_hash(?, ?)"
+    }
+
     /// A query returning `chain` (an SQL expression) as `chain`, its head locked until the
     /// transaction ends: only appends to the same chain wait for each other. SQLite's writer
     /// holds the whole file already.

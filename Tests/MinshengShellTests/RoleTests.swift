@@ -140,6 +140,20 @@ import Testing
                 == ["ERROR:  new row violates row-level security policy for table \"role_grant\""])
     }
 
+    /// A seal over every chain on the server: a scoped supervisor checks it (the server lets
+    /// it read the sealed heads); an edit to a subdistrict's sealed entry is named.
+    @Test func aSealCoversEveryChainOnTheServer() throws {
+        guard let db = district() else { return }
+        let sealed = runMinsheng("--db '\(db)' --lang en -c 'audit seal'", in: Files.temporaryDirectory())
+        #expect(sealed.stdout.contains(" over 3 chains ("), "\(sealed.stdout)\(sealed.stderr)")
+        let seal = String(sealed.stdout.split(separator: " ").dropFirst().first ?? "")
+        let checked = run("audit verify seal=\(seal)", as: Self.supervisor, db)
+        #expect(checked == nil, "\(checked ?? "")")
+        _ = psqlLines(db, "UPDATE event SET hash = 'x' || substr(hash, 2) WHERE chain = 1 AND link = (SELECT max(link) FROM event WHERE chain = 1)")
+        let broken = runMinsheng("--db '\(db)' --lang en -c 'audit verify seal=\(seal)'", in: Files.temporaryDirectory())
+        #expect(broken.status == 1 && broken.stderr.contains("八里庄街道 chain, entry "), "\(broken.stderr)")
+    }
+
     /// Every table the shell keeps has row-level security: a new one cannot be left out.
     @Test func everyRecordTableHasRowLevelSecurity() throws {
         guard let db = district() else { return }

@@ -39,6 +39,45 @@ import Testing
         #expect(checked.errors == ["the change log no longer passes through head \(noted): it was rewritten up to that point, or this is another database"])
     }
 
+    /// A published seal catches the same forger: the heads it covers are no longer there.
+    @Test func aRecomputedChainDoesNotExtendAPublishedSeal() throws {
+        let dir = temporaryFolder()
+        let db = dir + "/s.db"
+        let sealed = runMeeting(["dept add 城建科", "dept add 城管科", "audit seal"], database: db)
+        #expect(sealed.errors.isEmpty)
+        let seal = String(sealed.text.split(separator: "\n").first { $0.hasPrefix("seal ") }?.split(separator: " ")[1] ?? "")
+        #expect(seal.count == 16, "\(sealed.text)")
+        #expect(runMeeting(["community add 六里屯社区", "audit verify seal=\(seal)"], database: db).text.contains("seal \(seal) ("))
+
+        // The forger edits the first entry and recomputes every hash after it, the seal's entry included.
+        let q = try DatabaseQueue(path: db)
+        try q.write { db in
+            try db.execute(sql: "UPDATE event SET command = 'dept add 假科' WHERE seq = 1")
+            var prev = ""
+            for row in try Row.fetchAll(db, sql: "SELECT seq, at, actor, command, action, kind, record_id, details, login FROM event ORDER BY seq") {
+                let recordID: Int? = row["record_id"]
+                let fields = SQLStore.hashedFields(
+                    at: row["at"], actor: row["actor"], command: row["command"], action: row["action"], kind: row["kind"] ?? "",
+                    record: recordID.map(String.init) ?? "", details: row["details"], login: row["login"])
+                let hash = SQLStore.chainHash(prev: prev, fields)
+                try db.execute(sql: "UPDATE event SET prev_hash = ?, hash = ? WHERE seq = ?", arguments: [prev, hash, row["seq"] as Int])
+                prev = hash
+            }
+        }
+        try q.close()
+        #expect(runMeeting(["audit verify"], database: db).errors.isEmpty, "a recomputed chain verifies on its own")
+        let checked = runMeeting(["audit verify seal=\(seal)"], database: db)
+        #expect(
+            checked.errors == [
+                "the change log no longer extends seal \(seal): it was rewritten before it was sealed (rewritten: district chain up to entry 2)"
+            ])
+        // Removing the seal's entry does not help either: the chain then has a gap.
+        let q2 = try DatabaseQueue(path: db)
+        try q2.write { try $0.execute(sql: "DELETE FROM event WHERE action = 'audit.seal'") }
+        try q2.close()
+        #expect(runMeeting(["audit verify seal=\(seal)"], database: db).errors.last?.hasPrefix("change log tampered with") == true)
+    }
+
     @Test func anUntouchedLogStillPassesThroughItsNotedHead() throws {
         let dir = temporaryFolder()
         let db = dir + "/u.db"

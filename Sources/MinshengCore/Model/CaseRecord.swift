@@ -33,6 +33,8 @@ struct CaseRecord {
     func int(_ column: String) -> Int? { row.int(column) }
 
     var created: Timestamp { time("created_at") ?? Timestamp(seconds: 0) }
+    /// When its last step was taken (its intake, at first).
+    var lastStep: Timestamp? { time("updated_at") }
     var respondDue: Timestamp { time("respond_due") ?? created }
     var resolveDue: Timestamp { time("resolve_due") ?? created }
 

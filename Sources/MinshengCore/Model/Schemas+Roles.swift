@@ -68,10 +68,10 @@ public enum AccessRole: String, Sendable, CaseIterable {
         switch self {
         case .community: return [.read, .reveal, .intake, .caseCommunity, .meeting]
         case .department: return [.read, .reveal, .caseDepartment]
-        case .subdistrict: return [.read, .reveal, .intake, .caseCommunity, .caseDepartment, .manage, .meeting, .supervision, .verify]
-        case .supervisor: return [.read, .reveal, .supervision, .verify]
+        case .subdistrict: return [.read, .reveal, .intake, .caseCommunity, .caseDepartment, .manage, .meeting, .supervision, .verify, .seal]
+        case .supervisor: return [.read, .reveal, .supervision, .verify, .seal]
         case .auditor: return [.read, .verify]
-        case .admin: return [.read, .reveal, .verify, .admin]
+        case .admin: return [.read, .reveal, .verify, .seal, .admin]
         }
     }
 }
@@ -99,6 +99,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case supervision
     /// `audit verify`.
     case verify
+    /// `audit seal`: a seal is an entry of the log (an auditor writes nothing).
+    case seal
     /// Organisation, cadres, roles, policy and assessment rules.
     case admin
 

@@ -1,5 +1,5 @@
 extension CommandID {
-    public static let audit = CommandID("audit"), auditVerify = CommandID("audit-verify")
+    public static let audit = CommandID("audit"), auditVerify = CommandID("audit-verify"), auditSeal = CommandID("audit-seal")
 }
 
 extension CommandTable {
@@ -17,18 +17,28 @@ extension CommandTable {
                     "head", ["链首"], .text,
                     help: Localized(
                         en: "a head printed by an earlier audit verify (kept in the minutes): the chain must still pass through it",
-                        zh: "以前 audit verify 输出的链首（记在纪要里）：哈希链须仍经过它"))
+                        zh: "以前 audit verify 输出的链首（记在纪要里）：哈希链须仍经过它")),
+                ParameterSpec(
+                    "seal", ["封印"], .text,
+                    help: Localized(
+                        en: "a seal printed by audit seal (published): the log must still extend it", zh: "audit seal 输出并公布的封印：修改记录须仍延续它")),
             ],
             summary: Localized(
                 en: "check the hash chain of the change log: any edited, deleted or inserted entry is reported",
                 zh: "校验修改记录的哈希链：发现被改动、删除或插入的记录"),
             example: "audit verify", effect: .reads),
+        CommandSpec(
+            .auditSeal, ["audit", "seal"], aliases: [["审计", "封印"]],
+            summary: Localized(
+                en: "print a seal over every chain's head, to publish (minutes, a notice, paper); audit verify seal=… proves the log still extends it",
+                zh: "输出覆盖全部哈希链链首的封印，用于公布（纪要、通报、纸面）；audit verify seal=… 可证明修改记录仍延续它"),
+            example: "audit seal", effect: .writes),
     ]
 }
 
 extension Interpreter {
     static let auditHandlers: [CommandID: Handler] = [
-        .audit: { try $0.audit($1) }, .auditVerify: { try $0.auditVerify($1) },
+        .audit: { try $0.audit($1) }, .auditVerify: { try $0.auditVerify($1) }, .auditSeal: { try $0.auditSeal($1) },
     ]
 
     func audit(_ inv: Invocation) throws -> [Output] {
@@ -91,6 +101,9 @@ extension Interpreter {
             if let head = inv.text("head"), let loc = inv["head"]?.location {
                 out.append(.text(try earlierHead(head.lowercased(), at: loc)))
             }
+            if let seal = inv.text("seal"), let loc = inv["seal"]?.location {
+                out.append(.text(try publishedSeal(seal.lowercased(), at: loc)))
+            }
             return out
         }
         var lines = v.problems.map { p -> String in
@@ -148,5 +161,69 @@ extension Interpreter {
         return lang == .zh
             ? "链首 \(head) 是\(of)第 \(seq) 条：到该条为止的记录未被改动"
             : "head \(head) is entry \(seq)\(of): the log up to it is unchanged"
+    }
+}
+
+extension Interpreter {
+    /// `audit seal`: the Merkle root over every chain's head, kept in the log (the heads it
+    /// covers with it) and printed to be published.
+    func auditSeal(_ inv: Invocation) throws -> [Output] {
+        let heads = try store.chainHeads()
+        guard !heads.isEmpty else {
+            throw ScriptError.runtime("the change log is empty: there is nothing to seal", "修改记录为空，无可封印", at: inv.location)
+        }
+        let root = Seal.root(heads)
+        try log(inv, "audit.seal", nil, nil, [("root", root), ("heads", Seal.encode(heads))])
+        let seal = String(root.prefix(Seal.shown))
+        session.lastID = seal
+        let entries = heads.reduce(0) { $0 + $1.link }
+        return [.text(lang == .zh
+            ? "封印 \(seal)：覆盖 \(heads.count) 条哈希链（\(entries) 条记录），\(session.now.display)\n请公布；以后用 audit verify seal=\(seal) 证明修改记录仍延续它"
+            : "seal \(seal) over \(counted(heads.count, "chain")) (\(counted(entries, "entry", "entries"))), \(session.now.display)\n"
+                + "publish it; audit verify seal=\(seal) later proves the log still extends it")]
+    }
+
+    /// Whether the log still extends a published seal: the seal's entry is found, each head
+    /// it covers is still where it was, and the root over them is the published one.
+    func publishedSeal(_ seal: String, at loc: SourceLocation) throws -> String {
+        guard seal.count >= 8, seal.count <= 64, seal.allSatisfy({ $0.isHexDigit }) else {
+            throw ScriptError.validation(
+                "seal= expects the hex digits audit seal printed (at least 8), not '\(seal)'", "seal= 应是 audit seal 输出的十六进制封印（至少 8 位），而不是 '\(seal)'",
+                at: loc)
+        }
+        let entries = try store.events(action: "audit.seal")
+        guard let entry = entries.last(where: { e in e.details.first { $0.0 == "root" }?.1.hasPrefix(seal) == true }),
+            let kept = entry.details.first(where: { $0.0 == "heads" }).map({ Seal.decode($0.1) })
+        else {
+            throw ScriptError(
+                .check,
+                Localized(
+                    en: "no seal \(seal) in the change log: it was removed, or this is another database",
+                    zh: "修改记录中没有封印 \(seal)：它被删除了，或者这不是同一个数据库"),
+                at: loc)
+        }
+        var now: [ChainHead] = []
+        var rewritten: [String] = []
+        let names = Dictionary((try store.chainHeads()).map { ($0.chain, $0.subdistrict) }, uniquingKeysWith: { a, _ in a })
+        for h in kept {
+            let hash = try store.entryHash(chain: h.chain, link: h.link) ?? ""
+            now.append(ChainHead(chain: h.chain, subdistrict: nil, link: h.link, hash: hash))
+            if hash != h.hash {
+                let name = (names[h.chain] ?? nil) ?? (h.chain == 0 ? (lang == .zh ? "区级" : "district") : "#\(h.chain)")
+                rewritten.append(lang == .zh ? "\(name)链第 \(h.link) 条" : "\(name) chain up to entry \(h.link)")
+            }
+        }
+        guard Seal.root(now).hasPrefix(seal) else {
+            let which = rewritten.isEmpty ? "" : (lang == .zh ? "（改动：\(rewritten.joined(separator: "、"))）" : " (rewritten: \(rewritten.joined(separator: ", ")))")
+            throw ScriptError(
+                .check,
+                Localized(
+                    en: "the change log no longer extends seal \(seal): it was rewritten before it was sealed\(which)",
+                    zh: "修改记录已不再延续封印 \(seal)：封印之前的记录被重写过\(which)"),
+                at: loc)
+        }
+        return lang == .zh
+            ? "封印 \(seal)（\(entry.at.display)，\(kept.count) 条哈希链）：修改记录仍延续它"
+            : "seal \(seal) (\(entry.at.display), \(counted(kept.count, "chain"))): the log still extends it"
     }
 }

@@ -18,6 +18,14 @@ extension Interpreter {
                 "当前时钟（\(now.display)）早于 \(c.display) 的受理时间（\(c.created.display)）", at: inv.location,
                 hint: Localized(en: "set now=… to the time of the step", zh: "请用 set now=… 设为该步骤的时间"))
         }
+        // A step is never dated before the one before it: on-time rates cannot be bought by
+        // moving the clock back.
+        if let last = c.lastStep, now < last {
+            throw ScriptError.runtime(
+                "out of order: \(c.display)'s last step was at \(last.display), and the clock is \(now.display)",
+                "顺序错误：\(c.display) 的上一步在 \(last.display)，当前时钟却是 \(now.display)", at: inv.location,
+                hint: Localized(en: "set now=… to the time of the step, after \(last.display)", zh: "请用 set now=… 设为该步骤的时间（须晚于 \(last.display)）"))
+        }
         let next: CaseStatus
         switch CaseLifecycle.next(c.state, step) {
         case .success(let s): next = s

@@ -141,6 +141,13 @@ public protocol Store: AnyObject {
 
     /// Appends to the change log (hash-chained).
     func append(_ event: Event) throws
+    /// The last entry of every chain that has one: the district's (0) first, then each
+    /// subdistrict's by id.
+    func chainHeads() throws -> [ChainHead]
+    /// The hash of a chain's entry `link`, if it exists.
+    func entryHash(chain: Int, link: Int) throws -> String?
+    /// The entries of one action (`audit.seal`), oldest first.
+    func events(action: String) throws -> [Event]
     /// Who the database says is at the keyboard.
     func identity() throws -> Identity
     /// Where a record sits: its subdistrict, community and departments.
@@ -218,6 +225,22 @@ public struct LogChain: Sendable, Equatable {
         self.subdistrict = subdistrict
         self.entries = entries
         self.head = head
+    }
+}
+
+/// Where a chain ends: its number (0 the district's, else its subdistrict's id), its
+/// subdistrict's name, its last entry and that entry's hash.
+public struct ChainHead: Sendable, Equatable {
+    public var chain: Int
+    public var subdistrict: String?
+    public var link: Int
+    public var hash: String
+
+    public init(chain: Int, subdistrict: String?, link: Int, hash: String) {
+        self.chain = chain
+        self.subdistrict = subdistrict
+        self.link = link
+        self.hash = hash
     }
 }
 

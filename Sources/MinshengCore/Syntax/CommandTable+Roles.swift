@@ -54,7 +54,7 @@ extension CommandTable {
         .propose: .meeting, .discuss: .meeting, .motion: .meeting, .vote: .meeting, .tally: .meeting, .decide: .meeting, .evaluate: .meeting,
         // Supervision.
         .spotCheck: .supervision, .spotCheckRecord: .supervision, .noticeCommend: .supervision, .noticeCriticize: .supervision,
-        .auditVerify: .verify,
+        .auditVerify: .verify, .auditSeal: .seal,
         // Organisation, roles, policy.
         .deptAdd: .admin, .communityAdd: .admin, .subdistrictAdd: .admin, .cadreAdd: .admin, .policySet: .admin, .assessRulesSet: .admin,
         .importTable: .admin, .demoGenerate: .admin, .roleGrant: .admin, .roleRevoke: .admin,
