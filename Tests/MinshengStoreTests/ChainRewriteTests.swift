@@ -15,21 +15,7 @@ import Testing
         #expect(runMeeting(["community add 六里屯社区"], database: db).errors.isEmpty)
 
         // The forger edits the first entry and recomputes the whole chain after it.
-        let q = try DatabaseQueue(path: db)
-        try q.write { db in
-            try db.execute(sql: "UPDATE event SET command = 'dept add 假科' WHERE seq = 1")
-            var prev = ""
-            for row in try Row.fetchAll(db, sql: "SELECT seq, at, actor, command, action, kind, record_id, details, login FROM event ORDER BY seq") {
-                let recordID: Int? = row["record_id"]
-                let fields = SQLStore.hashedFields(
-                    at: row["at"], actor: row["actor"], command: row["command"], action: row["action"], kind: row["kind"] ?? "",
-                    record: recordID.map(String.init) ?? "", details: row["details"], login: row["login"])
-                let hash = SQLStore.chainHash(prev: prev, fields)
-                try db.execute(sql: "UPDATE event SET prev_hash = ?, hash = ? WHERE seq = ?", arguments: [prev, hash, row["seq"] as Int])
-                prev = hash
-            }
-        }
-        try q.close()
+        try forgeFirstEntry(db)
         let v = try SQLStore(location: db).verifyLog()
         #expect(v.problems.isEmpty, "a recomputed chain verifies on its own")
 
@@ -50,21 +36,7 @@ import Testing
         #expect(runMeeting(["community add 六里屯社区", "audit verify seal=\(seal)"], database: db).text.contains("seal \(seal) ("))
 
         // The forger edits the first entry and recomputes every hash after it, the seal's entry included.
-        let q = try DatabaseQueue(path: db)
-        try q.write { db in
-            try db.execute(sql: "UPDATE event SET command = 'dept add 假科' WHERE seq = 1")
-            var prev = ""
-            for row in try Row.fetchAll(db, sql: "SELECT seq, at, actor, command, action, kind, record_id, details, login FROM event ORDER BY seq") {
-                let recordID: Int? = row["record_id"]
-                let fields = SQLStore.hashedFields(
-                    at: row["at"], actor: row["actor"], command: row["command"], action: row["action"], kind: row["kind"] ?? "",
-                    record: recordID.map(String.init) ?? "", details: row["details"], login: row["login"])
-                let hash = SQLStore.chainHash(prev: prev, fields)
-                try db.execute(sql: "UPDATE event SET prev_hash = ?, hash = ? WHERE seq = ?", arguments: [prev, hash, row["seq"] as Int])
-                prev = hash
-            }
-        }
-        try q.close()
+        try forgeFirstEntry(db)
         #expect(runMeeting(["audit verify"], database: db).errors.isEmpty, "a recomputed chain verifies on its own")
         let checked = runMeeting(["audit verify seal=\(seal)"], database: db)
         #expect(
@@ -87,4 +59,23 @@ import Testing
         #expect(later.errors.isEmpty)
         #expect(later.text.contains("head \(noted) is entry 2: the log up to it is unchanged"))
     }
+}
+
+/// The forger's move: edit the first entry, then recompute every hash after it.
+func forgeFirstEntry(_ path: String) throws {
+    let q = try DatabaseQueue(path: path)
+    try q.write { db in
+        try db.execute(sql: "UPDATE event SET command = 'dept add 假科' WHERE seq = 1")
+        var prev = ""
+        for row in try Row.fetchAll(db, sql: "SELECT seq, at, actor, command, action, kind, record_id, details, login FROM event ORDER BY seq") {
+            let recordID: Int? = row["record_id"]
+            let fields = SQLStore.hashedFields(
+                at: row["at"], actor: row["actor"], command: row["command"], action: row["action"], kind: row["kind"] ?? "",
+                record: recordID.map(String.init) ?? "", details: row["details"], login: row["login"])
+            let hash = SQLStore.chainHash(prev: prev, fields)
+            try db.execute(sql: "UPDATE event SET prev_hash = ?, hash = ? WHERE seq = ?", arguments: [prev, hash, row["seq"] as Int])
+            prev = hash
+        }
+    }
+    try q.close()
 }
