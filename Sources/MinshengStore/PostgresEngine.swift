@@ -185,10 +185,10 @@ final class PostgresEngine: SQLEngine {
         try withConnection { c in try c.strings("EXPLAIN " + sql, arguments) }
     }
 
-    func bulkInsert(table: String, columns: [String], unique: String?) throws -> BulkInsert {
+    func bulkInsert(table: String, key: String, columns: [String], unique: String?) throws -> BulkInsert {
         PostgresBulkInsert(
-            connection: try connect(), table: table, columns: columns, unique: unique,
-            sql: dialect.bulkInsertSQL(table: table, columns: columns, unique: unique) + " RETURNING id")
+            connection: try connect(), table: table, key: key, columns: columns, unique: unique,
+            sql: dialect.bulkInsertSQL(table: table, key: key, columns: columns, unique: unique) + " RETURNING \(key)")
     }
 
     func recordTables() throws -> [String] {
@@ -400,14 +400,17 @@ final class PostgresConnection: SQLConnection {
 final class PostgresBulkInsert: BulkInsert {
     let connection: PostgresConnection
     let table: String
+    /// The column the table is numbered by (`id`; the log's `seq`).
+    let key: String
     let columns: [String]
     let unique: String?
     let sql: String
     var libpq: LibPQ { connection.libpq }
 
-    init(connection: PostgresConnection, table: String, columns: [String], unique: String?, sql: String) {
+    init(connection: PostgresConnection, table: String, key: String, columns: [String], unique: String?, sql: String) {
         self.connection = connection
         self.table = table
+        self.key = key
         self.columns = columns
         self.unique = unique
         self.sql = sql
@@ -430,8 +433,8 @@ final class PostgresBulkInsert: BulkInsert {
             return taken.insert(key).inserted
         }
         var numbers = try connection.ints(
-            "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?) ORDER BY 1",
-            [.text(table), .integer(new.filter { $0 }.count)]
+            "SELECT nextval(pg_get_serial_sequence(?, ?)) FROM generate_series(1, ?) ORDER BY 1",
+            [.text(table), .text(key), .integer(new.filter { $0 }.count)]
         ).makeIterator()
         var ids: [Int?] = []
         var data = ""
@@ -445,7 +448,7 @@ final class PostgresBulkInsert: BulkInsert {
             for v in row { data += "\t" + Self.copyText(v) }
             data += "\n"
         }
-        if !data.isEmpty { try copy("COPY \(table) (id, \(columns.joined(separator: ", "))) FROM STDIN", data) }
+        if !data.isEmpty { try copy("COPY \(table) (\(key), \(columns.joined(separator: ", "))) FROM STDIN", data) }
         return ids
     }
 

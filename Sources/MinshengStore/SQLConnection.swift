@@ -100,7 +100,7 @@ protocol SQLEngine: AnyObject {
     /// The plan of a statement, in the engine's own words, one line each.
     func plan(_ sql: String, _ arguments: [StoreValue]) throws -> [String]
     /// An INSERT prepared once for many rows of an import.
-    func bulkInsert(table: String, columns: [String], unique: String?) throws -> BulkInsert
+    func bulkInsert(table: String, key: String, columns: [String], unique: String?) throws -> BulkInsert
     /// The record tables (all but the change log and the engine's own bookkeeping).
     func recordTables() throws -> [String]
     /// The columns of a table, in order.

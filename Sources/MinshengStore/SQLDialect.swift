@@ -82,15 +82,15 @@ struct SQLDialect: Sendable {
 
     /// An INSERT of `columns` for many rows; with `unique`, a row whose value there is taken
     /// is skipped (the partial unique index's condition names the conflict target).
-    func bulkInsertSQL(table: String, columns: [String], unique: String?) -> String {
-        var sql = insertSQL(table: table, columns: columns)
+    func bulkInsertSQL(table: String, key: String = "id", columns: [String], unique: String?) -> String {
+        var sql = insertSQL(table: table, key: key, columns: columns)
         if let unique { sql += " ON CONFLICT (\(unique)) WHERE \(unique) IS NOT NULL DO NOTHING" }
         return sql
     }
 
-    /// An INSERT of `columns` into a table numbered by `id`, the id the next dense one.
-    func insertSQL(table: String, columns: [String]) -> String {
-        "INSERT INTO \(table) (id, \(columns.joined(separator: ", "))) VALUES (\(nextKey("id", in: table)), "
+    /// An INSERT of `columns` into a table numbered by `key` (`id`), the next dense one.
+    func insertSQL(table: String, key: String = "id", columns: [String]) -> String {
+        "INSERT INTO \(table) (\(key), \(columns.joined(separator: ", "))) VALUES (\(nextKey(key, in: table)), "
             + columns.map { _ in "?" }.joined(separator: ", ") + ")"
     }
 

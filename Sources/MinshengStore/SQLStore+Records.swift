@@ -93,6 +93,55 @@ extension SQLStore {
         }
     }
 
+    public func append(batch events: [Event]) throws {
+        guard !events.isEmpty else { return }
+        try withWriting { db in
+            // Each record's chain, found for many ids in one statement per kind.
+            var chains: [Int] = Array(repeating: 0, count: events.count)
+            var byKind: [RecordKind: [(index: Int, id: Int)]] = [:]
+            for (i, e) in events.enumerated() {
+                if let kind = e.kind, let id = e.recordID { byKind[kind, default: []].append((i, id)) }
+            }
+            for (kind, items) in byKind {
+                guard let sub = subdistrictSQL(kind, id: "t.id") else { continue }
+                var found: [Int: Int] = [:]
+                for chunk in stride(from: 0, to: items.count, by: 500).map({ Array(items[$0..<min($0 + 500, items.count)]) }) {
+                    let marks = chunk.map { _ in "?" }.joined(separator: ", ")
+                    for row in try db.rows("SELECT t.id, \(sub) AS s FROM \(kind.schema.table) t WHERE t.id IN (\(marks))", chunk.map { .integer($0.id) }) {
+                        if let id = row.int("id") { found[id] = row.int("s") ?? 0 }
+                    }
+                }
+                for item in items { chains[item.index] = found[item.id] ?? 0 }
+            }
+            // Each chain's head, locked until the command commits, then the entries in order.
+            var heads: [Int: (link: Int, hash: String)] = [:]
+            for chain in Set(chains).sorted() {
+                _ = try db.int(dialect.lockChain("\(chain)"))
+                let head = try db.rows(dialect.chainHead, [.integer(chain)]).first
+                heads[chain] = (head?.int("link") ?? 0, head?.text("hash") ?? "")
+            }
+            let login = try engine.identity().login
+            var rows: [[StoreValue]] = []
+            rows.reserveCapacity(events.count)
+            for (e, chain) in zip(events, chains) {
+                let (last, prev) = heads[chain] ?? (0, "")
+                let details = EventDetails.encode(e.details)
+                let hash = Self.chainHash(
+                    prev: prev,
+                    Self.hashedFields(
+                        at: e.at.storage, actor: e.actor, command: e.command, action: e.action, kind: e.kind?.rawValue ?? "",
+                        record: e.recordID.map(String.init) ?? "", details: details, login: login))
+                heads[chain] = (last + 1, hash)
+                rows.append([
+                    .integer(chain), .integer(last + 1), e.at.storage.sqlValue, e.actor.sqlValue, e.command.sqlValue, e.action.sqlValue,
+                    e.kind?.rawValue.sqlValue ?? .null, e.recordID.sqlValue, details.sqlValue, prev.sqlValue, hash.sqlValue, login.sqlValue,
+                ])
+            }
+            let columns = ["chain", "link", "at", "actor", "command", "action", "kind", "record_id", "details", "prev_hash", "hash", "login"]
+            _ = try engine.bulkInsert(table: "event", key: "seq", columns: columns, unique: nil).insert(batch: rows)
+        }
+    }
+
     /// The first record of a batch entry (`case import`), which names its first and last.
     static func batchFirst(_ event: Event) -> Int? {
         event.details.first { $0.0 == "first" }.flatMap { RecordKind.forID($0.1) }.map { $0.1 }

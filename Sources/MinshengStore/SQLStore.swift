@@ -86,6 +86,6 @@ public final class SQLStore: Store {
     func withWriting<T>(_ body: (SQLConnection) throws -> T) throws -> T { try engine.withWriting(body) }
 
     public func bulkInsert(_ kind: RecordKind, columns: [String], unique: String?) throws -> BulkInsert {
-        try engine.bulkInsert(table: kind.schema.table, columns: columns, unique: unique)
+        try engine.bulkInsert(table: kind.schema.table, key: "id", columns: columns, unique: unique)
     }
 }

@@ -3,10 +3,10 @@ import GRDBSQLite
 import MinshengCore
 
 extension SQLiteEngine {
-    func bulkInsert(table: String, columns: [String], unique: String?) throws -> BulkInsert {
+    func bulkInsert(table: String, key: String, columns: [String], unique: String?) throws -> BulkInsert {
         try withConnection { c in
             guard let db = (c as? SQLiteConnection)?.db else { throw ScriptError.runtimeFailure("not a SQLite connection") }
-            let sql = dialect.bulkInsertSQL(table: table, columns: columns, unique: unique)
+            let sql = dialect.bulkInsertSQL(table: table, key: key, columns: columns, unique: unique)
             let statement = try db.makeStatement(sql: sql)
             // Marks the arguments as set, so each row can bind its values straight into the
             // statement and run it (a reset keeps the bindings).

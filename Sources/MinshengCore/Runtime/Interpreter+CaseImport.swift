@@ -72,15 +72,22 @@ extension Interpreter {
                 return
             }
             let ids = try inserter.insert(batch: batch.map(\.values))
+            // Every imported case has its own entry, naming the batch (the file) and its line.
+            var entries: [Event] = []
             for (row, id) in zip(batch, ids) {
                 if let id {
                     if first == nil { first = id }
                     last = id
+                    entries.append(
+                        Event(
+                            at: now, actor: session.actor, command: inv.source, action: "case.import", kind: .case, recordID: id,
+                            details: [("batch", path), ("line", String(row.line)), ("work-order", row.number)]))
                 } else {
                     let other = try caseWithWorkOrder(row.number) ?? 0
                     reportBad(row.line, [duplicateProblem(row.number, other: other, first: first)])
                 }
             }
+            try store.append(batch: entries)
         }
         do {
             while let (line, fields) = try reader.next() {
@@ -147,10 +154,6 @@ extension Interpreter {
                 hint: Localized(en: "fix the rows listed above, or import the good ones with skip-bad=on", zh: "请修正上面列出的行，或用 skip-bad=on 只导入正确的行"))
         }
         let imported = read - bad
-        var details = [("file", path), ("rows", String(imported))]
-        if let first, let last { details += [("first", RecordKind.case.id(first)), ("last", RecordKind.case.id(last))] }
-        if bad > 0 { details.append(("skipped", String(bad))) }
-        try log(inv, "case.import", .case, nil, details)
         if let last { session.lastID = RecordKind.case.id(last) }
         var lines: [String] = []
         if let first, let last {

@@ -5,11 +5,21 @@ extension Interpreter {
     func timeline(_ c: CaseRecord) throws -> [String] {
         var entries: [(at: Timestamp, step: String, who: String, details: String)] = []
         let events = try store.events(kind: .case, recordID: c.id)
-        if !events.contains(where: { $0.action == "case.new" }) {
+        // A case imported before each had its own entry has only the batch's: its first line
+        // comes from the record.
+        if !events.contains(where: { $0.action == "case.new" || $0.action == "case.import" }) {
             let via = c.text("work_order").map { (lang == .zh ? "12345 工单 " : "12345 work order ") + $0 } ?? ""
             entries.append((c.created, stepLabel("new"), c.text("created_by") ?? "", via))
         }
-        for e in events where e.action.hasPrefix("case.") {
+        for e in events where e.action == "case.import" {
+            let via = c.text("work_order").map { (lang == .zh ? "12345 工单 " : "12345 work order ") + $0 } ?? ""
+            // Received when the work order says; imported (the entry's time) from the batch.
+            let batch = e.details.first { $0.0 == "batch" }.map {
+                lang == .zh ? " · \(e.at.display) 导入自 \(fileName($0.1))" : " · imported \(e.at.display) from \(fileName($0.1))"
+            } ?? ""
+            entries.append((c.created, stepLabel("new"), e.actor, via + batch))
+        }
+        for e in events where e.action.hasPrefix("case.") && e.action != "case.import" {
             let verb = String(e.action.dropFirst("case.".count))
             let by = e.details.first { $0.0 == "by" }?.1 ?? e.actor
             let who = by == e.actor ? by : (lang == .zh ? "\(by)（\(e.actor)录入）" : "\(by) (entered by \(e.actor))")
@@ -67,3 +77,6 @@ extension Interpreter {
         return parts.joined(separator: zh ? "；" : "; ")
     }
 }
+
+/// The last part of a path (`工单.csv` of `/data/工单.csv`).
+func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }

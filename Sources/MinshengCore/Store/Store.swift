@@ -148,6 +148,9 @@ public protocol Store: AnyObject {
     func entryHash(chain: Int, link: Int) throws -> String?
     /// The entries of one action (`audit.seal`), oldest first.
     func events(action: String) throws -> [Event]
+    /// Appends many entries in order (`case import`: one per case), each to its record's
+    /// chain, as `append` one by one would; the engine may write them at once.
+    func append(batch events: [Event]) throws
     /// Who the database says is at the keyboard.
     func identity() throws -> Identity
     /// Where a record sits: its subdistrict, community and departments.
