@@ -114,6 +114,16 @@ final class PostgresEngine: SQLEngine {
         }
         // What the server enforces is stamped by its digest: a new version is applied once.
         let security = "security " + SHA256.hex(PostgresSecurity.sql).prefix(16)
+        // A login no admin has granted a role may not even read what is done: say so.
+        if try c.value("SELECT has_table_privilege('minsheng_migrations', 'SELECT')") == .integer(0) {
+            let login = try c.string("SELECT session_user::text") ?? ""
+            throw ScriptError(
+                .runtime,
+                Localized(
+                    en: "the login '\(login)' has no role on this database", zh: "登录名 '\(login)' 在这个数据库上没有任何角色"),
+                hint: Localized(
+                    en: "an admin grants one: role grant \(login) ROLE … (docs/DISTRICT.md)", zh: "请管理员授予：role grant \(login) 角色 …（见 docs/DISTRICT.md）"))
+        }
         let done = Set(try c.strings("SELECT name FROM minsheng_migrations"))
         guard Migrations.sql.contains(where: { !done.contains($0.0) }) || !done.contains(security) else { return }
         try c.within(begin: "BEGIN; SELECT pg_advisory_xact_lock(20191203)", commit: "COMMIT", rollback: "ROLLBACK") {
