@@ -25,7 +25,7 @@ public enum Shell {
         var session = Session(language: language, actor: options.actor ?? "")
         session.fixedNow = options.now
         if let f = options.format { session.format = f }
-        let interactive = options.scripts.isEmpty && options.commands == nil && Terminal.isTerminal(0)
+        let interactive = options.inputs.isEmpty && Terminal.isTerminal(0)
         let out = StandardOutput(fitToTerminal: Terminal.isTerminal(1))
         let interpreter = Interpreter(session: session, store: store, out: out, diagnostics: diagnostics)
         interpreter.openTable = CSVFile.open
@@ -45,29 +45,31 @@ public enum Shell {
             return Repl(interpreter: interpreter, store: store, environment: env, noRC: options.noRC).run()
         }
         var ok = true
-        if let commands = options.commands {
-            ok = interpreter.runScript(LineSource(text: commands, name: "-c"), options: run)
-        }
-        for (i, script) in options.scripts.enumerated() {
+        for (i, input) in options.inputs.enumerated() {
             if interpreter.quitRequested { break }
             guard ok || options.keepGoing else {
-                // Never silently: the scripts after the error are named, and why they did not run.
-                let rest = options.scripts[i...].joined(separator: ", ")
+                // Never silently: what did not run after the error is named.
+                let rest = options.inputs[i...].map(\.shown).joined(separator: ", ")
                 fputs(
                     language == .zh
                         ? "minsheng：出错后未运行：\(rest)（加 --keep-going 可继续运行）\n"
                         : "minsheng: not run after the error: \(rest) (--keep-going runs them anyway)\n", minsheng_stderr())
                 break
             }
-            do {
-                let source = try LineSource(path: script)
-                ok = interpreter.runScript(source, options: run) && ok
-            } catch {
-                diagnostics.report(error as? ScriptError ?? ScriptError(.io, Localized("\(error)")), sourceLine: nil, language: language)
-                ok = false
+            switch input {
+            case .commands(let commands):
+                ok = interpreter.runScript(LineSource(text: commands, name: "-c"), options: run) && ok
+            case .file(let script):
+                do {
+                    let source = try LineSource(path: script)
+                    ok = interpreter.runScript(source, options: run) && ok
+                } catch {
+                    diagnostics.report(error as? ScriptError ?? ScriptError(.io, Localized("\(error)")), sourceLine: nil, language: language)
+                    ok = false
+                }
             }
         }
-        if options.commands == nil && options.scripts.isEmpty {
+        if options.inputs.isEmpty {
             ok = interpreter.runScript(LineSource(stream: minsheng_stdin(), name: "<stdin>"), options: run)
         }
         fflush(minsheng_stdout())

@@ -3,8 +3,9 @@ import MinshengCore
 /// What the command line asked for; filled in by the executable.
 public struct ShellOptions: Sendable {
     public var database: String?
-    public var scripts: [String] = []
-    public var commands: String?
+    /// What to run, in the order the command line gave it: `-c` commands and script files
+    /// (`-f FILE` or a bare name), as psql runs its `-c` and `-f`.
+    public var inputs: [Input] = []
     public var keepGoing = false
     public var atomic = false
     public var now: Timestamp?
@@ -16,4 +17,20 @@ public struct ShellOptions: Sendable {
     public var safe = false
 
     public init() {}
+
+    /// One `-c COMMANDS` or one script file.
+    public enum Input: Sendable, Equatable {
+        case commands(String)
+        case file(String)
+
+        var shown: String {
+            switch self {
+            case .commands(let c): return "-c '\(c)'"
+            case .file(let f): return f
+            }
+        }
+    }
+
+    /// The script files among the inputs, in order.
+    public var scripts: [String] { inputs.compactMap { if case .file(let f) = $0 { return f } else { return nil } } }
 }

@@ -20,8 +20,11 @@ struct Minsheng: ParsableCommand {
     @Option(help: "The database file (default: $MINSHENG_DB, else minsheng.db in the XDG data folder).")
     var db: String?
 
-    @Option(name: .customShort("c"), help: "Run these commands and exit.")
-    var commands: String?
+    @Option(name: .customShort("c"), help: "Run these commands (again for more: each -c and script runs in the order given) and exit.")
+    var commands: [String] = []
+
+    @Option(name: .customShort("f"), help: "Run this script file (like a script named without -f).")
+    var files: [String] = []
 
     @Flag(help: "Go on after an error instead of stopping at the first.")
     var keepGoing = false
@@ -68,8 +71,7 @@ struct Minsheng: ParsableCommand {
     func run() throws {
         var options = ShellOptions()
         options.database = db
-        options.scripts = scripts
-        options.commands = commands
+        options.inputs = ShellOptions.inputsInOrder(CommandLine.arguments.dropFirst(), commands: commands, files: files, scripts: scripts)
         options.keepGoing = keepGoing
         options.atomic = atomic
         options.now = now.flatMap(Timestamp.parse)
