@@ -4,21 +4,32 @@
 
 /// Where minsheng keeps its files, following the XDG base directories.
 public enum Paths {
-    /// `$XDG_DATA_HOME/minsheng`, else `~/.local/share/minsheng`.
-    public static func dataDirectory(_ env: [String: String]) -> String {
+    /// The home folder: `$HOME`, else the account's (cron, containers); nil when neither is
+    /// an absolute path — never the current folder by accident.
+    public static func home(_ env: [String: String]) -> String? {
+        if let h = env["HOME"], h.hasPrefix("/") { return h }
+        if let pw = getpwuid(getuid()), let dir = pw.pointee.pw_dir {
+            let d = String(cString: dir)
+            if d.hasPrefix("/") { return d }
+        }
+        return nil
+    }
+
+    /// `$XDG_DATA_HOME/minsheng`, else `~/.local/share/minsheng`; nil when there is no home.
+    public static func dataDirectory(_ env: [String: String]) -> String? {
         if let x = env["XDG_DATA_HOME"], x.hasPrefix("/") { return x + "/minsheng" }
-        return (env["HOME"] ?? ".") + "/.local/share/minsheng"
+        return home(env).map { $0 + "/.local/share/minsheng" }
     }
 
-    /// `$MINSHENG_DB`, else `minsheng.db` in the data directory.
-    public static func defaultDatabase(_ env: [String: String]) -> String {
+    /// `$MINSHENG_DB`, else `minsheng.db` in the data directory; nil when neither is known.
+    public static func defaultDatabase(_ env: [String: String]) -> String? {
         if let p = env["MINSHENG_DB"], !p.isEmpty { return p }
-        return dataDirectory(env) + "/minsheng.db"
+        return dataDirectory(env).map { $0 + "/minsheng.db" }
     }
 
-    public static func historyFile(_ env: [String: String]) -> String { dataDirectory(env) + "/history" }
+    public static func historyFile(_ env: [String: String]) -> String? { dataDirectory(env).map { $0 + "/history" } }
 
-    public static func rcFile(_ env: [String: String]) -> String { (env["HOME"] ?? ".") + "/.minshengrc" }
+    public static func rcFile(_ env: [String: String]) -> String? { home(env).map { $0 + "/.minshengrc" } }
 
     /// Creates a directory and its parents, private to the user.
     @discardableResult

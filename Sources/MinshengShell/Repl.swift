@@ -37,13 +37,12 @@ final class Repl {
 
     func run() -> Int32 {
         let history = Paths.historyFile(environment)
-        Paths.makeDirectory(Paths.dataDirectory(environment))
+        if let data = Paths.dataDirectory(environment) { Paths.makeDirectory(data) }
         let reader = EditLineReader(programName: "minsheng", historyFile: history, completion: completion)
         interpreter.historyProvider = { reader.historyEntries() }
         interpreter.stepper = TerminalStepper(reader: reader)
         greet()
-        let rc = Paths.rcFile(environment)
-        if !noRC && Paths.exists(rc), let source = try? LineSource(path: rc) {
+        if !noRC, let rc = Paths.rcFile(environment), Paths.exists(rc), let source = try? LineSource(path: rc) {
             _ = interpreter.runScript(source)
         }
         var pending: [String] = []

@@ -18,8 +18,20 @@ public enum Shell {
         if let db = options.database {
             path = db
         } else {
-            path = Paths.defaultDatabase(env)
-            if env["MINSHENG_DB"] == nil { Paths.makeDirectory(Paths.dataDirectory(env)) }
+            guard let p = Paths.defaultDatabase(env) else {
+                // Never a database made in whatever folder the shell was started from.
+                diagnostics.report(
+                    ScriptError(
+                        .io,
+                        Localized(
+                            en: "no folder for the default database: HOME is not set and the account has no home",
+                            zh: "找不到默认数据库的位置：未设置 HOME，账户也没有主目录"),
+                        hint: Localized(en: "give --db FILE, or set MINSHENG_DB or XDG_DATA_HOME", zh: "请用 --db 文件 指定，或设置 MINSHENG_DB 或 XDG_DATA_HOME")),
+                    sourceLine: nil, language: language)
+                return 1
+            }
+            path = p
+            if env["MINSHENG_DB"] == nil, let data = Paths.dataDirectory(env) { Paths.makeDirectory(data) }
         }
         let store = SQLStore(location: path)
         var session = Session(language: language, actor: options.actor ?? "")

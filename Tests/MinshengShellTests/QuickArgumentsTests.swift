@@ -51,3 +51,16 @@ import Testing
         }
     }
 }
+
+/// The default database is never made in whatever folder the shell started from.
+@Suite struct DefaultPathTests {
+    @Test func withoutHomeTheAccountsHomeIsUsedNeverTheCurrentFolder() {
+        #expect(Paths.dataDirectory(["XDG_DATA_HOME": "/x"]) == "/x/minsheng")
+        #expect(Paths.dataDirectory(["HOME": "/h"]) == "/h/.local/share/minsheng")
+        for env in [[:], ["HOME": ""], ["HOME": "relative"], ["XDG_DATA_HOME": "relative"]] {
+            let db = Paths.defaultDatabase(env)
+            #expect(db == nil || db?.hasPrefix("/") == true, "\(env): \(db ?? "nil")")
+        }
+        #expect(Paths.defaultDatabase(["MINSHENG_DB": "d.db"]) == "d.db")
+    }
+}
