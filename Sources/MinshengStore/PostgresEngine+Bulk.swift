@@ -1,0 +1,117 @@
+import CLibPQ
+import MinshengCore
+
+/// Many rows through one INSERT … RETURNING id.
+///
+/// A batch (`case import`) goes in with `COPY … FROM STDIN`: the batch's values in the unique
+/// column are looked up in one query, the rows that are new are numbered from the table's
+/// sequence in one more and streamed in as text.
+final class PostgresBulkInsert: BulkInsert {
+    let connection: PostgresConnection
+    let table: String
+    /// The column the table is numbered by (`id`; the log's `seq`).
+    let key: String
+    let columns: [String]
+    let unique: String?
+    let sql: String
+    var libpq: LibPQ { connection.libpq }
+
+    init(connection: PostgresConnection, table: String, key: String, columns: [String], unique: String?, sql: String) {
+        self.connection = connection
+        self.table = table
+        self.key = key
+        self.columns = columns
+        self.unique = unique
+        self.sql = sql
+    }
+
+    func insert(batch rows: [[StoreValue]]) throws -> [Int?] {
+        guard !rows.isEmpty else { return [] }
+        // Values in the unique column: taken in the table, or by an earlier row of the batch.
+        var taken = Set<String>()
+        let u = unique.flatMap { columns.firstIndex(of: $0) }
+        if let u, let unique {
+            let values = rows.compactMap { $0[u].text }
+            if !values.isEmpty {
+                let list = "{" + values.map { "\"" + $0.replacingEvery(["\\": "\\\\", "\"": "\\\""]) + "\"" }.joined(separator: ",") + "}"
+                taken = Set(try connection.strings("SELECT \(unique) FROM \(table) WHERE \(unique) = ANY(CAST(? AS text[]))", [.text(list)]))
+            }
+        }
+        let new = rows.map { row -> Bool in
+            guard let u, let key = row[u].text else { return true }
+            return taken.insert(key).inserted
+        }
+        var numbers = try connection.ints(
+            "SELECT nextval(pg_get_serial_sequence(?, ?)) FROM generate_series(1, ?) ORDER BY 1",
+            [.text(table), .text(key), .integer(new.filter { $0 }.count)]
+        ).makeIterator()
+        var ids: [Int?] = []
+        var data = ""
+        for (row, isNew) in zip(rows, new) {
+            guard isNew, let id = numbers.next() else {
+                ids.append(nil)
+                continue
+            }
+            ids.append(id)
+            data += String(id)
+            for v in row { data += "\t" + Self.copyText(v) }
+            data += "\n"
+        }
+        if !data.isEmpty { try copy("COPY \(table) (\(key), \(columns.joined(separator: ", "))) FROM STDIN", data) }
+        return ids
+    }
+
+    /// A value in COPY's text format: `\N` for NULL; backslash, tab and line ends escaped.
+    static func copyText(_ v: StoreValue) -> String {
+        switch v {
+        case .null: return "\\N"
+        case .integer(let n): return String(n)
+        case .real(let d): return String(d)
+        case .text(let s):
+            guard s.utf8.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) else { return s }
+            return s.replacingEvery(["\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"])
+        }
+    }
+
+    /// Runs a `COPY … FROM STDIN` with `data` as its rows.
+    func copy(_ statement: String, _ data: String) throws {
+        let raw = connection.raw
+        guard let start = libpq.PQexec(raw, statement) else { throw PostgresConnection.failure(cText(libpq.PQerrorMessage(raw)), state: nil) }
+        let status = libpq.PQresultStatus(start)
+        let startError = cText(libpq.PQresultErrorMessage(start))
+        libpq.PQclear(start)
+        guard status == PGRES_COPY_IN else { throw PostgresConnection.failure(startError, state: nil) }
+        var bytes = Array(data.utf8)
+        var sent: Int32 = 1
+        bytes.withUnsafeMutableBufferPointer { buf in
+            buf.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
+                sent = libpq.PQputCopyData(raw, p, Int32(buf.count))
+            }
+        }
+        let ended = libpq.PQputCopyEnd(raw, sent == 1 ? nil : "the rows could not be sent")
+        var failure: ScriptError?
+        while let r = libpq.PQgetResult(raw) {
+            if libpq.PQresultStatus(r) != PGRES_COMMAND_OK, failure == nil {
+                let state = libpq.PQresultErrorField(r, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+                failure = PostgresConnection.failure(cText(libpq.PQresultErrorMessage(r)), state: state)
+            }
+            libpq.PQclear(r)
+        }
+        if let failure { throw failure }
+        guard sent == 1, ended == 1 else { throw PostgresConnection.failure(cText(libpq.PQerrorMessage(raw)), state: nil) }
+    }
+
+    func insert(_ values: [StoreValue]) throws -> Int? {
+        // A row whose unique value is taken is skipped before it draws a number from the
+        // sequence (ON CONFLICT would draw one first); a row racing in between still conflicts.
+        if let unique, let u = columns.firstIndex(of: unique), u < values.count, case .text = values[u],
+            try connection.int("SELECT 1 FROM \(table) WHERE \(unique) = ?", [values[u]]) != nil
+        {
+            return nil
+        }
+        let result = try connection.run(sql, values)
+        defer { libpq.PQclear(result) }
+        guard libpq.PQntuples(result) == 1, let v = libpq.PQgetvalue(result, 0, 0) else { return nil }
+        return Int(String(cString: v))
+    }
+}
