@@ -5,7 +5,6 @@ import MinshengCore
     import Glibc
 #endif
 
-
 /// libpq, loaded the first time a shell opens a server (`dlopen("libpq.so.5")`): a shell on
 /// a SQLite file never loads it. Each function keeps its C name and C type (from
 /// `libpq-fe.h`, through the CLibPQ module).

@@ -33,20 +33,36 @@ enum PostgresSecurity {
         ("spotcheck", "'{supervisor,subdistrict}'"), ("spotcheck_case", "'{supervisor,subdistrict}'"), ("notice", "'{supervisor,subdistrict}'"),
     ]
 
+    /// A row in the scope of the login's grants of some roles (each list an SQL array, NULL
+    /// for any role): a district-wide grant, or the row's community (an SQL expression) among
+    /// the grants' communities, or (when `departments` is given) its department among theirs.
+    /// Each function runs once per statement (`(SELECT …)`).
+    static func inScope(all: String, communities: String, departments: String?, community: String = "community_id") -> String {
+        "(SELECT minsheng_all(\(all))) OR \(community) = ANY ((SELECT minsheng_communities(\(communities)))::bigint[])"
+            + (departments.map { " OR department_id = ANY ((SELECT minsheng_departments(\($0)))::bigint[])" } ?? "")
+    }
+
+    /// Where a row is read: any of the login's scopes.
+    static func readScope(department: Bool, community: String = "community_id") -> String {
+        inScope(all: "NULL", communities: "NULL", departments: department ? "NULL" : nil, community: community)
+    }
+
+    /// Where a row is written: the scopes of the roles that write records.
+    static func writeScope(department: Bool, community: String = "community_id") -> String {
+        inScope(
+            all: recordWriters, communities: "'{community,subdistrict}'", departments: department ? "'{department,subdistrict}'" : nil,
+            community: community)
+    }
+
     static var sql: String {
         var s = functions
         for (table, department) in communityTables {
-            let read = "(SELECT minsheng_all(NULL)) OR community_id = ANY ((SELECT minsheng_communities(NULL))::bigint[])"
-                + (department ? " OR department_id = ANY ((SELECT minsheng_departments(NULL))::bigint[])" : "")
-            let write = "(SELECT minsheng_all(\(recordWriters))) OR community_id = ANY ((SELECT minsheng_communities('{community,subdistrict}'))::bigint[])"
-                + (department ? " OR department_id = ANY ((SELECT minsheng_departments('{department,subdistrict}'))::bigint[])" : "")
-            s += policies(table, read: read, write: write)
+            s += policies(table, read: readScope(department: department), write: writeScope(department: department))
         }
         for (table, column, parent) in meetingTables {
             let community = "minsheng_\(parent)_community(\(column))"
             s += policies(
-                table, read: "(SELECT minsheng_all(NULL)) OR \(community) = ANY ((SELECT minsheng_communities(NULL))::bigint[])",
-                write: "(SELECT minsheng_all(\(recordWriters))) OR \(community) = ANY ((SELECT minsheng_communities('{community,subdistrict}'))::bigint[])")
+                table, read: readScope(department: false, community: community), write: writeScope(department: false, community: community))
         }
         for (table, writers) in sharedTables {
             s += policies(table, read: "true", write: "(SELECT minsheng_holds(\(writers)))")
@@ -86,13 +102,11 @@ enum PostgresSecurity {
         return s
     }
 
-    /// The tables with a resident's (or a cadre's) phone number, and who may read the row.
-    static let phoneTables: [(table: String, read: String)] = [
-        ("cases", "(SELECT minsheng_all(NULL)) OR community_id = ANY ((SELECT minsheng_communities(NULL))::bigint[]) OR department_id = ANY ((SELECT minsheng_departments(NULL))::bigint[])"),
-        ("household", "(SELECT minsheng_all(NULL)) OR community_id = ANY ((SELECT minsheng_communities(NULL))::bigint[])"),
-        ("enterprise", "(SELECT minsheng_all(NULL)) OR community_id = ANY ((SELECT minsheng_communities(NULL))::bigint[])"),
-        ("cadre", "true"),
-    ]
+    /// The tables with a resident's (or a cadre's) phone number, and who may read the row:
+    /// as the table's own read policy says.
+    static let phoneTables: [(table: String, read: String)] = ["cases", "household", "enterprise", "cadre"].map { table in
+        (table, communityTables.first { $0.table == table }.map { readScope(department: $0.department) } ?? "true")
+    }
 
     /// Phone numbers: no login but the owner may read a phone column (column privileges);
     /// `minsheng_phone` gives the number of a row the login may read, masked, or in full
@@ -165,10 +179,24 @@ enum PostgresSecurity {
         """
     }
 
+    /// `minsheng_communities` / `minsheng_departments`: the ids of the units the login's
+    /// grants of some roles cover — those granted, and those in a subdistrict granted.
+    static func unitsFunction(_ name: String, table: String, column: String) -> String {
+        """
+        CREATE OR REPLACE FUNCTION minsheng_\(name)(roles text[]) RETURNS bigint[]
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+          SELECT COALESCE(array_agg(u.id), '{}') FROM \(table) u
+          WHERE u.id IN (SELECT \(column) FROM minsheng_held(roles))
+             OR u.subdistrict_id IN (SELECT subdistrict_id FROM minsheng_held(roles) WHERE community_id IS NULL AND department_id IS NULL)
+        $$;
+        """
+    }
+
     /// The scope functions the policies call: each reads `role_grant` as its owner (no
     /// policy recursion) for the session's login, once per statement (they are STABLE and
     /// their arguments constant). A NULL role list means any role.
-    static let functions = """
+    static var functions: String {
+        """
         CREATE OR REPLACE FUNCTION minsheng_event_login() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           -- The log names the authenticated login, never a value the client sent.
@@ -203,18 +231,8 @@ enum PostgresSecurity {
           LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
           SELECT COALESCE(array_agg(subdistrict_id), '{}') FROM minsheng_held(roles) WHERE subdistrict_id IS NOT NULL
         $$;
-        CREATE OR REPLACE FUNCTION minsheng_communities(roles text[]) RETURNS bigint[]
-          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
-          SELECT COALESCE(array_agg(c.id), '{}') FROM community c
-          WHERE c.id IN (SELECT community_id FROM minsheng_held(roles))
-             OR c.subdistrict_id IN (SELECT subdistrict_id FROM minsheng_held(roles) WHERE community_id IS NULL AND department_id IS NULL)
-        $$;
-        CREATE OR REPLACE FUNCTION minsheng_departments(roles text[]) RETURNS bigint[]
-          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
-          SELECT COALESCE(array_agg(d.id), '{}') FROM department d
-          WHERE d.id IN (SELECT department_id FROM minsheng_held(roles))
-             OR d.subdistrict_id IN (SELECT subdistrict_id FROM minsheng_held(roles) WHERE community_id IS NULL AND department_id IS NULL)
-        $$;
+        \(unitsFunction("communities", table: "community", column: "community_id"))
+        \(unitsFunction("departments", table: "department", column: "department_id"))
         CREATE OR REPLACE FUNCTION minsheng_meeting_community(m bigint) RETURNS bigint
           LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$ SELECT community_id FROM meeting WHERE id = m $$;
         CREATE OR REPLACE FUNCTION minsheng_item_community(i bigint) RETURNS bigint
@@ -269,4 +287,5 @@ enum PostgresSecurity {
         GRANT EXECUTE ON FUNCTION minsheng_enrol(text) TO minsheng_cadre;
 
         """
+    }
 }

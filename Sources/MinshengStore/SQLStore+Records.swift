@@ -74,23 +74,32 @@ extension SQLStore {
             let chain = try db.int(dialect.lockChain("COALESCE(\(chainSQL), 0)"), arguments) ?? 0
             let head = try db.rows(dialect.chainHead, [.integer(chain)]).first
             let prev = head?.text("hash") ?? "", link = (head?.int("link") ?? 0) + 1
-            let details = EventDetails.encode(event.details)
-            // The login is the database's word (on a server it writes it itself, the same).
-            let login = try engine.identity().login
-            let hash = Self.chainHash(
-                prev: prev,
-                Self.hashedFields(
-                    at: event.at.storage, actor: event.actor, command: event.command, action: event.action, kind: event.kind?.rawValue ?? "",
-                    record: event.recordID.map(String.init) ?? "", details: details, login: login))
             // A chain's entries are numbered 1, 2, 3 … with no gap: verification counts on it.
+            let entry = Self.entry(event, chain: chain, link: link, prev: prev, login: try engine.identity().login)
             let sql =
-                "INSERT INTO event (seq, chain, link, at, actor, command, action, kind, record_id, details, prev_hash, hash, login) "
-                + "VALUES (\(dialect.nextKey("seq", in: "event")), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            try db.execute(sql, [
-                .integer(chain), .integer(link), event.at.storage.sqlValue, event.actor.sqlValue, event.command.sqlValue, event.action.sqlValue,
-                event.kind?.rawValue.sqlValue ?? .null, event.recordID.sqlValue, details.sqlValue, prev.sqlValue, hash.sqlValue, login.sqlValue,
-            ])
+                "INSERT INTO event (seq, \(Self.entryColumns.joined(separator: ", "))) "
+                + "VALUES (\(dialect.nextKey("seq", in: "event")), \(Self.entryColumns.map { _ in "?" }.joined(separator: ", ")))"
+            try db.execute(sql, entry.values)
         }
+    }
+
+    /// The columns of a log entry the store writes (`seq` aside).
+    static let entryColumns = ["chain", "link", "at", "actor", "command", "action", "kind", "record_id", "details", "prev_hash", "hash", "login"]
+
+    /// A log entry as it is written: its hash (over the previous one and every field, the
+    /// login included — the database's word for it; on a server it writes it itself, the
+    /// same) and its values in the order of `entryColumns`.
+    static func entry(_ e: Event, chain: Int, link: Int, prev: String, login: String) -> (hash: String, values: [StoreValue]) {
+        let details = EventDetails.encode(e.details)
+        let hash = chainHash(
+            prev: prev,
+            hashedFields(
+                at: e.at.storage, actor: e.actor, command: e.command, action: e.action, kind: e.kind?.rawValue ?? "",
+                record: e.recordID.map(String.init) ?? "", details: details, login: login))
+        return (hash, [
+            .integer(chain), .integer(link), e.at.storage.sqlValue, e.actor.sqlValue, e.command.sqlValue, e.action.sqlValue,
+            e.kind?.rawValue.sqlValue ?? .null, e.recordID.sqlValue, details.sqlValue, prev.sqlValue, hash.sqlValue, login.sqlValue,
+        ])
     }
 
     public func append(batch events: [Event]) throws {
@@ -125,20 +134,11 @@ extension SQLStore {
             rows.reserveCapacity(events.count)
             for (e, chain) in zip(events, chains) {
                 let (last, prev) = heads[chain] ?? (0, "")
-                let details = EventDetails.encode(e.details)
-                let hash = Self.chainHash(
-                    prev: prev,
-                    Self.hashedFields(
-                        at: e.at.storage, actor: e.actor, command: e.command, action: e.action, kind: e.kind?.rawValue ?? "",
-                        record: e.recordID.map(String.init) ?? "", details: details, login: login))
-                heads[chain] = (last + 1, hash)
-                rows.append([
-                    .integer(chain), .integer(last + 1), e.at.storage.sqlValue, e.actor.sqlValue, e.command.sqlValue, e.action.sqlValue,
-                    e.kind?.rawValue.sqlValue ?? .null, e.recordID.sqlValue, details.sqlValue, prev.sqlValue, hash.sqlValue, login.sqlValue,
-                ])
+                let entry = Self.entry(e, chain: chain, link: last + 1, prev: prev, login: login)
+                heads[chain] = (last + 1, entry.hash)
+                rows.append(entry.values)
             }
-            let columns = ["chain", "link", "at", "actor", "command", "action", "kind", "record_id", "details", "prev_hash", "hash", "login"]
-            _ = try engine.bulkInsert(table: "event", key: "seq", columns: columns, unique: nil).insert(batch: rows)
+            _ = try engine.bulkInsert(table: "event", key: "seq", columns: Self.entryColumns, unique: nil).insert(batch: rows)
         }
     }
 
@@ -191,7 +191,7 @@ extension SQLStore {
 
     public func events(kind: RecordKind?, recordID: Int?) throws -> [Event] {
         try withDatabase { db in
-            var sql = "SELECT at, actor, command, action, kind, record_id, details, login FROM event"
+            var sql = "SELECT \(Self.eventColumns) FROM event"
             var args: [StoreValue] = []
             if let kind {
                 sql += " WHERE kind = ?"
@@ -202,17 +202,23 @@ extension SQLStore {
                 }
             }
             sql += " ORDER BY seq"
-            return try db.rows(sql, args).map { row in
-                let kind = row.text("kind")
-                var event = Event(
-                    at: Timestamp.parse(row.text("at") ?? "") ?? Timestamp(seconds: 0), actor: row.text("actor") ?? "",
-                    command: row.text("command") ?? "", action: row.text("action") ?? "",
-                    kind: kind.flatMap { $0.isEmpty ? nil : RecordKind(rawValue: $0) }, recordID: row.int("record_id"),
-                    details: EventDetails.decode(row.text("details") ?? ""))
-                event.login = row.text("login") ?? ""
-                return event
-            }
+            return try db.rows(sql, args).map(Self.event)
         }
+    }
+
+    /// The columns `event(_:)` reads.
+    static let eventColumns = "at, actor, command, action, kind, record_id, details, login"
+
+    /// A log entry as read back.
+    static func event(_ row: SQLRow) -> Event {
+        let kind = row.text("kind")
+        var event = Event(
+            at: Timestamp.parse(row.text("at") ?? "") ?? Timestamp(seconds: 0), actor: row.text("actor") ?? "",
+            command: row.text("command") ?? "", action: row.text("action") ?? "",
+            kind: kind.flatMap { $0.isEmpty ? nil : RecordKind(rawValue: $0) }, recordID: row.int("record_id"),
+            details: EventDetails.decode(row.text("details") ?? ""))
+        event.login = row.text("login") ?? ""
+        return event
     }
 
     /// `{1,2}` (an SQL array of numbers) as numbers.

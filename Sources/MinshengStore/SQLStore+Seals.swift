@@ -20,14 +20,7 @@ extension SQLStore {
 
     public func events(action: String) throws -> [Event] {
         try withDatabase { db in
-            try db.rows("SELECT at, actor, command, action, details, login FROM event WHERE action = ? ORDER BY seq", [.text(action)]).map { row in
-                var e = Event(
-                    at: Timestamp.parse(row.text("at") ?? "") ?? Timestamp(seconds: 0), actor: row.text("actor") ?? "",
-                    command: row.text("command") ?? "", action: action, kind: nil, recordID: nil,
-                    details: EventDetails.decode(row.text("details") ?? ""))
-                e.login = row.text("login") ?? ""
-                return e
-            }
+            try db.rows("SELECT \(Self.eventColumns) FROM event WHERE action = ? ORDER BY seq", [.text(action)]).map(Self.event)
         }
     }
 }

@@ -140,15 +140,21 @@ extension Interpreter {
 }
 
 extension Interpreter {
+    /// A digest given back (`head=`, `seal=`) must be the hex digits a command printed: 8 to 64.
+    /// (`zh` names it in the Chinese message: 链首, 封印.)
+    func checkDigest(_ text: String, _ option: String, printedBy command: String, zh noun: String, at loc: SourceLocation) throws {
+        guard text.count >= 8, text.count <= 64, text.allSatisfy({ $0.isHexDigit }) else {
+            throw ScriptError.validation(
+                "\(option) expects the hex digits \(command) printed (at least 8), not '\(text)'",
+                "\(option) 应是 \(command) 输出的十六进制\(noun)（至少 8 位），而不是 '\(text)'", at: loc)
+        }
+    }
+
     /// Without a secret key anyone who can write the file could rewrite the log and every
     /// hash after the change; a head noted earlier, outside the file, catches that: a
     /// chain that verifies and still holds the noted hash is unchanged up to it.
     func earlierHead(_ head: String, at loc: SourceLocation) throws -> String {
-        guard head.count >= 8, head.count <= 64, head.allSatisfy({ $0.isHexDigit }) else {
-            throw ScriptError.validation(
-                "head= expects the hex digits audit verify printed (at least 8), not '\(head)'", "head= 应是 audit verify 输出的十六进制链首（至少 8 位），而不是 '\(head)'",
-                at: loc)
-        }
+        try checkDigest(head, "head=", printedBy: "audit verify", zh: "链首", at: loc)
         guard let (chain, seq) = try store.logEntry(hashPrefix: head) else {
             throw ScriptError(
                 .check,
@@ -186,11 +192,7 @@ extension Interpreter {
     /// Whether the log still extends a published seal: the seal's entry is found, each head
     /// it covers is still where it was, and the root over them is the published one.
     func publishedSeal(_ seal: String, at loc: SourceLocation) throws -> String {
-        guard seal.count >= 8, seal.count <= 64, seal.allSatisfy({ $0.isHexDigit }) else {
-            throw ScriptError.validation(
-                "seal= expects the hex digits audit seal printed (at least 8), not '\(seal)'", "seal= 应是 audit seal 输出的十六进制封印（至少 8 位），而不是 '\(seal)'",
-                at: loc)
-        }
+        try checkDigest(seal, "seal=", printedBy: "audit seal", zh: "封印", at: loc)
         let entries = try store.events(action: "audit.seal")
         guard let entry = entries.last(where: { e in e.details.first { $0.0 == "root" }?.1.hasPrefix(seal) == true }),
             let kept = entry.details.first(where: { $0.0 == "heads" }).map({ Seal.decode($0.1) })

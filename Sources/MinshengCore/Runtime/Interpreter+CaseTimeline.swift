@@ -5,14 +5,13 @@ extension Interpreter {
     func timeline(_ c: CaseRecord) throws -> [String] {
         var entries: [(at: Timestamp, step: String, who: String, details: String)] = []
         let events = try store.events(kind: .case, recordID: c.id)
+        let via = c.text("work_order").map { (lang == .zh ? "12345 工单 " : "12345 work order ") + $0 } ?? ""
         // A case imported before each had its own entry has only the batch's: its first line
         // comes from the record.
         if !events.contains(where: { $0.action == "case.new" || $0.action == "case.import" }) {
-            let via = c.text("work_order").map { (lang == .zh ? "12345 工单 " : "12345 work order ") + $0 } ?? ""
             entries.append((c.created, stepLabel("new"), c.text("created_by") ?? "", via))
         }
         for e in events where e.action == "case.import" {
-            let via = c.text("work_order").map { (lang == .zh ? "12345 工单 " : "12345 work order ") + $0 } ?? ""
             // Received when the work order says; imported (the entry's time) from the batch.
             let batch = e.details.first { $0.0 == "batch" }.map {
                 lang == .zh ? " · \(e.at.display) 导入自 \(fileName($0.1))" : " · imported \(e.at.display) from \(fileName($0.1))"

@@ -26,8 +26,7 @@ extension Interpreter {
             values[column] = .integer(id)
             details.append((option, kind.id(id)))
         }
-        if let kind = role.scopeKind, values[kind == .department ? "department_id" : "\(kind.rawValue)_id"] == nil {
-            let option = kind == .department ? "dept" : kind.rawValue
+        if let (option, kind, column) = units.first(where: { $0.1 == role.scopeKind }), values[column] == nil {
             throw ScriptError.validation(
                 "a \(role.label.en) needs \(option)=: the \(kind.schema.label.en) the role is for",
                 "\(role.label.zh)须指定 \(option)=（所在\(kind.schema.label.zh)）", at: inv.location)

@@ -40,7 +40,10 @@ extension Interpreter {
         case "reveal", "显示号码":
             guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "reveal") else { return [] }
             // An auditor never sees a phone number in full.
-            if v == "on", !(try currentAccess().holds(.reveal)) { throw try refusal(inv, .reveal, try currentAccess(), target: nil) }
+            if v == "on" {
+                let access = try currentAccess()
+                guard access.holds(.reveal) else { throw try refusal(inv, .reveal, access, target: nil) }
+            }
             // Seeing residents' phone numbers is itself a recorded act: no record, no reveal.
             try log(inv, "session.reveal", nil, nil, [("reveal", v)])
             try store.reveal(v == "on")
