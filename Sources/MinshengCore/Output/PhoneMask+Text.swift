@@ -31,8 +31,14 @@ extension PhoneMask {
             out += gap
             gap = ""
         }
-        for c in text {
-            if c.isASCIIDigit {
+        // A hex digest (a head, a seal: 16 or more hex digits with letters among them) is
+        // not a number, whatever digit runs it holds.
+        let digests = hexDigestPositions(text)
+        for (i, c) in text.enumerated() {
+            if digests.contains(i) {
+                flush()
+                out.append(c)
+            } else if c.isASCIIDigit {
                 run += gap
                 gap = ""
                 run.append(c)
@@ -48,6 +54,31 @@ extension PhoneMask {
             }
         }
         flush()
+        return out
+    }
+
+    /// The positions (in characters) of every hex digest in `text`: a word of 16 or more
+    /// hex digits, with both digits and letters.
+    static func hexDigestPositions(_ text: String) -> Set<Int> {
+        var out = Set<Int>(), start = 0, letters = false, digits = false, hex = true, length = 0
+        func end(at i: Int) {
+            if length >= 16 && hex && letters && digits { out.formUnion(start..<i) }
+            length = 0
+            letters = false
+            digits = false
+            hex = true
+        }
+        for (i, c) in text.enumerated() {
+            guard c.isASCII && (c.isLetter || c.isNumber) else {
+                end(at: i)
+                continue
+            }
+            if length == 0 { start = i }
+            length += 1
+            if c.isNumber { digits = true } else { letters = true }
+            if !c.isHexDigit { hex = false }
+        }
+        end(at: text.count)
         return out
     }
 
