@@ -41,6 +41,7 @@ final class Repl {
         let reader = EditLineReader(programName: "minsheng", historyFile: history, completion: completion)
         interpreter.historyProvider = { reader.historyEntries() }
         interpreter.stepper = TerminalStepper(reader: reader)
+        interpreter.interactive = true
         greet()
         if !noRC, let rc = Paths.rcFile(environment), Paths.exists(rc), let source = try? LineSource(path: rc) {
             _ = interpreter.runScript(source)

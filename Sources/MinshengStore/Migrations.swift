@@ -14,6 +14,7 @@ enum Migrations {
         ("v8: one chain per subdistrict", v8Chains),
         ("v9: logins in the change log", v9Logins),
         ("v10: roles granted to logins", v10Roles),
+        ("v11: row images and wall-clock time in the change log", v11Images),
     ]
 
     /// The same migrations as SQL text, for an engine that runs them itself (PostgreSQL,
@@ -21,24 +22,31 @@ enum Migrations {
     static let sql: [(String, String)] = [
         (all[0].0, v1SQL), (all[1].0, v2SQL), (all[2].0, v3CasesSQL), (all[3].0, v4MeetingsSQL), (all[4].0, v5VisitsSQL),
         (all[5].0, v6AssessmentSQL), (all[6].0, v7DistrictSQL), (all[7].0, v8ChainsSQL),
-        (all[8].0, v9LoginsSQL), (all[9].0, v10RolesSQL),
+        (all[8].0, v9LoginsSQL), (all[9].0, v10RolesSQL), (all[10].0, v11ImagesSQL),
     ]
 
     /// Brings the schema up to date. An up-to-date file costs one `PRAGMA user_version`
     /// (the number of migrations applied, stamped after migrating) instead of the
     /// migrator's reading of its own table: that check runs at every start of the shell.
     /// A file is put in WAL mode (readers and a writer at once) before its first migration.
-    static func migrateIfNeeded(_ q: DatabaseQueue, wal: Bool) throws {
+    /// Returns the version the file was at (0: new).
+    @discardableResult
+    static func migrateIfNeeded(_ q: DatabaseQueue, wal: Bool) throws -> Int {
         let stamp = all.count
         let version = try q.inDatabase { try Int.fetchOne($0, sql: "PRAGMA user_version") } ?? 0
-        guard version != stamp else { return }
+        guard version != stamp else { return version }
         if wal {
             let mode = try q.inDatabase { try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") }
             guard mode == "wal" else { throw DatabaseError(message: "could not switch the database to WAL mode") }
         }
         try migrator().migrate(q)
         try q.inDatabase { try $0.execute(sql: "PRAGMA user_version = \(stamp)") }
+        return version
     }
+
+    /// The number of migrations up to the one that started imaging rows into the log: a
+    /// database made before it gets a baseline of every row (`SQLStore.writeBaseline`).
+    static let imagesVersion = 11
 
     static func migrator() -> DatabaseMigrator {
         var m = DatabaseMigrator()

@@ -14,9 +14,12 @@ final class PostgresBulkInsert: BulkInsert {
     let columns: [String]
     let unique: String?
     let sql: String
+    /// Whether the login may COPY into the table (it is not under row-level security).
+    let copyAllowed: Bool
     var libpq: LibPQ { connection.libpq }
 
-    init(connection: PostgresConnection, table: String, key: String, columns: [String], unique: String?, sql: String) {
+    init(connection: PostgresConnection, table: String, key: String, columns: [String], unique: String?, sql: String, copyAllowed: Bool) {
+        self.copyAllowed = copyAllowed
         self.connection = connection
         self.table = table
         self.key = key
@@ -46,6 +49,32 @@ final class PostgresBulkInsert: BulkInsert {
             [.text(table), .text(key), .integer(new.filter { $0 }.count)]
         ).makeIterator()
         var ids: [Int?] = []
+        // A login under row-level security may not COPY: its rows go in as multi-row INSERTs.
+        guard copyAllowed else {
+            var chunk: [StoreValue] = [], count = 0
+            let perStatement = max(1, 30000 / (columns.count + 1))
+            func send() throws {
+                guard count > 0 else { return }
+                let marks = "(" + Array(repeating: "?", count: columns.count + 1).joined(separator: ", ") + ")"
+                try connection.execute(
+                    "INSERT INTO \(table) (\(key), \(columns.joined(separator: ", "))) VALUES " + Array(repeating: marks, count: count).joined(separator: ", "), chunk)
+                chunk = []
+                count = 0
+            }
+            for (row, isNew) in zip(rows, new) {
+                guard isNew, let id = numbers.next() else {
+                    ids.append(nil)
+                    continue
+                }
+                ids.append(id)
+                chunk.append(.integer(id))
+                chunk += row
+                count += 1
+                if count == perStatement { try send() }
+            }
+            try send()
+            return ids
+        }
         var data = ""
         for (row, isNew) in zip(rows, new) {
             guard isNew, let id = numbers.next() else {

@@ -27,6 +27,9 @@ final class PostgresEngine: SQLEngine {
     /// The authenticated login (`session_user`), read once per connection.
     private var login: String?
     private var privileged = false
+    var afterUpgrade: ((SQLConnection) throws -> Void)?
+    /// Whether this connection migrated a database made before rows were imaged into the log.
+    private var upgraded = false
 
     init(conninfo: String) {
         self.conninfo = conninfo
@@ -47,6 +50,8 @@ final class PostgresEngine: SQLEngine {
         }
         let c = PostgresConnection(raw, libpq: libpq, dialect: dialect)
         try c.simple("SET client_encoding = 'UTF8'; SET lock_timeout = '5s'; SET client_min_messages = warning")
+        // Honoured by the server for a privileged login only (`minsheng_wall`).
+        if let fixed = SQLDialect.fixedWallClock { try c.simple("SET minsheng.wall_clock = '\(fixed)'") }
         try migrate(c)
         let me = try c.rows(
             "SELECT session_user::text AS login, (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) "
@@ -55,6 +60,16 @@ final class PostgresEngine: SQLEngine {
         login = me?.text("login")
         privileged = me?["privileged"] == .integer(1)
         connection = c
+        if upgraded, let hook = afterUpgrade {
+            upgraded = false
+            depth = 0
+            currentEffect = .writes
+            defer {
+                depth = nil
+                currentEffect = nil
+            }
+            try c.within(begin: "BEGIN", commit: "COMMIT", rollback: "ROLLBACK") { try hook(c) }
+        }
         return c
     }
 
@@ -125,6 +140,7 @@ final class PostgresEngine: SQLEngine {
                     en: "an admin grants one: role grant \(login) ROLE … (docs/DISTRICT.md)", zh: "请管理员授予：role grant \(login) 角色 …（见 docs/DISTRICT.md）"))
         }
         let done = Set(try c.strings("SELECT name FROM minsheng_migrations"))
+        upgraded = done.contains(Migrations.sql[0].0) && !done.contains(Migrations.sql[Migrations.imagesVersion - 1].0)
         guard Migrations.sql.contains(where: { !done.contains($0.0) }) || !done.contains(security) else { return }
         try c.within(begin: "BEGIN; SELECT pg_advisory_xact_lock(20191203)", commit: "COMMIT", rollback: "ROLLBACK") {
             let applied = Set(try c.strings("SELECT name FROM minsheng_migrations"))
@@ -198,16 +214,20 @@ final class PostgresEngine: SQLEngine {
     func bulkInsert(table: String, key: String, columns: [String], unique: String?) throws -> BulkInsert {
         PostgresBulkInsert(
             connection: try connect(), table: table, key: key, columns: columns, unique: unique,
-            sql: dialect.bulkInsertSQL(table: table, key: key, columns: columns, unique: unique) + " RETURNING \(key)")
+            sql: dialect.bulkInsertSQL(table: table, key: key, columns: columns, unique: unique) + " RETURNING \(key)", copyAllowed: privileged)
     }
 
     func recordTables() throws -> [String] {
         try withConnection { c in
             try c.strings(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' "
-                    + "AND table_name NOT IN ('event', 'minsheng_migrations', 'minsheng_reveal') ORDER BY table_name")
+                    + "AND table_name NOT IN ('event', 'logged_row', 'minsheng_migrations', 'minsheng_reveal', 'minsheng_secret') ORDER BY table_name")
         }
     }
+
+    /// The server's clock at the transaction's start, which its trigger writes into every
+    /// entry whatever the client sends (a privileged login may fix it: tests).
+    func wallClock(_ db: SQLConnection) throws -> String { try db.string("SELECT minsheng_wall()") ?? "" }
 
     func columnNames(_ table: String) throws -> [String] {
         try withConnection { c in

@@ -94,6 +94,14 @@ enum PostgresSecurity {
               EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO minsheng_cadre', current_schema());
             END $$;
             GRANT INSERT ON event TO minsheng_cadre;
+            ALTER TABLE logged_row ENABLE ROW LEVEL SECURITY;
+            DROP POLICY IF EXISTS minsheng_read ON logged_row;
+            CREATE POLICY minsheng_read ON logged_row FOR SELECT USING (
+              (SELECT minsheng_all('{subdistrict,supervisor,auditor,admin}'))
+              OR chain = ANY ((SELECT minsheng_subdistricts('{subdistrict,supervisor,auditor,admin}'))::bigint[]));
+            DROP POLICY IF EXISTS minsheng_append ON logged_row;
+            CREATE POLICY minsheng_append ON logged_row FOR INSERT WITH CHECK ((SELECT minsheng_holds('{community,department,subdistrict,supervisor,admin}')));
+            GRANT INSERT ON logged_row TO minsheng_cadre;
 
             """
         let writable = communityTables.map(\.table) + meetingTables.map(\.table) + sharedTables.map(\.table) + ["role_grant"]
@@ -152,6 +160,23 @@ enum PostgresSecurity {
               END IF;
               RETURN minsheng_mask(p);
             END $$;
+            -- A phone number in a row's image for the log: keyed by a secret nobody but the
+            -- owner reads, so an image never gives a number away, not even to a brute force.
+            CREATE TABLE IF NOT EXISTS minsheng_secret (k text NOT NULL);
+            INSERT INTO minsheng_secret SELECT gen_random_uuid()::text || gen_random_uuid()::text WHERE NOT EXISTS (SELECT 1 FROM minsheng_secret);
+            REVOKE ALL ON minsheng_secret FROM minsheng_cadre;
+            ALTER TABLE minsheng_secret ENABLE ROW LEVEL SECURITY;
+            -- The same for every login (an image must not depend on who wrote or reads it);
+            -- without the key it tells nothing but whether two numbers are equal.
+            CREATE OR REPLACE FUNCTION minsheng_phone_digest(tbl text, rid bigint) RETURNS text
+              LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+            DECLARE p text;
+            BEGIN
+              IF NOT tbl = ANY (ARRAY[\(phoneTables.map { "'\($0.table)'" }.joined(separator: ", "))]) THEN RETURN NULL; END IF;
+              EXECUTE format('SELECT phone FROM %I WHERE id = $1', tbl) INTO p USING rid;
+              IF p IS NULL THEN RETURN NULL; END IF;
+              RETURN encode(sha256(convert_to((SELECT k FROM minsheng_secret LIMIT 1) || p, 'UTF8')), 'hex');
+            END $$;
             DO $$ DECLARE t text; cols text; BEGIN
               FOREACH t IN ARRAY ARRAY[\(phoneTables.map { "'\($0.table)'" }.joined(separator: ", "))] LOOP
                 EXECUTE format('REVOKE SELECT ON %I FROM minsheng_cadre', t);
@@ -197,10 +222,23 @@ enum PostgresSecurity {
     /// their arguments constant). A NULL role list means any role.
     static var functions: String {
         """
+        CREATE OR REPLACE FUNCTION minsheng_owner() RETURNS boolean
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+          SELECT COALESCE((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)
+              OR pg_has_role(session_user, (SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'event'), 'MEMBER')
+        $$;
+        -- The wall-clock time of the transaction (UTC); a privileged login may fix it (tests).
+        CREATE OR REPLACE FUNCTION minsheng_wall() RETURNS text
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+          SELECT CASE WHEN COALESCE(current_setting('minsheng.wall_clock', true), '') <> '' AND minsheng_owner()
+                      THEN current_setting('minsheng.wall_clock', true)
+                      ELSE to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') END
+        $$;
         CREATE OR REPLACE FUNCTION minsheng_event_login() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-          -- The log names the authenticated login, never a value the client sent.
+          -- The log names the authenticated login and the server's time, never values the client sent.
           NEW.login := session_user;
+          NEW.wall := minsheng_wall();
           RETURN NEW;
         END $$;
         DROP TRIGGER IF EXISTS event_login ON event;
@@ -210,11 +248,6 @@ enum PostgresSecurity {
           IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'minsheng_cadre') THEN CREATE ROLE minsheng_cadre NOLOGIN; END IF;
         END $$;
 
-        CREATE OR REPLACE FUNCTION minsheng_owner() RETURNS boolean
-          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
-          SELECT COALESCE((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)
-              OR pg_has_role(session_user, (SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'event'), 'MEMBER')
-        $$;
         CREATE OR REPLACE FUNCTION minsheng_held(roles text[]) RETURNS SETOF role_grant
           LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
           SELECT * FROM role_grant WHERE login = session_user AND revoked_at IS NULL AND (roles IS NULL OR role = ANY (roles))

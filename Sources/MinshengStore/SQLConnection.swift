@@ -101,6 +101,12 @@ protocol SQLEngine: AnyObject {
     func plan(_ sql: String, _ arguments: [StoreValue]) throws -> [String]
     /// An INSERT prepared once for many rows of an import.
     func bulkInsert(table: String, key: String, columns: [String], unique: String?) throws -> BulkInsert
+    /// Run once, in a transaction of its own, when a database made before rows were imaged
+    /// into the log has just been migrated (the store writes the baseline).
+    var afterUpgrade: ((SQLConnection) throws -> Void)? { get set }
+    /// The wall-clock time of the open transaction for the log, in UTC
+    /// (`2026-12-03T13:40:12Z`); `MINSHENG_WALL_CLOCK` fixes it for a privileged login (tests).
+    func wallClock(_ db: SQLConnection) throws -> String
     /// The record tables (all but the change log and the engine's own bookkeeping).
     func recordTables() throws -> [String]
     /// The columns of a table, in order.

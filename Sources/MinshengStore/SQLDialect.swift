@@ -1,3 +1,4 @@
+import Glibc
 /// The few places where SQLite and PostgreSQL spell things differently. Everything
 /// else the store writes is plain parameterized SQL (with `?` placeholders) both accept;
 /// the PostgreSQL executor numbers the placeholders itself.
@@ -43,6 +44,13 @@ struct SQLDialect: Sendable {
     /// number masked, or in full in a session that revealed it, and only in a row the login
     /// may read.
     func guardedPhone(_ table: String, _ alias: String) -> String { "minsheng_phone('\(table)', \(alias).id)" }
+
+    /// A phone column in a row's image for the log: the number itself in a file (whoever
+    /// holds the file holds the numbers); on a server its keyed digest, the same whoever
+    /// writes or verifies (the image shows that it changed, never the number).
+    func phoneImage(_ table: String, _ alias: String) -> String {
+        engine == .sqlite ? "\(alias).phone" : "minsheng_phone_digest('\(table)', \(alias).id)"
+    }
 
     /// A query for the chains the login may verify, as an SQL array of subdistrict ids (NULL:
     /// every chain); nil when the login reads the whole log (a file).
@@ -109,6 +117,15 @@ struct SQLDialect: Sendable {
             out += l + "\n"
         }
         return out
+    }
+
+    /// `MINSHENG_WALL_CLOCK` (`2019-12-03T09:00:00Z`), when set and well formed: the wall
+    /// clock a test fixes, as git's tests fix `GIT_COMMITTER_DATE`.
+    static var fixedWallClock: String? {
+        guard let raw = getenv("MINSHENG_WALL_CLOCK") else { return nil }
+        let text = String(cString: raw)
+        guard text.count == 20, text.allSatisfy({ $0.isASCII && ($0.isNumber || "-:TZ".contains($0)) }) else { return nil }
+        return text
     }
 
     static let sqlite = SQLDialect(engine: .sqlite)

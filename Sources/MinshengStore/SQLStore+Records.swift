@@ -5,7 +5,9 @@ extension SQLStore {
         try withWriting { db in
             let columns = values.keys.sorted()
             let sql = dialect.insertSQL(table: kind.schema.table, columns: columns)
-            return try db.insert(sql, columns.map { values[$0] ?? .null })
+            let id = try db.insert(sql, columns.map { values[$0] ?? .null })
+            touch(kind.schema.table, id)
+            return id
         }
     }
 
@@ -14,6 +16,7 @@ extension SQLStore {
             let columns = values.keys.sorted()
             let sql = "UPDATE \(kind.schema.table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
             try db.execute(sql, columns.map { values[$0] ?? .null } + [.integer(id)])
+            touch(kind.schema.table, id)
         }
     }
 
@@ -62,84 +65,33 @@ extension SQLStore {
         }
     }
 
-    public func append(_ event: Event) throws {
-        try withWriting { db in
-            // The entry joins the chain of its record's subdistrict (the district's when it
-            // has none), whose head is locked until this command commits.
-            var chainSQL = "0", arguments: [StoreValue] = []
-            if let kind = event.kind, let record = event.recordID ?? Self.batchFirst(event) {
-                chainSQL = chainQuery(kind)
-                if chainSQL != "0" { arguments = [.integer(record)] }
-            }
-            let chain = try db.int(dialect.lockChain("COALESCE(\(chainSQL), 0)"), arguments) ?? 0
-            let head = try db.rows(dialect.chainHead, [.integer(chain)]).first
-            let prev = head?.text("hash") ?? "", link = (head?.int("link") ?? 0) + 1
-            // A chain's entries are numbered 1, 2, 3 … with no gap: verification counts on it.
-            let entry = Self.entry(event, chain: chain, link: link, prev: prev, login: try engine.identity().login)
-            let sql =
-                "INSERT INTO event (seq, \(Self.entryColumns.joined(separator: ", "))) "
-                + "VALUES (\(dialect.nextKey("seq", in: "event")), \(Self.entryColumns.map { _ in "?" }.joined(separator: ", ")))"
-            try db.execute(sql, entry.values)
-        }
-    }
+    public func append(_ event: Event) throws { try queue([event]) }
+
+    public func append(batch events: [Event]) throws { try queue(events) }
 
     /// The columns of a log entry the store writes (`seq` aside).
-    static let entryColumns = ["chain", "link", "at", "actor", "command", "action", "kind", "record_id", "details", "prev_hash", "hash", "login"]
+    static let entryColumns = [
+        "chain", "link", "at", "actor", "command", "action", "kind", "record_id", "details", "prev_hash", "hash", "login", "wall", "row_digest",
+    ]
 
     /// A log entry as it is written: its hash (over the previous one and every field, the
-    /// login included — the database's word for it; on a server it writes it itself, the
+    /// login, the wall-clock time and the digest of its rows' images included — the
+    /// database's word for the login and the time; on a server it writes them itself, the
     /// same) and its values in the order of `entryColumns`.
-    static func entry(_ e: Event, chain: Int, link: Int, prev: String, login: String) -> (hash: String, values: [StoreValue]) {
+    static func entry(_ e: Event, chain: Int, link: Int, prev: String, login: String, wall: String, rows: String) -> (
+        hash: String, values: [StoreValue]
+    ) {
         let details = EventDetails.encode(e.details)
         let hash = chainHash(
             prev: prev,
             hashedFields(
                 at: e.at.storage, actor: e.actor, command: e.command, action: e.action, kind: e.kind?.rawValue ?? "",
-                record: e.recordID.map(String.init) ?? "", details: details, login: login))
+                record: e.recordID.map(String.init) ?? "", details: details, login: login, wall: wall, rows: rows))
         return (hash, [
             .integer(chain), .integer(link), e.at.storage.sqlValue, e.actor.sqlValue, e.command.sqlValue, e.action.sqlValue,
             e.kind?.rawValue.sqlValue ?? .null, e.recordID.sqlValue, details.sqlValue, prev.sqlValue, hash.sqlValue, login.sqlValue,
+            wall.sqlValue, rows.sqlValue,
         ])
-    }
-
-    public func append(batch events: [Event]) throws {
-        guard !events.isEmpty else { return }
-        try withWriting { db in
-            // Each record's chain, found for many ids in one statement per kind.
-            var chains: [Int] = Array(repeating: 0, count: events.count)
-            var byKind: [RecordKind: [(index: Int, id: Int)]] = [:]
-            for (i, e) in events.enumerated() {
-                if let kind = e.kind, let id = e.recordID { byKind[kind, default: []].append((i, id)) }
-            }
-            for (kind, items) in byKind {
-                guard let sub = subdistrictSQL(kind, id: "t.id") else { continue }
-                var found: [Int: Int] = [:]
-                for chunk in stride(from: 0, to: items.count, by: 500).map({ Array(items[$0..<min($0 + 500, items.count)]) }) {
-                    let marks = chunk.map { _ in "?" }.joined(separator: ", ")
-                    for row in try db.rows("SELECT t.id, \(sub) AS s FROM \(kind.schema.table) t WHERE t.id IN (\(marks))", chunk.map { .integer($0.id) }) {
-                        if let id = row.int("id") { found[id] = row.int("s") ?? 0 }
-                    }
-                }
-                for item in items { chains[item.index] = found[item.id] ?? 0 }
-            }
-            // Each chain's head, locked until the command commits, then the entries in order.
-            var heads: [Int: (link: Int, hash: String)] = [:]
-            for chain in Set(chains).sorted() {
-                _ = try db.int(dialect.lockChain("\(chain)"))
-                let head = try db.rows(dialect.chainHead, [.integer(chain)]).first
-                heads[chain] = (head?.int("link") ?? 0, head?.text("hash") ?? "")
-            }
-            let login = try engine.identity().login
-            var rows: [[StoreValue]] = []
-            rows.reserveCapacity(events.count)
-            for (e, chain) in zip(events, chains) {
-                let (last, prev) = heads[chain] ?? (0, "")
-                let entry = Self.entry(e, chain: chain, link: last + 1, prev: prev, login: login)
-                heads[chain] = (last + 1, entry.hash)
-                rows.append(entry.values)
-            }
-            _ = try engine.bulkInsert(table: "event", key: "seq", columns: Self.entryColumns, unique: nil).insert(batch: rows)
-        }
     }
 
     /// The first record of a batch entry (`case import`), which names its first and last.
@@ -190,7 +142,8 @@ extension SQLStore {
     }
 
     public func events(kind: RecordKind?, recordID: Int?) throws -> [Event] {
-        try withDatabase { db in
+        try flushBeforeReading()
+        return try withDatabase { db in
             var sql = "SELECT \(Self.eventColumns) FROM event"
             var args: [StoreValue] = []
             if let kind {
@@ -207,7 +160,7 @@ extension SQLStore {
     }
 
     /// The columns `event(_:)` reads.
-    static let eventColumns = "at, actor, command, action, kind, record_id, details, login"
+    static let eventColumns = "at, actor, command, action, kind, record_id, details, login, wall"
 
     /// A log entry as read back.
     static func event(_ row: SQLRow) -> Event {
@@ -218,6 +171,7 @@ extension SQLStore {
             kind: kind.flatMap { $0.isEmpty ? nil : RecordKind(rawValue: $0) }, recordID: row.int("record_id"),
             details: EventDetails.decode(row.text("details") ?? ""))
         event.login = row.text("login") ?? ""
+        event.wall = row.text("wall") ?? ""
         return event
     }
 
@@ -229,9 +183,12 @@ extension SQLStore {
     /// The fields an entry's hash covers, in order. The login is covered when there is one
     /// (entries made before logins were kept hash as they did).
     static func hashedFields(
-        at: String, actor: String, command: String, action: String, kind: String, record: String, details: String, login: String
+        at: String, actor: String, command: String, action: String, kind: String, record: String, details: String, login: String,
+        wall: String, rows: String
     ) -> [String] {
         let fields = [at, actor, command, action, kind, record, details]
+        // Entries made before wall-clock times and row images were kept hash as they did.
+        if !wall.isEmpty { return fields + [login, wall, rows] }
         return login.isEmpty ? fields : fields + [login]
     }
 
@@ -248,6 +205,8 @@ extension SQLStore {
             v.damage = damage
             return v
         }
+        let tables = try engine.recordTables()
+        for table in tables { _ = try imageColumns(table) }
         return try withDatabase { db in
             var names: [Int: String] = [:]
             for row in try db.rows("SELECT id, name FROM subdistrict") { if let id = row.int("id") { names[id] = row.text("name") } }
@@ -255,14 +214,15 @@ extension SQLStore {
             var current: Int?
             var previous = ""
             var lastLink = 0
-            var checked = 0
+            var checked = 0, imaged = 0
             var problems: [(chain: String?, seq: Int, problem: LogProblem)] = []
             // A login whose scope is some subdistricts verifies their chains, each in full
             // (the server lets it read them); the others' are not its to read.
             let scope = try dialect.verifiableChains.map { try db.string($0) }.flatMap { $0 }.map(Self.integers)
             let only = scope.map { " WHERE chain IN (\($0.isEmpty ? "-1" : $0.map(String.init).joined(separator: ", ")))" } ?? ""
+            var images = EntryImages()
             try db.forEachRow(
-                "SELECT chain, link, at, actor, command, action, kind, record_id, details, prev_hash, hash, login FROM event\(only) ORDER BY chain, link", []
+                "SELECT chain, link, at, actor, command, action, kind, record_id, details, prev_hash, hash, login, wall, row_digest FROM event\(only) ORDER BY chain, link", []
             ) { row in
                 let chain = row.int("chain") ?? 0, link = row.int("link") ?? 0
                 // A subdistrict's chain is named by its subdistrict; one that is gone, by its number.
@@ -274,14 +234,19 @@ extension SQLStore {
                     lastLink = 0
                 }
                 let recordID = row.int("record_id")
+                let rows = row.text("row_digest") ?? ""
                 let fields = Self.hashedFields(
                     at: row.text("at") ?? "", actor: row.text("actor") ?? "", command: row.text("command") ?? "", action: row.text("action") ?? "",
                     kind: row.text("kind") ?? "", record: recordID.map(String.init) ?? "", details: row.text("details") ?? "",
-                    login: row.text("login") ?? "")
+                    login: row.text("login") ?? "", wall: row.text("wall") ?? "", rows: rows)
                 let prev = row.text("prev_hash") ?? "", hash = row.text("hash") ?? ""
                 if link != lastLink + 1 { problems.append((name, lastLink + 1, .missing)) }
                 if prev != previous { problems.append((name, link, .brokenLink)) }
                 if Self.chainHash(prev: prev, fields) != hash { problems.append((name, link, .edited)) }
+                // The images kept for the entry must be the ones its hash covers.
+                let lines = try images.of(chain: chain, link: link, db)
+                imaged += lines.count
+                if Self.rowDigest(lines) != rows { problems.append((name, link, .imagesChanged)) }
                 previous = hash
                 lastLink = link
                 checked += 1
@@ -295,7 +260,9 @@ extension SQLStore {
                 v.scoped = true
                 return v
             }
-            (v.unlogged, v.vanished) = try crossCheck(db)
+            // An image no entry covers could only have been added behind the shell's back.
+            v.strayImages = max(0, (try db.int("SELECT COUNT(*) FROM logged_row") ?? 0) - imaged)
+            try checkImages(tables, db, &v)
             if checked == 0 {
                 for schema in RecordSchema.all {
                     v.recordsWithoutLog += try db.int("SELECT COUNT(*) FROM \(schema.table)") ?? 0
@@ -305,34 +272,69 @@ extension SQLStore {
         }
     }
 
-    /// Every record with an id of its own must be named by the log, and every record the
-    /// log names must still exist (minsheng never deletes one): a row added or deleted
-    /// behind the shell's back shows here even though the chain itself is intact.
-    func crossCheck(_ db: SQLConnection) throws -> (unlogged: [String], vanished: [String]) {
-        var unlogged: [String] = [], vanished: [String] = []
-        for schema in RecordSchema.all where schema.idPrefix.count == 1 && schema.idPrefix != "?" {
-            let t = schema.table
-            let missing = try db.ints(
-                "SELECT id FROM \(t) r WHERE NOT EXISTS (SELECT 1 FROM event e WHERE e.kind = ? AND e.record_id = r.id) ORDER BY id",
-                [.text(schema.kind.rawValue)])
-            // A batch (`case import`) is one entry naming its first and last record.
-            var batches: [ClosedRange<Int>] = []
-            for details in try db.strings("SELECT details FROM event WHERE kind = ? AND record_id IS NULL", [.text(schema.kind.rawValue)]) {
-                let d = EventDetails.decode(details)
-                func number(_ key: String) -> Int? { d.first { $0.0 == key }.flatMap { RecordKind.forID($0.1) }.map { $0.1 } }
-                if let a = number("first"), let b = number("last"), a <= b { batches.append(a...b) }
+    /// Every row of every table must be as the last entry that wrote it imaged it: a row
+    /// added, deleted or edited behind the shell's back shows here even when the chain
+    /// itself is intact. Rows and images are read side by side in windows of ids.
+    func checkImages(_ tables: [String], _ db: SQLConnection, _ v: inout LogVerification) throws {
+        for table in tables {
+            let (names, select) = try imageColumns(table)
+            var window: [Int: String] = [:], windowEnd = 0, seen = Set<Int>()
+            func load(from start: Int, to end: Int?) throws {
+                window = [:]
+                seen = []
+                var sql = "SELECT row_id, image FROM logged_row WHERE tbl = ? AND row_id >= ?"
+                var args: [StoreValue] = [.text(table), .integer(start)]
+                if let end {
+                    sql += " AND row_id < ?"
+                    args.append(.integer(end))
+                }
+                try db.forEachRow(sql + " ORDER BY row_id, id", args) { r in
+                    if let id = r.int("row_id") { window[id] = r.text("image") ?? "" }
+                }
             }
-            unlogged += missing.filter { id in !batches.contains { $0.contains(id) } }.map { schema.kind.id($0) }
-            let gone = try db.ints(
-                "SELECT DISTINCT record_id FROM event e WHERE e.kind = ? AND e.record_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \(t) r WHERE r.id = e.record_id) ORDER BY record_id",
-                [.text(schema.kind.rawValue)])
-            vanished += gone.map { schema.kind.id($0) }
+            func closeWindow() {
+                for (id, image) in window.sorted(by: { $0.key < $1.key }) where !seen.contains(id) && image != "null" {
+                    v.vanished.append(Self.recordName(table, id))
+                }
+            }
+            try db.forEachRow("SELECT \(select) FROM \(table) t ORDER BY t.id", []) { row in
+                guard let id = row.int("id") else { return }
+                if id >= windowEnd {
+                    closeWindow()
+                    let start = windowEnd
+                    windowEnd = max(start + 2000, id + 1)
+                    try load(from: start, to: windowEnd)
+                }
+                seen.insert(id)
+                let now = Self.image(names, row.values)
+                guard let logged = window[id], logged != "null" else {
+                    v.unlogged.append(Self.recordName(table, id))
+                    return
+                }
+                guard logged != now else { return }
+                let was = Self.fields(ofImage: logged), nowFields = Self.fields(ofImage: now)
+                let differing = Set(was.keys).union(nowFields.keys).sorted().filter { (was[$0] ?? "null") != (nowFields[$0] ?? "null") }
+                v.altered.append(
+                    AlteredRecord(record: Self.recordName(table, id), table: table, columns: differing.map { ($0, was[$0] ?? "null", nowFields[$0] ?? "null") }))
+            }
+            closeWindow()
+            try load(from: windowEnd, to: nil)
+            closeWindow()
         }
-        return (unlogged, vanished)
+    }
+
+    /// A row as a person names it: `C-12` for a record with an id of its own, else its
+    /// table and number (`ballot 3`).
+    static func recordName(_ table: String, _ id: Int) -> String {
+        if let schema = RecordSchema.all.first(where: { $0.table == table }), schema.idPrefix.count >= 1, schema.idPrefix != "?" {
+            return schema.kind.id(id)
+        }
+        return "\(table) \(id)"
     }
 
     public func logEntry(hashPrefix: String) throws -> (chain: String?, entry: Int)? {
-        try withDatabase { db in
+        try flushBeforeReading()
+        return try withDatabase { db in
             let sql = """
                 SELECT e.link, s.name FROM event e LEFT JOIN subdistrict s ON s.id = e.chain
                 WHERE substr(e.hash, 1, length(?)) = ? ORDER BY e.seq LIMIT 1
@@ -343,7 +345,8 @@ extension SQLStore {
     }
 
     public func eventCount() throws -> Int {
-        try withDatabase { db in try db.int("SELECT COUNT(*) FROM event") ?? 0 }
+        try flushBeforeReading()
+        return try withDatabase { db in try db.int("SELECT COUNT(*) FROM event") ?? 0 }
     }
 }
 

@@ -2,7 +2,8 @@ import MinshengCore
 
 extension SQLStore {
     public func chainHeads() throws -> [ChainHead] {
-        try withDatabase { db in
+        try flushBeforeReading()
+        return try withDatabase { db in
             var heads: [ChainHead] = []
             let subdistricts = try db.rows("SELECT id, name FROM subdistrict ORDER BY id").compactMap { r in r.int("id").map { ($0, r.text("name")) } }
             for (chain, name) in [(0, nil)] + subdistricts {
@@ -15,11 +16,13 @@ extension SQLStore {
     }
 
     public func entryHash(chain: Int, link: Int) throws -> String? {
-        try withDatabase { db in try db.string(dialect.entryHash, [.integer(chain), .integer(link)]) }
+        try flushBeforeReading()
+        return try withDatabase { db in try db.string(dialect.entryHash, [.integer(chain), .integer(link)]) }
     }
 
     public func events(action: String) throws -> [Event] {
-        try withDatabase { db in
+        try flushBeforeReading()
+        return try withDatabase { db in
             try db.rows("SELECT \(Self.eventColumns) FROM event WHERE action = ? ORDER BY seq", [.text(action)]).map(Self.event)
         }
     }

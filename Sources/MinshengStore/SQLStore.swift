@@ -13,10 +13,18 @@ public final class SQLStore: Store {
     var columnLists: [String: [String]] = [:]
     /// The table of the query being compiled (its rows are `t`), for a guarded phone column.
     var phoneTable: String?
+    /// Log entries of the open transaction not yet written, and the rows it wrote since the
+    /// last were: each entry is written with the images of its rows (`flushLog`).
+    var pendingEvents: [Event] = []
+    var touched: [(table: String, id: Int)] = []
+    var touchedKeys: Set<String> = []
+    /// Transactions open through `transaction` (0: none; commands outside one write alone).
+    var openTransactions = 0
 
     init(location: String, engine: SQLEngine) {
         self.location = location
         self.engine = engine
+        engine.afterUpgrade = { [unowned self] db in try self.writeBaseline(db) }
     }
 
     /// A store on the database `location` names: a PostgreSQL connection string (a
@@ -75,8 +83,28 @@ public final class SQLStore: Store {
     /// Opens the database now, creating and migrating it if needed.
     public func open() throws { try engine.open() }
 
+    /// A command's transaction. Its log entries are written at its end (or every thousand,
+    /// for an import) with the images of the rows it wrote; a savepoint that fails takes its
+    /// entries and rows with it.
     public func transaction<T>(_ effect: Effect, _ body: () throws -> T) throws -> T {
-        try engine.transaction(effect, body)
+        if effect == .session && openTransactions == 0 { return try body() }
+        let outermost = openTransactions == 0
+        let mark = (events: pendingEvents.count, rows: touched.count)
+        openTransactions += 1
+        defer {
+            openTransactions -= 1
+            if outermost { forgetPending(to: (0, 0)) }
+        }
+        do {
+            return try engine.transaction(effect) {
+                let result = try body()
+                if outermost { try flushLog() }
+                return result
+            }
+        } catch {
+            forgetPending(to: mark)
+            throw error
+        }
     }
 
     /// Runs `body` with the open transaction's connection, or a short one of its own.
@@ -86,6 +114,6 @@ public final class SQLStore: Store {
     func withWriting<T>(_ body: (SQLConnection) throws -> T) throws -> T { try engine.withWriting(body) }
 
     public func bulkInsert(_ kind: RecordKind, columns: [String], unique: String?) throws -> BulkInsert {
-        try engine.bulkInsert(table: kind.schema.table, key: "id", columns: columns, unique: unique)
+        TouchingBulkInsert(store: self, table: kind.schema.table, inner: try engine.bulkInsert(table: kind.schema.table, key: "id", columns: columns, unique: unique))
     }
 }

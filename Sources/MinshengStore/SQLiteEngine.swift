@@ -19,6 +19,7 @@ final class SQLiteEngine: SQLEngine {
     let dialect = SQLDialect.sqlite
     /// The OS user at the keyboard: a file has no logins of its own.
     let login: String
+    var afterUpgrade: ((SQLConnection) throws -> Void)?
 
     /// An engine on `path` (":memory:" for a private in-memory database), used by `login`.
     init(path: String, login: String) {
@@ -68,9 +69,22 @@ final class SQLiteEngine: SQLEngine {
                 if !memory { removeStaleCreations() }
                 if !memory && access(path, F_OK) != 0 { try create(config) }
                 let q = memory ? try DatabaseQueue(configuration: config) : try DatabaseQueue(path: path, configuration: config)
-                try Migrations.migrateIfNeeded(q, wal: !memory)
+                let before = try Migrations.migrateIfNeeded(q, wal: !memory)
                 if !memory { makeSidecarsPrivate() }
                 queue = q
+                if before > 0 && before < Migrations.imagesVersion, let hook = afterUpgrade {
+                    try q.inTransaction(.immediate) { db in
+                        let c = SQLiteConnection(db, engine: self)
+                        current = c
+                        currentEffect = .writes
+                        defer {
+                            current = nil
+                            currentEffect = nil
+                        }
+                        try hook(c)
+                        return .commit
+                    }
+                }
                 return q
             } catch let e as DatabaseError where (e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED) && attempt < 300 {
                 usleep(UInt32.random(in: 5_000...60_000))
@@ -214,7 +228,14 @@ final class SQLiteEngine: SQLEngine {
         return try mapErrors {
             var result: T?
             try q.inTransaction(.immediate) { db in
-                result = try body(SQLiteConnection(db, engine: self))
+                // What the change asks of the engine meanwhile (a table's columns) uses this connection.
+                current = SQLiteConnection(db, engine: self)
+                currentEffect = .writes
+                defer {
+                    current = nil
+                    currentEffect = nil
+                }
+                result = try body(current ?? SQLiteConnection(db, engine: self))
                 return .commit
             }
             guard let result else { throw ScriptError.runtimeFailure("transaction returned nothing") }
@@ -247,8 +268,15 @@ final class SQLiteEngine: SQLEngine {
     func recordTables() throws -> [String] {
         try withConnection { c in
             try c.strings(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('event', 'grdb_migrations') AND name NOT LIKE 'sqlite_%' ORDER BY name")
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('event', 'logged_row', 'grdb_migrations') AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
+    }
+
+    /// The machine's clock: whoever holds the file may set it (as `MINSHENG_WALL_CLOCK` does,
+    /// like git's `GIT_COMMITTER_DATE`); a published seal is what catches a rewrite.
+    func wallClock(_ db: SQLConnection) throws -> String {
+        if let fixed = SQLDialect.fixedWallClock { return fixed }
+        return try db.string("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')") ?? ""
     }
 
     /// Turns SQLite errors into messages a person can act on.

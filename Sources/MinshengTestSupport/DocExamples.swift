@@ -12,6 +12,7 @@ public enum DocExamples {
     }
 
     public static func run(markdown: String, language: Language = .en) -> [Example] {
+        _ = TestClock.fixed
         var blocks: [(kind: String, line: Int, text: String)] = []
         var current: (kind: String, line: Int, lines: [String])?
         for (i, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -56,3 +56,11 @@ public enum Files {
         return parts.joined(separator: "/")
     }
 }
+
+/// The wall clock every test runs under: fixed, as git's tests fix `GIT_COMMITTER_DATE`, so
+/// hashes and seals print the same in every run (09:00 Beijing time on the transcripts' day).
+/// A test of the real clock clears it for its process (`MINSHENG_WALL_CLOCK=`).
+public enum TestClock {
+    public static let wall = "2019-12-03T01:00:00Z"
+    public static let fixed: Void = { setenv("MINSHENG_WALL_CLOCK", wall, 1) }()
+}

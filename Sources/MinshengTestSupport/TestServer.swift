@@ -73,6 +73,7 @@ public enum TestServer {
 
     /// A new, empty database with minsheng's schema; nil (and why) when the server is missing.
     public static func freshDatabase() -> (location: String?, problem: String?) {
+        _ = TestClock.fixed
         guard let host else {
             return (nil, "no PostgreSQL test server: MINSHENG_TEST_PGHOST is not set (scripts/test starts one)")
         }

@@ -60,6 +60,7 @@ public enum Transcript {
 
     /// Runs the transcript at `path` on `database` and returns what it printed.
     public static func run(path: String, displayName: String, database: String = ":memory:") -> String {
+        _ = TestClock.fixed
         let h = header(path: path)
         let (language, now, actor, options, format) = (h.language, h.now, h.actor, h.options, h.format)
         let captured = CapturedOutput()

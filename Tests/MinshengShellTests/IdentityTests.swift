@@ -20,15 +20,19 @@ let osUser: String = {
         #expect(first.status == 0, "\(first.stderr)")
         let r = runMinsheng("--db t.db --lang en --now 2019-12-03T09:05 -c 'dept add 城管科; audit; audit verify'", in: dir)
         #expect(r.status == 0, "\(r.stderr)")
-        // "root as 王强" is as wide as the login and eight more columns.
-        #expect(r.stdout.contains(" 2019-12-03 09:00 | \(osUser) as 王强 | D-1    | dept add 城建科 \n"), "\(r.stdout)")
-        #expect(r.stdout.contains(" 2019-12-03 09:05 | \(osUser)\(String(repeating: " ", count: 8)) | D-2    | dept add 城管科 \n"), "\(r.stdout)")
-        #expect(r.stdout.contains("change log intact: 2 entries verified"))
-        #expect(sqlite(dir + "/t.db", "SELECT login || '/' || actor FROM event ORDER BY seq") == "\(osUser)/王强\n\(osUser)/\(osUser)\n")
+        // "root as 王强" is as wide as the login and eight more columns; beside the clock in
+        // force, the (fixed) wall-clock time the entry was committed.
+        // Each run's clock, set by hand (--now), is logged before the first change made under it.
+        #expect(r.stdout.contains(" 2019-12-03 09:00 | 2019-12-03 09:00 | \(osUser) as 王强 | D-1    | dept add 城建科 "), "\(r.stdout)")
+        #expect(r.stdout.contains(" 2019-12-03 09:05 | 2019-12-03 09:00 | \(osUser)\(String(repeating: " ", count: 8)) | D-2    | dept add 城管科 "), "\(r.stdout)")
+        #expect(r.stdout.contains("change log intact: 4 entries verified"))
+        #expect(
+            sqlite(dir + "/t.db", "SELECT login || '/' || actor || '/' || action FROM event ORDER BY seq")
+                == "\(osUser)/王强/clock.set\n\(osUser)/王强/department.add\n\(osUser)/\(osUser)/clock.set\n\(osUser)/\(osUser)/department.add\n")
         // The login is under the hash: changing it behind the shell's back is found.
-        _ = sqlite(dir + "/t.db", "UPDATE event SET login = '王强' WHERE seq = 1")
+        _ = sqlite(dir + "/t.db", "UPDATE event SET login = '王强' WHERE seq = 2")
         let v = runMinsheng("--db t.db --lang en -c 'audit verify'", in: dir)
-        #expect(v.status == 1 && v.stderr.contains("entry 1: edited after it was written"), "\(v.stderr)")
+        #expect(v.status == 1 && v.stderr.contains("entry 2: edited after it was written"), "\(v.stderr)")
     }
 
     @Test func onAServerTheServerWritesTheLogin() throws {
@@ -41,15 +45,15 @@ let osUser: String = {
         // The server's owner may load work under another name: the log names the login beside it.
         let owner = runMinsheng("--db '\(db)' --lang en --now 2019-12-03T09:00 --as 王强 -c 'dept add 城建科; audit'", in: dir)
         #expect(owner.status == 0, "\(owner.stderr)")
-        #expect(owner.stdout.contains(" 2019-12-03 09:00 | postgres as 王强 | D-1    | dept add 城建科 \n"), "\(owner.stdout)")
+        #expect(owner.stdout.contains(" 2019-12-03 09:00 | 2019-12-03 09:00 | postgres as 王强 | D-1    | dept add 城建科 "), "\(owner.stdout)")
         // A row written around the shell names the login that wrote it, whatever it claims.
         let forged = psqlLines(
             db,
             "INSERT INTO event (chain, link, at, actor, command, action, details, prev_hash, hash, login) "
-                + "VALUES (0, 2, '2019-12-03T09:10', '李梅', 'x', 'x', '', '', '', '李梅') RETURNING login")
+                + "VALUES (0, 3, '2019-12-03T09:10', '李梅', 'x', 'x', '', '', '', '李梅') RETURNING login")
         #expect(forged == ["postgres"], "\(forged)")
         let v = runMinsheng("--db '\(db)' --lang en -c 'audit verify'", in: dir)
-        #expect(v.status == 1 && v.stderr.contains("entry 2: "), "\(v.stderr)")
+        #expect(v.status == 1 && v.stderr.contains("entry 3: "), "\(v.stderr)")
     }
 }
 

@@ -23,7 +23,7 @@ struct ProcessResult {
 func runMinsheng(_ args: String, input: String = "", env: String = "", in dir: String? = nil) -> ProcessResult {
     let work = dir ?? Files.temporaryDirectory()
     Files.write(work + "/.stdin", input)
-    let cmd = "cd '\(work)' && env -u LANG -u LC_ALL HOME='\(work)' XDG_DATA_HOME='\(work)/data' \(env) '\(binary)' \(args) < .stdin > .stdout 2> .stderr"
+    let cmd = "cd '\(work)' && env -u LANG -u LC_ALL HOME='\(work)' XDG_DATA_HOME='\(work)/data' MINSHENG_WALL_CLOCK=\(TestClock.wall) \(env) '\(binary)' \(args) < .stdin > .stdout 2> .stderr"
     let status = system(cmd)
     let code = (status >> 8) & 0xff
     return ProcessResult(status: code, stdout: Files.read(work + "/.stdout") ?? "", stderr: Files.read(work + "/.stderr") ?? "")

@@ -20,7 +20,7 @@ import Testing
         #expect(v.problems.isEmpty, "a recomputed chain verifies on its own")
 
         let plain = runMeeting(["audit verify"], database: db)
-        #expect(plain.errors.isEmpty && plain.text.contains("change log intact: 3 entries verified"))
+        #expect(plain.errors.isEmpty && plain.text.contains("change log intact: 5 entries verified"))
         let checked = runMeeting(["audit verify head=\(noted)"], database: db)
         #expect(checked.errors == ["the change log no longer passes through head \(noted): it was rewritten up to that point, or this is another database"])
     }
@@ -41,7 +41,7 @@ import Testing
         let checked = runMeeting(["audit verify seal=\(seal)"], database: db)
         #expect(
             checked.errors == [
-                "the change log no longer extends seal \(seal): it was rewritten before it was sealed (rewritten: district chain up to entry 2)"
+                "the change log no longer extends seal \(seal): it was rewritten before it was sealed (rewritten: district chain up to entry 3)"
             ])
         // Removing the seal's entry does not help either: the chain then has a gap.
         let q2 = try DatabaseQueue(path: db)
@@ -57,7 +57,7 @@ import Testing
         let noted = String(try SQLStore(location: db).verifyLog().head.prefix(16))
         let later = runMeeting(["community add 六里屯社区", "audit verify head=\(noted)"], database: db)
         #expect(later.errors.isEmpty)
-        #expect(later.text.contains("head \(noted) is entry 2: the log up to it is unchanged"))
+        #expect(later.text.contains("head \(noted) is entry 3: the log up to it is unchanged"), "\(later.text)")
     }
 }
 
@@ -67,11 +67,11 @@ func forgeFirstEntry(_ path: String) throws {
     try q.write { db in
         try db.execute(sql: "UPDATE event SET command = 'dept add 假科' WHERE seq = 1")
         var prev = ""
-        for row in try Row.fetchAll(db, sql: "SELECT seq, at, actor, command, action, kind, record_id, details, login FROM event ORDER BY seq") {
+        for row in try Row.fetchAll(db, sql: "SELECT seq, at, actor, command, action, kind, record_id, details, login, wall, row_digest FROM event ORDER BY seq") {
             let recordID: Int? = row["record_id"]
             let fields = SQLStore.hashedFields(
                 at: row["at"], actor: row["actor"], command: row["command"], action: row["action"], kind: row["kind"] ?? "",
-                record: recordID.map(String.init) ?? "", details: row["details"], login: row["login"])
+                record: recordID.map(String.init) ?? "", details: row["details"], login: row["login"], wall: row["wall"], rows: row["row_digest"])
             let hash = SQLStore.chainHash(prev: prev, fields)
             try db.execute(sql: "UPDATE event SET prev_hash = ?, hash = ? WHERE seq = ?", arguments: [prev, hash, row["seq"] as Int])
             prev = hash

@@ -1,5 +1,6 @@
 import GRDB
 import MinshengCore
+import MinshengTestSupport
 import Testing
 
 @testable import MinshengStore
@@ -26,6 +27,7 @@ final class MeetingCapture: OutputSink, DiagnosticSink, StepController {
 
 /// Runs commands on a database file, as the shell would, and returns what they printed.
 func runMeeting(_ lines: [String], database: String, language: Language = .en, stepper: MeetingCapture? = nil) -> MeetingCapture {
+    _ = TestClock.fixed
     let capture = stepper ?? MeetingCapture()
     var session = Session(language: language, actor: "王强")
     session.fixedNow = Timestamp.parse("2019-12-05T19:00")

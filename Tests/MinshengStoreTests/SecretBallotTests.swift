@@ -29,12 +29,21 @@ import Testing
             for (l, r) in zip(left, right) where l != r {
                 // Keep only the cells that differ: what the box decided, cell by cell.
                 let lc = l.split(separator: "|", omittingEmptySubsequences: false), rc = r.split(separator: "|", omittingEmptySubsequences: false)
-                let cells = zip(lc, rc).filter { $0.0 != $0.1 }.flatMap { [String($0.0), String($0.1)] }
+                var cells = zip(lc, rc).filter { $0.0 != $0.1 }.flatMap { [String($0.0), String($0.1)] }
+                if table == "logged_row" {
+                    // A row's image in the log: the table it images, and only the fields that differ.
+                    let imaged = String(lc[3])
+                    let li = SQLStore.fields(ofImage: String(lc[5])), ri = SQLStore.fields(ofImage: String(rc[5]))
+                    cells = Set(li.keys).union(ri.keys).filter { li[$0] != ri[$0] }.flatMap { [li[$0] ?? "", ri[$0] ?? ""] }
+                    differing["image of " + imaged, default: []] += cells
+                    continue
+                }
                 differing[table, default: []] += cells + (table == "event" ? [l] : [])
             }
         }
         // Only the count of the box, the tally's event and the outcome it decided differ …
-        #expect(Set(differing.keys).isSubset(of: ["secret_count", "event", "motion", "item"]), "\(differing.keys.sorted())")
+        let decided = ["secret_count", "motion", "item"]
+        #expect(Set(differing.keys).isSubset(of: decided + ["event"] + decided.map { "image of " + $0 }), "\(differing.keys.sorted())")
         // … and none of those rows names a voter, so nothing can join a choice to a person.
         for (table, cells) in differing {
             for row in cells where !row.contains("item.tally") {

@@ -118,6 +118,12 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
         return "\(day.iso) \(pad(s / 3600, 2)):\(pad(s / 60 % 60, 2))"
     }
 
+    /// A log entry's wall-clock time (`2026-12-03T13:40:12Z`, UTC) as Beijing time.
+    public static func wall(_ text: String) -> Timestamp? {
+        guard text.hasSuffix("Z") else { return nil }
+        return parse(String(text.dropLast())).map { $0.adding(seconds: 8 * 3600) }
+    }
+
     /// ISO 8601 with the time zone, for exports.
     public var iso8601: String { storage + "+08:00" }
 

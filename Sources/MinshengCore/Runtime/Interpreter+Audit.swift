@@ -60,6 +60,7 @@ extension Interpreter {
         }
         let columns = [
             FieldSpec("at", [], .dateTime, label: Localized(en: "time", zh: "时间"), column: "at"),
+            FieldSpec("entered", [], .dateTime, label: Localized(en: "entered", zh: "录入于"), column: "wall"),
             FieldSpec("operator", [], .text, label: Localized(en: "operator", zh: "操作员"), column: "actor"),
             FieldSpec("record", [], .text, label: Localized(en: "record", zh: "记录"), column: "record"),
             FieldSpec("command", [], .text, label: Localized(en: "command", zh: "命令"), column: "command"),
@@ -68,7 +69,9 @@ extension Interpreter {
             let record = e.kind.flatMap { k in e.recordID.map { k.id($0) } } ?? ""
             // The log holds each command as typed; phone numbers in it are masked unless revealed.
             let command = session.reveal ? e.command : PhoneMask.maskNumbers(in: e.command)
-            return [.text(e.at.storage), .text(e.operatorText(lang)), .text(record), .text(command)]
+            // The clock in force, and the real time the entry was committed (none before it was kept).
+            let entered = Timestamp.wall(e.wall).map { StoreValue.text($0.storage) } ?? .null
+            return [.text(e.at.storage), entered, .text(e.operatorText(lang)), .text(record), .text(command)]
         }
         _ = kind
         return [.table(ResultSet(columns: columns, rows: rows), kind: nil)]
@@ -115,7 +118,24 @@ extension Interpreter {
                 return lang == .zh
                     ? "  \(chain)第 \(p.seq) 条：与前一条不衔接（前面有记录被删除或插入）" : "  \(chain)entry \(p.seq): does not follow the entry before it (an entry was deleted or inserted)"
             case .missing: return lang == .zh ? "  \(chain)第 \(p.seq) 条：缺失（被删除）" : "  \(chain)entry \(p.seq): missing (deleted)"
+            case .imagesChanged:
+                return lang == .zh
+                    ? "  \(chain)第 \(p.seq) 条：它写入的记录内容副本被改动" : "  \(chain)entry \(p.seq): the images of the rows it wrote were changed"
             }
+        }
+        // Rows no longer as the log wrote them: edited behind the shell's back.
+        lines += v.altered.map { a in
+            let what = a.columns.map { c in
+                lang == .zh ? "\(c.column) 记录为 \(auditValue(c.logged))，现为 \(auditValue(c.now))" : "\(c.column) logged \(auditValue(c.logged)), now \(auditValue(c.now))"
+            }.joined(separator: lang == .zh ? "；" : "; ")
+            // `C-1 (cases)`; a row with no id of its own is named by its table already (`ballot 3`).
+            let name = a.record.hasPrefix(a.table + " ") ? a.record : lang == .zh ? "\(a.record)（\(a.table)）" : "\(a.record) (\(a.table))"
+            return lang == .zh ? "  记录 \(name)：绕过本程序被改动：\(what)" : "  record \(name): edited behind the shell's back: \(what)"
+        }
+        if v.strayImages > 0 {
+            lines.append(lang == .zh
+                ? "  有 \(v.strayImages) 条记录内容副本不属于任何修改记录（绕过本程序添加）"
+                : "  \(v.strayImages) row images belong to no entry (added behind the shell's back)")
         }
         // The chain is intact but the records disagree with it: rows added or deleted behind the shell's back.
         lines += v.unlogged.map {
@@ -140,6 +160,13 @@ extension Interpreter {
 }
 
 extension Interpreter {
+    /// A value from a row image, as `audit verify` shows it: phone numbers masked unless
+    /// revealed, long text cut.
+    func auditValue(_ json: String) -> String {
+        let shown = session.reveal ? json : PhoneMask.maskNumbers(in: json)
+        return shown.count > 40 ? String(shown.prefix(39)) + "…" : shown
+    }
+
     /// A digest given back (`head=`, `seal=`) must be the hex digits a command printed: 8 to 64.
     /// (`zh` names it in the Chinese message: 链首, 封印.)
     func checkDigest(_ text: String, _ option: String, printedBy command: String, zh noun: String, at loc: SourceLocation) throws {

@@ -87,6 +87,7 @@ extension Interpreter {
                     reportBad(row.line, [duplicateProblem(row.number, other: other, first: first)])
                 }
             }
+            try logClockChange()
             try store.append(batch: entries)
         }
         do {

@@ -22,7 +22,13 @@ extension Interpreter {
             let verb = String(e.action.dropFirst("case.".count))
             let by = e.details.first { $0.0 == "by" }?.1 ?? e.actor
             let who = by == e.actor ? by : (lang == .zh ? "\(by)（\(e.actor)录入）" : "\(by) (entered by \(e.actor))")
-            entries.append((e.at, stepLabel(verb), who, eventDetails(verb, e.details)))
+            var details = eventDetails(verb, e.details)
+            // A step entered under a clock set by hand says when it was really entered.
+            if let wall = Timestamp.wall(e.wall), abs(wall.seconds - e.at.seconds) > 300 {
+                let mark = lang == .zh ? "时钟手设，实际录入于 \(wall.display)" : "clock set by hand, entered \(wall.display)"
+                details = details.isEmpty ? mark : details + (lang == .zh ? "；" : "; ") + mark
+            }
+            entries.append((e.at, stepLabel(verb), who, details))
         }
         let stepWidth = entries.map { DisplayWidth.of($0.step) }.max() ?? 0
         let whoWidth = entries.map { DisplayWidth.of($0.who) }.max() ?? 0

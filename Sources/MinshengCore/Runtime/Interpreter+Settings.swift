@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 extension Interpreter {
     /// `set NAME=VALUE`, `set NAME VALUE`: a setting when the name is one, else a variable.
     func set(_ inv: Invocation) throws -> [Output] {
@@ -27,9 +31,26 @@ extension Interpreter {
             session.format = f
         case "now", "时钟":
             if value.lowercased() == "system" || value == "系统" {
+                let system = Timestamp.systemNow(unixSeconds: Int(time(nil)))
+                if interactive && scriptStack.isEmpty && system < session.now {
+                    throw ScriptError.validation(
+                        "the clock cannot go back at the prompt: it is \(session.now.display), the system clock \(system.display)",
+                        "在提示符下时钟不能往回拨：现在是 \(session.now.display)，系统时钟是 \(system.display)", at: loc,
+                        hint: Localized(en: "run it from a script (source FILE)", zh: "请在脚本中执行（source 文件）"))
+                }
                 session.fixedNow = nil
             } else {
                 guard case .time(let t) = try ctx.value(of: valueToken, as: .dateTime, named: "now") else { return [] }
+                // At the prompt the clock only goes forward: a step backdated by hand would
+                // game the deadlines. A script or a replay may set it back (it is logged).
+                if interactive && scriptStack.isEmpty && t < session.now {
+                    throw ScriptError.validation(
+                        "the clock cannot go back at the prompt: it is \(session.now.display), not \(t.display)",
+                        "在提示符下时钟不能往回拨：现在是 \(session.now.display)，不能设为 \(t.display)", at: loc,
+                        hint: Localized(
+                            en: "to enter past work, write it in a script and run it with source or replay (every clock change is logged)",
+                            zh: "补录以前的工作，请写成脚本，用 source 或 replay 执行（每次改动时钟都会记入修改记录）"))
+                }
                 session.fixedNow = t
             }
         case "operator", "as", "操作员":

@@ -38,6 +38,10 @@ public final class Interpreter {
     /// Set when a statement must not be kept in the history (a refused secret-poll choice
     /// names a voter and a choice); the REPL reads and clears it after each statement.
     public var forgetStatement = false
+    /// Whether statements come from a person at the prompt (the REPL), not a script.
+    public var interactive = false
+    /// The clock last logged as set by hand (nil: the system clock).
+    var loggedClock: Timestamp?
     /// Resolves relative paths against the folder of `script` when no script is running
     /// (the fuzzer's sandbox); the running script's own folder comes first, as always.
     public func resolvePaths(beside script: String) {
@@ -168,7 +172,21 @@ public final class Interpreter {
 
     /// Records a change in the event log, with the operator and the clock in force.
     func log(_ inv: Invocation, _ action: String, _ kind: RecordKind?, _ id: Int?, _ details: [(String, String)] = []) throws {
+        try logClockChange()
         try store.append(Event(at: session.now, actor: session.actor, command: inv.source, action: action, kind: kind, recordID: id, details: details))
+    }
+
+    /// A clock set by hand (`set now`, `--now`) is itself logged, before the first change
+    /// made under it; so is going back to the system clock.
+    func logClockChange() throws {
+        guard session.fixedNow != loggedClock else { return }
+        let clock = session.fixedNow
+        let text = clock?.storage ?? "system"
+        try store.append(
+            Event(
+                at: session.now, actor: session.actor, command: "set now=\(text)", action: "clock.set", kind: nil, recordID: nil,
+                details: [("clock", text), ("previous", loggedClock?.storage ?? "system")]))
+        loggedClock = clock
     }
 
     /// Resolves a record given by id (`D-1`) or by name.

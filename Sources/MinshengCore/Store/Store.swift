@@ -30,6 +30,9 @@ public struct Event: Sendable, Equatable {
     /// (whatever is given here is not what is written); empty in entries made before logins
     /// were kept.
     public var login: String = ""
+    /// The real time the entry was committed (UTC, `2026-12-03T13:40:12Z`), beside the clock
+    /// in force (`at`); written by the store, empty in entries made before it was kept.
+    public var wall: String = ""
 
     public init(at: Timestamp, actor: String, command: String, action: String, kind: RecordKind?, recordID: Int?, details: [(String, String)] = []) {
         self.at = at
@@ -188,6 +191,11 @@ public struct LogVerification: Sendable, Equatable {
     public var unlogged: [String]
     /// Records the log names that no longer exist: deleted behind the shell's back.
     public var vanished: [String]
+    /// Records whose row is no longer what the last entry that wrote it imaged: edited
+    /// behind the shell's back, with what differs.
+    public var altered: [AlteredRecord] = []
+    /// Row images kept that no entry covers (added behind the shell's back).
+    public var strayImages = 0
     /// What the engine's own integrity check found wrong with the file, if anything.
     public var damage: [String] = []
     /// Rows kept while the log is empty: a log that was emptied is not an intact one.
@@ -198,7 +206,7 @@ public struct LogVerification: Sendable, Equatable {
 
     /// Whether nothing at all was found wrong.
     public var isIntact: Bool {
-        problems.isEmpty && unlogged.isEmpty && vanished.isEmpty && damage.isEmpty && recordsWithoutLog == 0
+        problems.isEmpty && unlogged.isEmpty && vanished.isEmpty && altered.isEmpty && strayImages == 0 && damage.isEmpty && recordsWithoutLog == 0
     }
 
     public init(
@@ -215,6 +223,26 @@ public struct LogVerification: Sendable, Equatable {
         a.checked == b.checked && a.head == b.head && a.chains == b.chains
             && a.problems.map { "\($0.chain ?? "")\($0.seq)\($0.problem)" } == b.problems.map { "\($0.chain ?? "")\($0.seq)\($0.problem)" }
             && a.unlogged == b.unlogged && a.vanished == b.vanished && a.damage == b.damage && a.recordsWithoutLog == b.recordsWithoutLog
+            && a.altered == b.altered && a.strayImages == b.strayImages
+    }
+}
+
+/// A record edited behind the shell's back: its name (`C-12`, `ballot 3`), its table, and
+/// each column that differs, as the log imaged it and as it is now (JSON values; a phone
+/// number on a server as a digest).
+public struct AlteredRecord: Sendable, Equatable {
+    public var record: String
+    public var table: String
+    public var columns: [(column: String, logged: String, now: String)]
+
+    public init(record: String, table: String, columns: [(column: String, logged: String, now: String)]) {
+        self.record = record
+        self.table = table
+        self.columns = columns
+    }
+
+    public static func == (a: AlteredRecord, b: AlteredRecord) -> Bool {
+        a.record == b.record && a.table == b.table && a.columns.map { "\($0)\t\($1)\t\($2)" } == b.columns.map { "\($0)\t\($1)\t\($2)" }
     }
 }
 
@@ -255,6 +283,9 @@ public enum LogProblem: String, Sendable {
     case brokenLink = "broken-link"
     /// Sequence numbers jump over it: entries were deleted.
     case missing
+    /// The images of the rows it wrote are not those its hash covers: they were edited,
+    /// deleted, or added to.
+    case imagesChanged = "images-changed"
 }
 
 /// One stored row, by column name.

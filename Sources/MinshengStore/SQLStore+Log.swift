@@ -1,0 +1,247 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import MinshengCore
+
+/// Writing the change log: a command's entries are queued and written when it commits,
+/// each with the images of the rows it wrote (`logged_row`), the digest of those images and
+/// the wall-clock time in its hash — so every row of every table is bound to the chain.
+extension SQLStore {
+    /// Entries are written at the end of the command, or a thousand at a time (an import).
+    static let entriesPerFlush = 1000
+
+    func queue(_ events: [Event]) throws {
+        guard !events.isEmpty else { return }
+        // Alone (no command's transaction), the entry is written at once, in one of its own.
+        guard openTransactions > 0 else {
+            try transaction(.writes) { pendingEvents += events }
+            return
+        }
+        pendingEvents += events
+        if pendingEvents.count >= Self.entriesPerFlush { try flushLog() }
+    }
+
+    /// A row the open command wrote: its image goes into the entry that logs it.
+    func touch(_ table: String, _ id: Int) {
+        if touchedKeys.insert("\(table)#\(id)").inserted { touched.append((table, id)) }
+    }
+
+    /// Before the log is read inside a command, what it queued is written (it reads its own
+    /// entries, as SQL reads its own writes).
+    func flushBeforeReading() throws {
+        if !pendingEvents.isEmpty && openTransactions > 0 && engine.isWriting { try flushLog() }
+    }
+
+    /// Drops what a failed savepoint (or the end of a command) leaves queued.
+    func forgetPending(to mark: (events: Int, rows: Int)) {
+        if pendingEvents.count > mark.events { pendingEvents.removeLast(pendingEvents.count - mark.events) }
+        if touched.count > mark.rows {
+            for (table, id) in touched[mark.rows...] { touchedKeys.remove("\(table)#\(id)") }
+            touched.removeLast(touched.count - mark.rows)
+        }
+    }
+
+    /// Writes the queued entries. A row goes to the last entry naming it (an imported case
+    /// to its own), every other row to the command's last entry. Rows written with no entry
+    /// at all stay unlogged: `audit verify` names them.
+    func flushLog() throws {
+        guard !pendingEvents.isEmpty else { return }
+        let events = pendingEvents, rows = touched
+        pendingEvents = []
+        touched = []
+        touchedKeys = []
+        try withWriting { db in try writeEntries(events, rows: rows, db) }
+    }
+
+    func writeEntries(_ events: [Event], rows: [(table: String, id: Int)], _ db: SQLConnection) throws {
+        // Each record's chain, found for many ids in one statement per kind.
+        var chains: [Int] = Array(repeating: 0, count: events.count)
+        var byKind: [RecordKind: [(index: Int, id: Int)]] = [:]
+        for (i, e) in events.enumerated() {
+            if let kind = e.kind, let id = e.recordID ?? Self.batchFirst(e) { byKind[kind, default: []].append((i, id)) }
+        }
+        for (kind, items) in byKind {
+            guard let sub = subdistrictSQL(kind, id: "t.id") else { continue }
+            var found: [Int: Int] = [:]
+            for chunk in Self.chunks(items, 500) {
+                let marks = chunk.map { _ in "?" }.joined(separator: ", ")
+                for row in try db.rows("SELECT t.id, \(sub) AS s FROM \(kind.schema.table) t WHERE t.id IN (\(marks))", chunk.map { .integer($0.id) }) {
+                    if let id = row.int("id") { found[id] = row.int("s") ?? 0 }
+                }
+            }
+            for item in items { chains[item.index] = found[item.id] ?? 0 }
+        }
+        // Each chain's head, locked until the command commits.
+        var heads: [Int: (link: Int, hash: String)] = [:]
+        for chain in Set(chains).sorted() {
+            _ = try db.int(dialect.lockChain("\(chain)"))
+            let head = try db.rows(dialect.chainHead, [.integer(chain)]).first
+            heads[chain] = (head?.int("link") ?? 0, head?.text("hash") ?? "")
+        }
+        let login = try engine.identity().login
+        let wall = try engine.wallClock(db)
+        // Which entry each row goes to, and the rows' images.
+        var lastNaming: [String: Int] = [:]
+        for (i, e) in events.enumerated() {
+            if let kind = e.kind, let id = e.recordID { lastNaming["\(kind.schema.table)#\(id)"] = i }
+        }
+        let images = try imagesOf(rows, db)
+        var lines: [[(table: String, id: Int, image: String)]] = Array(repeating: [], count: events.count)
+        for (row, image) in zip(rows, images) {
+            lines[lastNaming["\(row.table)#\(row.id)"] ?? events.count - 1].append((row.table, row.id, image))
+        }
+        var entries: [[StoreValue]] = [], logged: [[StoreValue]] = []
+        entries.reserveCapacity(events.count)
+        for (i, (e, chain)) in zip(events, chains).enumerated() {
+            let (last, prev) = heads[chain] ?? (0, "")
+            let entry = Self.entry(e, chain: chain, link: last + 1, prev: prev, login: login, wall: wall, rows: Self.rowDigest(lines[i]))
+            heads[chain] = (last + 1, entry.hash)
+            entries.append(entry.values)
+            for l in lines[i] { logged.append([.integer(chain), .integer(last + 1), .text(l.table), .integer(l.id), .text(l.image)]) }
+        }
+        _ = try engine.bulkInsert(table: "event", key: "seq", columns: Self.entryColumns, unique: nil).insert(batch: entries)
+        if !logged.isEmpty {
+            _ = try engine.bulkInsert(table: "logged_row", key: "id", columns: ["chain", "link", "tbl", "row_id", "image"], unique: nil)
+                .insert(batch: logged)
+        }
+    }
+
+    /// A database made before rows were imaged into the log: every row as it is at the
+    /// upgrade is imaged into baseline entries of the district's chain, a thousand rows
+    /// each, so that from now on an edit behind the shell's back is found. (What was done
+    /// to a row before the upgrade, the log cannot tell.)
+    func writeBaseline(_ db: SQLConnection) throws {
+        let at = Timestamp.systemNow(unixSeconds: Int(time(nil)))
+        for table in try engine.recordTables() {
+            let ids = try db.ints("SELECT id FROM \(table) ORDER BY id")
+            for chunk in Self.chunks(ids, 1000) {
+                let rows = chunk.map { (table: table, id: $0) }
+                let event = Event(
+                    at: at, actor: "minsheng", command: "(upgrade: rows imaged into the log)", action: "audit.baseline", kind: nil, recordID: nil,
+                    details: [("table", table), ("first", String(chunk.first ?? 0)), ("last", String(chunk.last ?? 0)), ("rows", String(chunk.count))])
+                try writeEntries([event], rows: rows, db)
+            }
+        }
+    }
+
+    static func chunks<T>(_ items: [T], _ size: Int) -> [ArraySlice<T>] {
+        stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
+    }
+
+    /// The digest over an entry's row images, in the order they are kept ("" for none).
+    static func rowDigest(_ lines: [(table: String, id: Int, image: String)]) -> String {
+        lines.isEmpty ? "" : SHA256.hex(lines.map { "\($0.table)\t\($0.id)\t\($0.image)" }.joined(separator: "\n"))
+    }
+
+    /// The select list of a table's row image: every column (a phone number as the dialect
+    /// images it).
+    func imageColumns(_ table: String) throws -> (names: [String], select: String) {
+        if columnLists[table] == nil { columnLists[table] = try engine.columnNames(table) }
+        let names = (columnLists[table] ?? []).sorted()
+        let select = names.map { $0 == "phone" ? "\(dialect.phoneImage(table, "t")) AS phone" : "t.\($0)" }
+        return (names, select.joined(separator: ", "))
+    }
+
+    /// The images of rows as they are now, in the order given ("null" for a row not there).
+    func imagesOf(_ rows: [(table: String, id: Int)], _ db: SQLConnection) throws -> [String] {
+        var byTable: [String: [Int]] = [:]
+        for r in rows { byTable[r.table, default: []].append(r.id) }
+        var found: [String: String] = [:]
+        for (table, ids) in byTable {
+            let (names, select) = try imageColumns(table)
+            for chunk in Self.chunks(ids, 500) {
+                let marks = chunk.map { _ in "?" }.joined(separator: ", ")
+                try db.forEachRow("SELECT \(select) FROM \(table) t WHERE t.id IN (\(marks))", chunk.map { .integer($0) }) { row in
+                    if let id = row.int("id") { found["\(table)#\(id)"] = Self.image(names, row.values) }
+                }
+            }
+        }
+        return rows.map { found["\($0.table)#\($0.id)"] ?? "null" }
+    }
+
+    /// A row's image: its columns by name, in name order, as one JSON object.
+    static func image(_ names: [String], _ values: [StoreValue]) -> String {
+        "{" + zip(names, values).map { JSON.quote($0) + ":" + imageValue($1) }.joined(separator: ",") + "}"
+    }
+
+    static func imageValue(_ v: StoreValue) -> String {
+        switch v {
+        case .null: return "null"
+        case .integer(let n): return String(n)
+        case .real(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+        case .text(let s): return JSON.quote(s)
+        }
+    }
+
+    /// An image's fields, by name, each value as written in it.
+    static func fields(ofImage image: String) -> [String: String] {
+        var out: [String: String] = [:]
+        let chars = Array(image.unicodeScalars)
+        guard chars.first == "{", chars.last == "}" else { return out }
+        var i = 1, key = "", inString = false, escaped = false, start = 1, readingKey = true
+        while i < chars.count - 1 {
+            let c = chars[i]
+            if inString {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+            } else if c == "\"" {
+                inString = true
+            } else if c == ":" && readingKey {
+                key = String(String(String.UnicodeScalarView(chars[start..<i])).dropFirst().dropLast())
+                readingKey = false
+                start = i + 1
+            } else if c == "," {
+                out[key] = String(String.UnicodeScalarView(chars[start..<i]))
+                readingKey = true
+                start = i + 1
+            }
+            i += 1
+        }
+        if !readingKey { out[key] = String(String.UnicodeScalarView(chars[start..<(chars.count - 1)])) }
+        return out
+    }
+}
+
+/// An import's inserter that tells the store which rows it wrote.
+final class TouchingBulkInsert: BulkInsert {
+    let store: SQLStore, table: String, inner: BulkInsert
+
+    init(store: SQLStore, table: String, inner: BulkInsert) {
+        self.store = store
+        self.table = table
+        self.inner = inner
+    }
+
+    func insert(_ values: [StoreValue]) throws -> Int? {
+        let id = try inner.insert(values)
+        if let id { store.touch(table, id) }
+        return id
+    }
+
+    func insert(batch rows: [[StoreValue]]) throws -> [Int?] {
+        let ids = try inner.insert(batch: rows)
+        for id in ids { if let id { store.touch(table, id) } }
+        return ids
+    }
+}
+
+/// The images kept for each entry, read a window of links at a time while the entries are.
+struct EntryImages {
+    var chain = -1, start = 0, end = 0
+    var lines: [Int: [(table: String, id: Int, image: String)]] = [:]
+
+    mutating func of(chain: Int, link: Int, _ db: SQLConnection) throws -> [(table: String, id: Int, image: String)] {
+        if chain != self.chain || link < start || link >= end {
+            self.chain = chain
+            start = link
+            end = link + 1000
+            lines = [:]
+            try db.forEachRow(
+                "SELECT link, tbl, row_id, image FROM logged_row WHERE chain = ? AND link >= ? AND link < ? ORDER BY link, id",
+                [.integer(chain), .integer(start), .integer(end)]
+            ) { r in
+                lines[r.int("link") ?? 0, default: []].append((r.text("tbl") ?? "", r.int("row_id") ?? 0, r.text("image") ?? ""))
+            }
+        }
+        return lines[link] ?? []
+    }
+}
