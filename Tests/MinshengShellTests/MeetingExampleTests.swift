@@ -17,6 +17,15 @@ func exampleFolder() -> String {
     return dir
 }
 
+/// Minutes split at their seal: the record as the meeting kept it, and the seal of the log at
+/// its close. A replay writes the same record; its log (another operator, another database)
+/// has a seal of its own — a seal that matched would prove nothing.
+func recordAndSeal(_ minutes: String?) -> (record: String, seal: String)? {
+    guard let minutes, let r = minutes.firstRange(of: "\n## 记录封印\n") else { return nil }
+    let seal = minutes[r.upperBound...].split(separator: "：").dropFirst().first.map { String($0.prefix(16)) } ?? ""
+    return (String(minutes[..<r.lowerBound]), seal)
+}
+
 /// Writes a script whose first line pins the transcript options.
 func script(_ dir: String, _ name: String, options: String, _ lines: [String]) -> String {
     let path = dir + "/" + name
@@ -41,7 +50,8 @@ func script(_ dir: String, _ name: String, options: String, _ lines: [String]) -
     }
 
     /// Record the meeting as it happens, replay the recording into an empty database
-    /// elsewhere, under another operator, language and clock: the minutes are the same bytes.
+    /// elsewhere, under another operator, language and clock: the minutes are the same bytes
+    /// but for the seal, which is each log's own.
     @Test func replayingTheRecordingWritesByteIdenticalMinutes() throws {
         let dir = exampleFolder()
         let first = script(
@@ -67,8 +77,10 @@ func script(_ dir: String, _ name: String, options: String, _ lines: [String]) -
         let secondOut = Transcript.run(path: second, displayName: second, database: elsewhere + "/other.db")
         #expect(!secondOut.contains("error"), "\(secondOut)")
         let a = Files.read(dir + "/first.md"), b = Files.read(dir + "/second.md")
-        #expect(a != nil && a == b, "the replayed minutes differ")
         #expect(a == Files.read(exampleGoldens + "/meeting-minutes.md"))
+        let original = recordAndSeal(a), replayed = recordAndSeal(b)
+        #expect(original != nil && original?.record == replayed?.record, "the replayed minutes differ")
+        #expect(original?.seal.count == 16 && replayed?.seal.count == 16 && original?.seal != replayed?.seal, "each log has its own seal")
     }
 
     /// A meeting run on the wall clock (no --now) and replayed a moment later under a
@@ -102,7 +114,11 @@ func script(_ dir: String, _ name: String, options: String, _ lines: [String]) -
         let c = runMinsheng("--db sub/b.db --lang zh --as 李梅 --now 2031-06-01T08:00 -c 'replay live.msh; minutes M-1 out=replayed.md'", in: dir)
         #expect(c.status == 0, "\(c.stderr)")
         let original = Files.read(dir + "/live.md"), replayed = Files.read(dir + "/replayed.md")
-        #expect(original != nil && original == replayed)
+        #expect(recordAndSeal(original) != nil && recordAndSeal(original)?.record == recordAndSeal(replayed)?.record)
         #expect(original?.contains("2031") == false)
+        // Each seal is its own database's: the original's log still extends it, the replay's does not.
+        let seal = recordAndSeal(original)?.seal ?? ""
+        #expect(runMinsheng("--db a.db --lang en -c 'audit verify seal=\(seal)'", in: dir).status == 0)
+        #expect(runMinsheng("--db sub/b.db --lang en -c 'audit verify seal=\(seal)'", in: dir).status == 1)
     }
 }

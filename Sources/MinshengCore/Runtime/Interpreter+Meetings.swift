@@ -182,12 +182,20 @@ extension Interpreter {
         for a in still { try store.update(.attendance, id: a.id, ["left_at": .text(now)]) }
         try store.update(.meeting, id: m.id, ["status": .text("closed"), "closed_at": .text(now)])
         try log(inv, "meeting.close", .meeting, m.id, [("signed-out", still.map(\.name).joined(separator: ","))])
+        // The record at the close is sealed (every chain's head, the close included): the
+        // minutes print the seal, and audit verify seal=… proves later that the log still
+        // extends it.
+        let heads = try store.chainHeads()
+        let root = Seal.root(heads)
+        try log(inv, "audit.seal", .meeting, m.id, [("root", root), ("heads", Seal.encode(heads))])
+        let seal = String(root.prefix(Seal.shown))
+        session.lastID = seal
         let at = clock(session.now, on: m.date)
         return [
             .text(
                 say(
-                    "closed meeting \(m.display) at \(at); \(still.count) signed out",
-                    "会议 \(m.display) 已于 \(at) 结束；\(still.count) 人签退"))
+                    "closed meeting \(m.display) at \(at); \(still.count) signed out\nseal of the record at the close: \(seal) (in the minutes; audit verify seal=\(seal) proves the log still extends it)",
+                    "会议 \(m.display) 已于 \(at) 结束；\(still.count) 人签退\n闭会时记录封印：\(seal)（印在纪要上；以后用 audit verify seal=\(seal) 证明修改记录仍延续它）"))
         ]
     }
 

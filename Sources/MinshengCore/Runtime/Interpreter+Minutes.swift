@@ -30,7 +30,17 @@ extension Interpreter {
         for item in its {
             out += [""] + (try itemLines(item, m))
         }
+        // The seal of the record at the close, to check the log against later.
+        if m.closedAt != nil, let seal = try closeSeal(m) {
+            out += ["", "## 记录封印", "", "- 闭会时封印：\(seal)（可用 audit verify seal=\(seal) 证明此后的修改记录仍延续闭会时的记录）"]
+        }
         return out.map(Self.markdownLine).joined(separator: "\n") + "\n"
+    }
+
+    /// The seal `meeting close` took of the record (nil for a meeting closed before seals).
+    func closeSeal(_ m: MeetingRecord) throws -> String? {
+        let sealed = try store.events(kind: .meeting, recordID: m.id).last { $0.action == "audit.seal" }
+        return sealed?.details.first { $0.0 == "root" }.map { String($0.1.prefix(Seal.shown)) }
     }
 
     /// The minutes' own emphasis, kept apart from user text until the line is escaped.
