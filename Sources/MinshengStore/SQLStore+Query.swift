@@ -75,12 +75,17 @@ extension SQLStore {
         inner += " GROUP BY \(positions)"
         let outer = q.groups.enumerated().map { i, f -> String in
             if case .reference(let kind) = f.type {
-                return "(SELECT r.name FROM \(kind.schema.table) r WHERE r.id = g.c\(i))"
+                return "(SELECT r.\(kind.schema.titleColumn) FROM \(kind.schema.table) r WHERE r.id = g.c\(i))"
             }
             return "g.c\(i)"
         }
         let ordering = (1...columns.count).map { dialect.order(String($0)) }.joined(separator: ", ")
-        let sql = "SELECT \((outer + ["g.n"]).joined(separator: ", ")) FROM (\(inner)) g ORDER BY \(ordering)"
+        var sql = "SELECT \((outer + ["g.n"]).joined(separator: ", ")) FROM (\(inner)) g ORDER BY \(ordering)"
+        // `limit` keeps the first groups in that order.
+        if let limit = q.limit {
+            sql += " LIMIT ?"
+            args.append(.integer(limit))
+        }
         return CompiledSQL(sql: sql, arguments: args)
     }
 
@@ -97,23 +102,50 @@ extension SQLStore {
             args.append(bindable(hi))
             let c = valueExpression(f)
             return "(\(c) >= ? AND \(c) < ?)"
+        case .inList(let f, _) where isCaseDepartment(f), .compare(let f, .equal, _) where isCaseDepartment(f),
+            .compare(let f, .contains, _) where isCaseDepartment(f):
+            // A case's departments: its lead and every department it is dispatched to (and
+            // has not returned it), so a co-department finds the cases it shares.
+            let own = leaf(p, "t.department_id", &args), shared = leaf(p, "d.department_id", &args)
+            return "(\(own) OR t.id IN (SELECT d.case_id FROM case_dispatch d WHERE d.returned_at IS NULL AND \(shared)))"
+        case .compare(let f, .notEqual, let v) where isCaseDepartment(f):
+            return "NOT (\(compile(.compare(f, .equal, v), &args)))"
+        case .inList, .compare: return leaf(p, nil, &args)
+        }
+    }
+
+    /// Whether `f` is a case's department (the lead's column), in a query over cases.
+    func isCaseDepartment(_ f: FieldSpec) -> Bool {
+        phoneTable == "cases" && f.column == "department_id" && f.through == nil
+    }
+
+    /// A comparison or list on one field, over `expression` (the field's own column when nil).
+    func leaf(_ p: Predicate, _ expression: String?, _ args: inout [StoreValue]) -> String {
+        switch p {
         case .inList(let f, let values):
-            let c = column(f, &args, values: values)
+            let c = column(f, &args, values: values, expression: expression)
             return "\(c.0) IN (\(c.1.joined(separator: ", ")))"
         case .compare(let f, let op, let v):
+            let e = expression ?? valueExpression(f)
             if op == .contains {
                 args.append(bindable(v))
-                return dialect.contains(valueExpression(f))
+                // A reference matches by its record's name (`community ~ 六里屯`), never its number.
+                if case .reference(let kind) = f.type {
+                    let name = "r.\(kind.schema.titleColumn)"
+                    return "\(e) IN (SELECT r.id FROM \(kind.schema.table) r WHERE \(dialect.contains(name)))"
+                }
+                return dialect.contains(e)
             }
-            let (c, placeholders) = column(f, &args, values: [v])
+            let (c, placeholders) = column(f, &args, values: [v], expression: expression)
             return "\(c) \(op.rawValue) \(placeholders[0])"
+        default: return compile(p, &args)
         }
     }
 
     /// The column a predicate compares, and a placeholder per value; a reference given
     /// by name compares against the named record's id.
-    func column(_ f: FieldSpec, _ args: inout [StoreValue], values: [QueryValue]) -> (String, [String]) {
-        let c = valueExpression(f)
+    func column(_ f: FieldSpec, _ args: inout [StoreValue], values: [QueryValue], expression: String? = nil) -> (String, [String]) {
+        let c = expression ?? valueExpression(f)
         var placeholders: [String] = []
         for v in values {
             if case .reference(let kind) = f.type, case .text(let text) = v {

@@ -14,6 +14,8 @@ extension ChoiceSet {
         Choice("reported", ["已上报"]), Choice("dispatched", ["已派单"]), Choice("in-progress", ["办理中"]),
         Choice("returned", ["已退单"]), Choice("resolved", ["已办结"]), Choice("closed", ["已关闭"]),
     ])
+    /// The words for every status before closed (`status=open`, 未办结).
+    public static let openStatusWords: Set<String> = ["open", "未办结", "未结", "在办"]
     public static let callbackResult = ChoiceSet("result", [
         Choice("satisfied", ["满意"]), Choice("basic", ["基本满意"]), Choice("unsatisfied", ["不满意"]),
     ])

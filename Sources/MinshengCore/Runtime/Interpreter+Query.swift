@@ -2,7 +2,49 @@ extension Interpreter {
     func parseQuery(_ inv: Invocation, tokens: [Token], groups: Bool) throws -> Query {
         let end = tokens.last?.end ?? inv.location
         var parser = QueryParser(tokens: tokens, context: session.bindingContext, end: end)
-        return try parser.parse(allowGroups: groups)
+        let q = try parser.parse(allowGroups: groups)
+        if let p = q.predicate { try checkNames(p, tokens: tokens, at: end) }
+        return q
+    }
+
+    /// A reference field compared with a name (`community = 六里屯`) names a record that
+    /// exists, or is an error with a suggestion — never a silent 0. `~` must match a name.
+    func checkNames(_ p: Predicate, tokens: [Token], at end: SourceLocation) throws {
+        switch p {
+        case .and(let a, let b), .or(let a, let b):
+            try checkNames(a, tokens: tokens, at: end)
+            try checkNames(b, tokens: tokens, at: end)
+        case .not(let a): try checkNames(a, tokens: tokens, at: end)
+        case .compare(let f, let op, .text(let name)): try checkName(name, f, contains: op == .contains, tokens: tokens, at: end)
+        case .inList(let f, let values):
+            for case .text(let name) in values { try checkName(name, f, contains: false, tokens: tokens, at: end) }
+        default: break
+        }
+    }
+
+    func checkName(_ name: String, _ f: FieldSpec, contains: Bool, tokens: [Token], at end: SourceLocation) throws {
+        guard case .reference(let kind) = f.type else { return }
+        if let (k, _) = RecordKind.forID(name), k == kind { return }
+        // A record is named by its own title column (a household by its address).
+        guard let title = kind.schema.fields.first(where: { $0.column == kind.schema.titleColumn }) else { return }
+        if contains {
+            var q = Query(kind: kind)
+            q.predicate = .compare(title, .contains, .text(name))
+            if try store.count(q, now: session.now).rows.first?.first?.text != "0" { return }
+        } else if try store.lookup(kind, name: name) != nil {
+            return
+        }
+        // Kinds known by id only (a household) offer no list of names to suggest from.
+        let known = kind.schema.nameField == nil ? [] : try store.names(kind, prefix: "", limit: 5000)
+        let loc = tokens.first { (try? session.bindingContext.text(of: $0)) == name }?.location ?? end
+        let label = kind.schema.label
+        // The name the user most likely meant: one holding what was typed, else the closest.
+        let holding = known.filter { $0.contains(name) }
+        let hint = holding.count == 1 ? Localized(en: "did you mean '\(holding[0])'?", zh: "是不是要输入 '\(holding[0])'？") : Suggestion.hint(for: name, in: known)
+        throw ScriptError.validation(
+            contains ? "no \(label.en) has '\(name)' in its name" : "no \(label.en) named '\(name)'",
+            contains ? "没有名称含 '\(name)' 的\(label.zh)" : "没有名为 '\(name)' 的\(label.zh)", at: loc,
+            hint: hint ?? (holding.isEmpty ? nil : Localized(en: "names holding it: " + holding.prefix(5).joined(separator: ", "), zh: "含有它的名称：" + holding.prefix(5).joined(separator: "、"))))
     }
 
     func find(_ inv: Invocation) throws -> [Output] {

@@ -113,10 +113,11 @@ extension QueryParser {
         while true {
             guard let t = next() else { throw .syntax("expected ')'", "缺少 ')'", at: end) }
             if t.kind == .rightParen && values.isEmpty { break }
-            guard case .compare(_, _, let v) = try typedComparison(field, .equal, t, opToken: open) else {
-                throw .validation("'in' does not apply to \(field.name)", "\(field.name) 不能用 in", at: t.location)
+            switch try typedComparison(field, .equal, t, opToken: open) {
+            case .compare(_, _, let v): values.append(v)
+            case .inList(_, let group): values += group  // a group of values (`status in (open, closed)`)
+            default: throw .validation("'in' does not apply to \(field.name)", "\(field.name) 不能用 in", at: t.location)
             }
-            values.append(v)
             guard let sep = next() else { throw .syntax("expected ')'", "缺少 ')'", at: end) }
             if sep.kind == .rightParen { break }
             guard sep.kind == .comma else {

@@ -37,11 +37,16 @@ extension QueryParser {
             return .compare(field, op, .integer(n))
         case .choice(let set):
             guard op == .equal || op == .notEqual else { throw opError(field, op, opToken, allowed: "= != in") }
+            // `status=open`: every state of a case before closed.
+            if set == .caseStatus, ChoiceSet.openStatusWords.contains(raw.lowercased()) {
+                let open = Predicate.inList(field, set.choices.map(\.value).filter { $0 != "closed" }.map(QueryValue.text))
+                return op == .equal ? open : .not(open)
+            }
             guard let c = set.resolve(raw) else {
-                let list = set.choices.map(\.value).joined(separator: ", ")
+                let list = (set.choices.map(\.value) + (set == .caseStatus ? ["open"] : [])).joined(separator: ", ")
                 throw .validation(
                     "'\(raw)' is not a valid \(field.name); expected one of: \(list)", "'\(raw)' 不是有效的\(field.label.zh)，可选：\(list)",
-                    at: loc, hint: Suggestion.hint(for: raw, in: set.spellings))
+                    at: loc, hint: Suggestion.hint(for: raw, in: set.spellings + (set == .caseStatus ? ["open"] : [])))
             }
             return .compare(field, op, .text(c.value))
         case .dateTime, .date:
