@@ -99,10 +99,17 @@ extension SQLStore {
             entries.append(entry.values)
             for l in lines[i] { logged.append([.integer(chain), .integer(last + 1), .text(l.table), .integer(l.id), .text(l.image)]) }
         }
+        // A command's few rows go through statements prepared once per connection; an
+        // import's thousands through one bulk insert each.
+        let imageColumns = ["chain", "link", "tbl", "row_id", "image"]
+        if entries.count + logged.count <= 8 {
+            for e in entries { try db.execute(dialect.insertSQL(table: "event", key: "seq", columns: Self.entryColumns), e) }
+            for l in logged { try db.execute(dialect.insertSQL(table: "logged_row", columns: imageColumns), l) }
+            return
+        }
         _ = try engine.bulkInsert(table: "event", key: "seq", columns: Self.entryColumns, unique: nil).insert(batch: entries)
         if !logged.isEmpty {
-            _ = try engine.bulkInsert(table: "logged_row", key: "id", columns: ["chain", "link", "tbl", "row_id", "image"], unique: nil)
-                .insert(batch: logged)
+            _ = try engine.bulkInsert(table: "logged_row", key: "id", columns: imageColumns, unique: nil).insert(batch: logged)
         }
     }
 
@@ -159,9 +166,16 @@ extension SQLStore {
         return rows.map { found["\($0.table)#\($0.id)"] ?? "null" }
     }
 
-    /// A row's image: its columns by name, in name order, as one JSON object.
+    /// A row's image: its columns by name, in name order, as one JSON object; a NULL column
+    /// is left out (read back as null), which keeps an image about half the size.
     static func image(_ names: [String], _ values: [StoreValue]) -> String {
-        "{" + zip(names, values).map { JSON.quote($0) + ":" + imageValue($1) }.joined(separator: ",") + "}"
+        var out = "{"
+        for (name, value) in zip(names, values) {
+            if case .null = value { continue }
+            if out.utf8.count > 1 { out += "," }
+            out += "\"" + name + "\":" + imageValue(value)
+        }
+        return out + "}"
     }
 
     static func imageValue(_ v: StoreValue) -> String {
