@@ -94,6 +94,8 @@ extension SQLStore {
         case .and(let a, let b): return "(\(compile(a, &args)) AND \(compile(b, &args)))"
         case .or(let a, let b): return "(\(compile(a, &args)) OR \(compile(b, &args)))"
         case .not(let a): return "NOT (\(compile(a, &args)))"
+        case .exists(let table, let column):
+            return "EXISTS (SELECT 1 FROM \(table) x WHERE x.\(column) = t.id)"
         case .isEmpty(let f):
             let c = valueExpression(f)
             return "(\(c) IS NULL OR \(c) = '')"

@@ -30,6 +30,8 @@ func holds(_ p: Predicate, _ record: [String: String]) -> Bool {
     case .or(let a, let b): return holds(a, record) || holds(b, record)
     case .not(let a): return !holds(a, record)
     case .isEmpty(let f): return value(f).isEmpty
+    // A related row (`visited`) is given in the record as `exists:visit.household_id` = 1.
+    case .exists(let table, let column): return record["exists:\(table).\(column)"] == "1"
     case .inList(let f, let vs): return vs.map(text).contains(value(f))
     case .range(let f, let lo, let hi): return value(f) >= text(lo) && value(f) < text(hi)
     case .compare(let f, let op, let v):

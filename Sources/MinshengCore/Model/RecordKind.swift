@@ -65,6 +65,8 @@ public enum ComputedField: String, Sendable, Equatable {
     case age
     /// Whole days until its resolve deadline (negative once past).
     case daysLeft = "days-left"
+    /// A household some visit went to.
+    case visited
 }
 
 /// One field of a record kind, as users name it and as the store keeps it.

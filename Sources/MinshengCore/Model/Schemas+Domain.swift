@@ -44,6 +44,7 @@ extension RecordSchema {
             .id, .text("address", ["地址", "门牌"]), .ref("compound", ["楼院"], .compound), .ref("community", ["社区"], .community),
             .text("head", ["户主"]), FieldSpec("phone", ["电话"], .phone, label: Localized(en: "phone", zh: "电话")),
             FieldSpec("tags", ["标签"], .tags, label: Localized(en: "tags", zh: "标签")), .created, .createdBy,
+            FieldSpec("visited", ["已走访", "走访过"], .computed(.visited), label: Localized(en: "visited", zh: "已走访"), column: nil, listed: false),
         ])
 
     static let enterprise = RecordSchema(

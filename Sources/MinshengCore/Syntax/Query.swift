@@ -18,6 +18,8 @@ public indirect enum Predicate: Sendable, Equatable {
     case range(FieldSpec, QueryValue, QueryValue)
     case inList(FieldSpec, [QueryValue])
     case isEmpty(FieldSpec)
+    /// Some row of `table` names this record in `column` (`visited`: a visit to the household).
+    case exists(table: String, column: String)
     case and(Predicate, Predicate)
     case or(Predicate, Predicate)
     case not(Predicate)

@@ -1,26 +1,29 @@
 extension QueryParser {
+    /// A yes-or-no field: alone it holds; `= yes|no`, `!= yes|no` say which.
+    mutating func parseTruth(_ field: FieldSpec, _ holds: Predicate) throws(ScriptError) -> Predicate {
+        guard let op = peek(), op.kind == .equals || op.kind == .comparison("!=") || op.kind == .comparison("==") else { return holds }
+        i += 1
+        let v = next()
+        guard let v, let s = try? context.text(of: v), let truth = ChoiceSet.onOff.resolve(s) else {
+            throw .validation("\(field.name) is yes or no", "\(field.label.zh)只能是 yes 或 no", at: v?.location ?? end)
+        }
+        let wantTrue = (truth.value == "on") == (op.kind != .comparison("!="))
+        return wantTrue ? holds : .not(holds)
+    }
+
     /// Conditions on computed fields, rewritten into conditions on stored columns against
     /// the clock in force, so the SQL stays plain and indexes still serve.
     ///
     /// Grammar: computed := 'overdue' [('=' | '!=') BOOL] | ('age' | 'days-left') op INTEGER
     mutating func parseComputed(_ c: ComputedField, _ field: FieldSpec, _ schema: RecordSchema, at loc: SourceLocation) throws(ScriptError) -> Predicate {
+        if c == .visited { return try parseTruth(field, .exists(table: "visit", column: "household_id")) }
         guard let status = schema.field("status"), let due = schema.field("due"), let created = schema.field("created") else {
             throw .validation("\(field.name) does not apply to \(schema.plural.en)", "\(field.label.zh)不适用于\(schema.plural.zh)", at: loc)
         }
         let now = context.now
         let day = 86400
         if c == .overdue {
-            let overdue = Predicate.and(
-                .not(.inList(status, [.text("resolved"), .text("closed")])), .compare(due, .less, .time(now)))
-            guard let op = peek(), op.kind == .equals || op.kind == .comparison("!=") || op.kind == .comparison("==") else {
-                return overdue
-            }
-            i += 1
-            guard let v = next(), let s = try? context.text(of: v), let truth = ChoiceSet.onOff.resolve(s) else {
-                throw .validation("overdue is yes or no", "超期只能是 yes 或 no", at: peek()?.location ?? end)
-            }
-            let wantTrue = (truth.value == "on") == (op.kind != .comparison("!="))
-            return wantTrue ? overdue : .not(overdue)
+            return try parseTruth(field, .and(.not(.inList(status, [.text("resolved"), .text("closed")])), .compare(due, .less, .time(now))))
         }
         guard let op = next() else {
             throw .syntax("expected an operator after '\(field.name)'", "'\(field.name)' 后缺少运算符", at: end)
