@@ -23,7 +23,7 @@ extension SQLStore {
 
     /// A row the open command wrote: its image goes into the entry that logs it.
     func touch(_ table: String, _ id: Int) {
-        if touchedKeys.insert("\(table)#\(id)").inserted { touched.append((table, id)) }
+        if touchedKeys.insert(Self.rowKey(table, id)).inserted { touched.append((table, id)) }
     }
 
     /// Before the log is read inside a command, what it queued is written (it reads its own
@@ -32,11 +32,14 @@ extension SQLStore {
         if !pendingEvents.isEmpty && openTransactions > 0 && engine.isWriting { try flushLog() }
     }
 
+    /// One key for a row wherever rows are tracked by table and id.
+    static func rowKey(_ table: String, _ id: Int) -> String { "\(table)#\(id)" }
+
     /// Drops what a failed savepoint (or the end of a command) leaves queued.
     func forgetPending(to mark: (events: Int, rows: Int)) {
         if pendingEvents.count > mark.events { pendingEvents.removeLast(pendingEvents.count - mark.events) }
         if touched.count > mark.rows {
-            for (table, id) in touched[mark.rows...] { touchedKeys.remove("\(table)#\(id)") }
+            for (table, id) in touched[mark.rows...] { touchedKeys.remove(Self.rowKey(table, id)) }
             touched.removeLast(touched.count - mark.rows)
         }
     }
@@ -83,12 +86,12 @@ extension SQLStore {
         // Which entry each row goes to, and the rows' images.
         var lastNaming: [String: Int] = [:]
         for (i, e) in events.enumerated() {
-            if let kind = e.kind, let id = e.recordID { lastNaming["\(kind.schema.table)#\(id)"] = i }
+            if let kind = e.kind, let id = e.recordID { lastNaming[Self.rowKey(kind.schema.table, id)] = i }
         }
         let images = try imagesOf(rows, db)
         var lines: [[(table: String, id: Int, image: String)]] = Array(repeating: [], count: events.count)
         for (row, image) in zip(rows, images) {
-            lines[lastNaming["\(row.table)#\(row.id)"] ?? events.count - 1].append((row.table, row.id, image))
+            lines[lastNaming[Self.rowKey(row.table, row.id)] ?? events.count - 1].append((row.table, row.id, image))
         }
         var entries: [[StoreValue]] = [], logged: [[StoreValue]] = []
         entries.reserveCapacity(events.count)
@@ -159,11 +162,11 @@ extension SQLStore {
             for chunk in Self.chunks(ids, 500) {
                 let marks = chunk.map { _ in "?" }.joined(separator: ", ")
                 try db.forEachRow("SELECT \(select) FROM \(table) t WHERE t.id IN (\(marks))", chunk.map { .integer($0) }) { row in
-                    if let id = row.int("id") { found["\(table)#\(id)"] = Self.image(names, row.values) }
+                    if let id = row.int("id") { found[Self.rowKey(table, id)] = Self.image(names, row.values) }
                 }
             }
         }
-        return rows.map { found["\($0.table)#\($0.id)"] ?? "null" }
+        return rows.map { found[Self.rowKey($0.table, $0.id)] ?? "null" }
     }
 
     /// A row's image: its columns by name, in name order, as one JSON object; a NULL column

@@ -99,15 +99,6 @@ extension SQLStore {
         event.details.first { $0.0 == "first" }.flatMap { RecordKind.forID($0.1) }.map { $0.1 }
     }
 
-    /// `subdistrictSQL` of a kind over one bound id ("0" when the kind names no subdistrict),
-    /// built once per kind: one statement text per kind, prepared once.
-    func chainQuery(_ kind: RecordKind) -> String {
-        if let sql = chainQueries[kind] { return sql }
-        let sql = subdistrictSQL(kind, id: "?") ?? "0"
-        chainQueries[kind] = sql
-        return sql
-    }
-
     /// The subdistrict a record belongs to, as SQL over its id (an expression): its own
     /// subdistrict column, its community's or department's, or its parent record's, the
     /// nearest first; NULL when none names one.

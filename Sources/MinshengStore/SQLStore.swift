@@ -7,8 +7,6 @@ public final class SQLStore: Store {
     /// Where the database is, as the user named it.
     public let location: String
     let engine: SQLEngine
-    /// Per record kind, the SQL naming its subdistrict (`subdistrictSQL`), built once.
-    var chainQueries: [RecordKind: String] = [:]
     /// Per table, its columns, read once (for select lists that guard phone columns).
     var columnLists: [String: [String]] = [:]
     /// The table of the query being compiled (its rows are `t`), for a guarded phone column.

@@ -74,14 +74,7 @@ final class SQLiteEngine: SQLEngine {
                 queue = q
                 if before > 0 && before < Migrations.imagesVersion, let hook = afterUpgrade {
                     try q.inTransaction(.immediate) { db in
-                        let c = SQLiteConnection(db, engine: self)
-                        current = c
-                        currentEffect = .writes
-                        defer {
-                            current = nil
-                            currentEffect = nil
-                        }
-                        try hook(c)
+                        try asCurrent(db, .writes, hook)
                         return .commit
                     }
                 }
@@ -186,21 +179,30 @@ final class SQLiteEngine: SQLEngine {
         let q = try database()
         return try mapErrors {
             try q.writeWithoutTransaction { db in
-                current = SQLiteConnection(db, engine: self)
-                currentEffect = effect
-                defer {
-                    current = nil
-                    currentEffect = nil
+                try asCurrent(db, effect) { _ in
+                    var result: T?
+                    try db.inTransaction(effect == .writes ? .immediate : .deferred) {
+                        result = try body()
+                        return .commit
+                    }
+                    guard let result else { throw ScriptError.runtimeFailure("transaction returned nothing") }
+                    return result
                 }
-                var result: T?
-                try db.inTransaction(effect == .writes ? .immediate : .deferred) {
-                    result = try body()
-                    return .commit
-                }
-                guard let result else { throw ScriptError.runtimeFailure("transaction returned nothing") }
-                return result
             }
         }
+    }
+
+    /// Runs `body` with `db` as the open transaction's connection: what it asks of the
+    /// engine meanwhile (a table's columns, a nested change) uses that connection.
+    func asCurrent<T>(_ db: Database, _ effect: Effect, _ body: (SQLiteConnection) throws -> T) throws -> T {
+        let c = SQLiteConnection(db, engine: self)
+        current = c
+        currentEffect = effect
+        defer {
+            current = nil
+            currentEffect = nil
+        }
+        return try body(c)
     }
 
     /// Runs `body` with the open connection, or a short one of its own.
@@ -228,14 +230,7 @@ final class SQLiteEngine: SQLEngine {
         return try mapErrors {
             var result: T?
             try q.inTransaction(.immediate) { db in
-                // What the change asks of the engine meanwhile (a table's columns) uses this connection.
-                current = SQLiteConnection(db, engine: self)
-                currentEffect = .writes
-                defer {
-                    current = nil
-                    currentEffect = nil
-                }
-                result = try body(current ?? SQLiteConnection(db, engine: self))
+                result = try asCurrent(db, .writes, body)
                 return .commit
             }
             guard let result else { throw ScriptError.runtimeFailure("transaction returned nothing") }

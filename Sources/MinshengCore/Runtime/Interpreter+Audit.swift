@@ -205,15 +205,22 @@ extension Interpreter {
         guard !heads.isEmpty else {
             throw ScriptError.runtime("the change log is empty: there is nothing to seal", "修改记录为空，无可封印", at: inv.location)
         }
-        let root = Seal.root(heads)
-        try log(inv, "audit.seal", nil, nil, [("root", root), ("heads", Seal.encode(heads))])
-        let seal = String(root.prefix(Seal.shown))
-        session.lastID = seal
+        let seal = try logSeal(inv, heads, of: nil, nil)
         let entries = heads.reduce(0) { $0 + $1.link }
         return [.text(lang == .zh
             ? "封印 \(seal)：覆盖 \(heads.count) 条哈希链（\(entries) 条记录），\(session.now.display)\n请公布；以后用 audit verify seal=\(seal) 证明修改记录仍延续它"
             : "seal \(seal) over \(counted(heads.count, "chain")) (\(counted(entries, "entry", "entries"))), \(session.now.display)\n"
                 + "publish it; audit verify seal=\(seal) later proves the log still extends it")]
+    }
+
+    /// Logs the seal over `heads` (the record's, when a meeting is sealed at its close) and
+    /// returns it as printed; `$_` is the seal.
+    func logSeal(_ inv: Invocation, _ heads: [ChainHead], of kind: RecordKind?, _ id: Int?) throws -> String {
+        let root = Seal.root(heads)
+        try log(inv, "audit.seal", kind, id, [("root", root), ("heads", Seal.encode(heads))])
+        let seal = String(root.prefix(Seal.shown))
+        session.lastID = seal
+        return seal
     }
 
     /// Whether the log still extends a published seal: the seal's entry is found, each head

@@ -185,11 +185,7 @@ extension Interpreter {
         // The record at the close is sealed (every chain's head, the close included): the
         // minutes print the seal, and audit verify seal=… proves later that the log still
         // extends it.
-        let heads = try store.chainHeads()
-        let root = Seal.root(heads)
-        try log(inv, "audit.seal", .meeting, m.id, [("root", root), ("heads", Seal.encode(heads))])
-        let seal = String(root.prefix(Seal.shown))
-        session.lastID = seal
+        let seal = try logSeal(inv, try store.chainHeads(), of: .meeting, m.id)
         let at = clock(session.now, on: m.date)
         return [
             .text(
