@@ -15,6 +15,7 @@ enum Migrations {
         ("v9: logins in the change log", v9Logins),
         ("v10: roles granted to logins", v10Roles),
         ("v11: row images and wall-clock time in the change log", v11Images),
+        ("v12: working days, the working calendar, policy settings", v12Calendar),
     ]
 
     /// The same migrations as SQL text, for an engine that runs them itself (PostgreSQL,
@@ -23,6 +24,7 @@ enum Migrations {
         (all[0].0, v1SQL), (all[1].0, v2SQL), (all[2].0, v3CasesSQL), (all[3].0, v4MeetingsSQL), (all[4].0, v5VisitsSQL),
         (all[5].0, v6AssessmentSQL), (all[6].0, v7DistrictSQL), (all[7].0, v8ChainsSQL),
         (all[8].0, v9LoginsSQL), (all[9].0, v10RolesSQL), (all[10].0, v11ImagesSQL),
+        (all[11].0, v12CalendarSQL),
     ]
 
     /// Brings the schema up to date. An up-to-date file costs one `PRAGMA user_version`

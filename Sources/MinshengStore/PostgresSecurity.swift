@@ -29,7 +29,7 @@ enum PostgresSecurity {
     /// Tables everyone enrolled reads, written by the roles named.
     static let sharedTables: [(table: String, writers: String)] = [
         ("department", "'{admin}'"), ("community", "'{admin}'"), ("subdistrict", "'{admin}'"), ("cadre", "'{admin}'"),
-        ("case_policy", "'{admin}'"), ("assess_rule", "'{admin}'"), ("campaign", "'{subdistrict}'"),
+        ("case_policy", "'{admin}'"), ("calendar_day", "'{admin}'"), ("policy_setting", "'{admin}'"), ("assess_rule", "'{admin}'"), ("campaign", "'{subdistrict}'"),
         ("spotcheck", "'{supervisor,subdistrict}'"), ("spotcheck_case", "'{supervisor,subdistrict}'"), ("notice", "'{supervisor,subdistrict}'"),
     ]
 

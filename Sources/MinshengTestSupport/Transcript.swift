@@ -34,6 +34,8 @@ public enum Transcript {
         public var actor = "测试员"
         public var options = RunOptions()
         public var format = OutputFormat.table
+        /// `--echo`: each command is printed (`> …`) before what it printed.
+        public var echo = false
     }
 
     public static func header(path: String) -> Header {
@@ -50,6 +52,7 @@ public enum Transcript {
                 case "--format": h.format = OutputFormat(rawValue: value) ?? h.format; i += 1
                 case "--keep-going": h.options.keepGoing = true
                 case "--atomic": h.options.atomic = true
+                case "--echo": h.echo = true
                 default: break
                 }
                 i += 1
@@ -72,6 +75,7 @@ public enum Transcript {
         let store = SQLStore(location: database, login: actor)
         let interpreter = Interpreter(session: session, store: store, out: captured, diagnostics: captured)
         interpreter.openTable = CSVFile.open
+        if h.echo { interpreter.beforeCommand = { captured.write("> " + $0.source + "\n") } }
         do {
             let source = try LineSource(path: path, displayName: displayName)
             let ok = interpreter.runScript(source, options: options, canonicalName: path)

@@ -7,8 +7,8 @@ import Testing
 
     @Test func defaultsAreProductMd() {
         let p = CasePolicy.defaults
-        #expect(p.rule("urgent") == DeadlineRule(urgency: "urgent", respond: 7200, resolve: 86400))
-        #expect(p.rule("normal") == DeadlineRule(urgency: "normal", respond: 86400, resolve: 604_800))
+        #expect(p.rule("urgent") == DeadlineRule(urgency: "urgent", respond: .seconds(7200), resolve: .seconds(86400)))
+        #expect(p.rule("normal") == DeadlineRule(urgency: "normal", respond: .seconds(86400), resolve: .seconds(604_800)))
         let d = p.deadlines(received: t0, urgency: "urgent")
         #expect(d.respond.display == "2019-12-03 11:00" && d.resolve.display == "2019-12-04 09:00")
         let n = p.deadlines(received: t0, urgency: "normal")
@@ -16,10 +16,10 @@ import Testing
     }
 
     @Test func storedRulesReplaceDefaultsOneUrgencyAtATime() {
-        let p = CasePolicy.with([DeadlineRule(urgency: "urgent", respond: 3600, resolve: 43200, isDefault: false, changedBy: "王强")])
-        #expect(p.rule("urgent").respond == 3600 && !p.rule("urgent").isDefault)
+        let p = CasePolicy.with([DeadlineRule(urgency: "urgent", respond: .seconds(3600), resolve: .seconds(43200), isDefault: false, changedBy: "王强")])
+        #expect(p.rule("urgent").respond == .seconds(3600) && !p.rule("urgent").isDefault)
         #expect(p.rule("normal").isDefault)
-        #expect(p.rules.map(\.urgency) == ["urgent", "normal"])
+        #expect(p.rules.map(\.urgency) == ["emergency", "urgent", "normal", "complex"])
     }
 
     @Test func standingAgainstTheClock() {

@@ -37,7 +37,7 @@ import Testing
     @Test func optionKeysAndValues() {
         #expect(complete("case dispatch C-1 de") == ["dept="])
         #expect(complete("case dispatch C-1 dept=城") == ["城建科", "城管科"])
-        #expect(complete("case new x urgency=") == ["normal", "urgent", "一般", "普通", "紧急"].sorted())
+        #expect(complete("case new x urgency=") == ["complex", "emergency", "normal", "urgent", "一般", "危急", "复杂", "普通", "特急", "紧急"].sorted())
         #expect(complete("case new x community=十") == ["十里堡社区"])
     }
 

@@ -4,6 +4,10 @@ extension RecordKind {
     /// `RecordSchema.all`; their table is their raw value.
     static let casePolicy = RecordKind(rawValue: "case_policy")
     static let caseDispatch = RecordKind(rawValue: "case_dispatch")
+    /// Days set in the working calendar over the shipped holidays.
+    static let calendarDay = RecordKind(rawValue: "calendar_day")
+    /// The deadline policy's settings other than its rules (`workday-end`).
+    static let policySetting = RecordKind(rawValue: "policy_setting")
 }
 
 /// One stored case, read through typed accessors.

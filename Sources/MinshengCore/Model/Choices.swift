@@ -8,7 +8,16 @@ extension ChoiceSet {
         Choice("visit", ["走访"]), Choice("hotline", ["12345", "热线"]), Choice("walk-in", ["来访"]),
         Choice("meeting", ["会商会"]), Choice("inspection", ["巡查"]),
     ])
-    public static let urgency = ChoiceSet("urgency", [Choice("urgent", ["紧急"]), Choice("normal", ["一般", "普通"])])
+    /// What `calendar set` makes a day: a holiday, a working day, or what it was before.
+    public static let calendarDayKind = ChoiceSet(
+        "kind",
+        [
+            Choice("holiday", ["放假", "休", "节假日"], label: Localized(en: "holiday", zh: "放假")),
+            Choice("workday", ["上班", "班", "工作日", "补班"], label: Localized(en: "working day", zh: "上班")),
+            Choice("default", ["默认", "恢复"], label: Localized(en: "as shipped", zh: "恢复默认")),
+        ])
+    public static let urgency = ChoiceSet(
+        "urgency", [Choice("urgent", ["紧急"]), Choice("normal", ["一般", "普通"]), Choice("emergency", ["特急", "危急"]), Choice("complex", ["复杂"])])
     public static let caseStatus = ChoiceSet("status", [
         Choice("received", ["已受理"]), Choice("responded", ["已响应"]), Choice("verified", ["已核实"]),
         Choice("reported", ["已上报"]), Choice("dispatched", ["已派单"]), Choice("in-progress", ["办理中"]),

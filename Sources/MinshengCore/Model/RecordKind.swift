@@ -65,6 +65,8 @@ public enum ComputedField: String, Sendable, Equatable {
     case age
     /// Whole days until its resolve deadline (negative once past).
     case daysLeft = "days-left"
+    /// Whole working days gone since it was received (`WorkCalendar.workingAge`).
+    case workingAge = "working-age"
     /// A household some visit went to.
     case visited
 }

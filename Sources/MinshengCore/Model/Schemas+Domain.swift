@@ -92,6 +92,9 @@ extension RecordSchema {
             FieldSpec("overdue", ["超期", "逾期"], .computed(.overdue), label: Localized(en: "overdue", zh: "超期"), column: nil, listed: false),
             FieldSpec("age", ["天数", "已用天数"], .computed(.age), label: Localized(en: "age", zh: "已用天数"), column: nil, listed: false),
             FieldSpec("days-left", ["剩余天数"], .computed(.daysLeft), label: Localized(en: "days left", zh: "剩余天数"), column: nil, listed: false),
+            FieldSpec(
+                "working-age", ["工作日数", "已用工作日"], .computed(.workingAge), label: Localized(en: "working days", zh: "已用工作日"), column: nil,
+                listed: false),
         ])
 
     static let domainSchemas: [RecordSchema] = [.compound, .household, .enterprise, .cadre, .case]

@@ -82,7 +82,7 @@ public enum VisitPlanner {
         }
     }
 
-    public static func plan(_ pairs: [PlanPair], window: DayWindow) -> VisitPlan {
+    public static func plan(_ pairs: [PlanPair], window: DayWindow, calendar: WorkCalendar = .shipped) -> VisitPlan {
         var taken = Set<Int>()
         var queues: [(pair: PlanPair, queue: [PlanCompound])] = []
         for p in pairs.sorted(by: { $0.id < $1.id }) {
@@ -91,7 +91,7 @@ public enum VisitPlanner {
         }
         var plan = VisitPlan()
         var next = [Int](repeating: 0, count: queues.count)
-        for day in WalkingDays.days(in: window) {
+        for day in WalkingDays.days(in: window, on: calendar) {
             var busy: [String: Set<Int>] = ["am": [], "pm": []]
             for (i, entry) in queues.enumerated() {
                 guard let half = ["am", "pm"].first(where: { busy[$0, default: []].isDisjoint(with: entry.pair.cadres) }) else {

@@ -17,15 +17,21 @@ public struct DayWindow: Sendable, Equatable {
 }
 
 /// The walking office (时间落实): office cadres go out with community cadres on Tuesday
-/// and Thursday half-days.
+/// and Thursday half-days — those that are working days: a Tuesday in the National Day
+/// week is no walking day. (A weekend make-up working day is not one either: the walking
+/// office keeps to its weekdays.)
 public enum WalkingDays {
     /// ISO weekdays of the walking office: Tuesday and Thursday.
     public static let weekdays: Set<Int> = [2, 4]
 
-    public static func isWalkingDay(_ d: Day) -> Bool { weekdays.contains(d.weekday) }
+    public static func isWalkingDay(_ d: Day, on calendar: WorkCalendar = .shipped) -> Bool {
+        weekdays.contains(d.weekday) && calendar.isWorkingDay(d)
+    }
 
     /// The walking days of a window, in order.
-    public static func days(in window: DayWindow) -> [Day] { window.days.filter(isWalkingDay) }
+    public static func days(in window: DayWindow, on calendar: WorkCalendar = .shipped) -> [Day] {
+        window.days.filter { isWalkingDay($0, on: calendar) }
+    }
 
     /// The weekday's name, for messages.
     public static func weekdayName(_ d: Day, _ language: Language) -> String {

@@ -32,11 +32,17 @@ extension Interpreter {
         add(
             "respond", "响应",
             deadlineLine(c.respondDue, done: c.time("responded_at"), standing: c.respondStanding(now: now), doneWord: Localized(en: "responded", zh: "已响应")))
+        // A deadline in working days also says how many working days are left.
+        let policy = try casePolicy()
+        var workingLeft: Int?
+        if case .workingDays = policy.rule(c.urgency).resolve, case .left? = c.resolveStanding(now: now) {
+            workingLeft = policy.calendar.workingDaysLeft(due: c.resolveDue, now: now)
+        }
         add(
             "resolve", "办结",
             deadlineLine(
                 c.resolveDue, done: c.time("resolved_at"), standing: c.resolveStanding(now: now), doneWord: Localized(en: "resolved", zh: "已办结"),
-                notRecorded: false))
+                notRecorded: false, workingLeft: workingLeft))
         if let s = c.satisfaction { add("callback", "回访", s.label.text(lang)) }
         if c.status == .closed, let o = c.text("outcome").flatMap(CaseOutcome.init(rawValue:)) {
             var parts = [o.label.text(lang), c.time("closed_at")?.display ?? ""]
@@ -59,11 +65,16 @@ extension Interpreter {
     }
 
     /// `due 2019-12-10 09:00 · 6d 23h left`, or `… · resolved 2019-12-05 10:00 · on time`.
-    func deadlineLine(_ due: Timestamp, done: Timestamp?, standing: DeadlineStanding?, doneWord: Localized, notRecorded: Bool = true) -> String {
+    func deadlineLine(
+        _ due: Timestamp, done: Timestamp?, standing: DeadlineStanding?, doneWord: Localized, notRecorded: Bool = true, workingLeft: Int? = nil
+    ) -> String {
         var parts = [(lang == .zh ? "期限 " : "due ") + due.display]
         if let done { parts.append(doneWord.text(lang) + " " + done.display) }
         if let standing {
             parts.append(standing.text.text(lang))
+            if let n = workingLeft {
+                parts.append(lang == .zh ? "剩余\(n)个工作日" : n == 1 ? "1 working day left" : "\(n) working days left")
+            }
         } else if done == nil && notRecorded {
             parts.append(lang == .zh ? "未记录" : "not recorded")
         }

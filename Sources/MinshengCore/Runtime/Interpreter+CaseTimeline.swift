@@ -45,6 +45,7 @@ extension Interpreter {
             "dispatch": Localized(en: "dispatched", zh: "派单"), "return": Localized(en: "returned", zh: "退单"),
             "progress": Localized(en: "progress", zh: "进展"), "resolve": Localized(en: "resolved", zh: "办结"),
             "callback": Localized(en: "callback", zh: "回访"), "close": Localized(en: "closed", zh: "结案"),
+            "deadlines": Localized(en: "deadlines recomputed", zh: "期限重算"),
         ]
         return labels[verb]?.text(lang) ?? verb
     }
@@ -68,6 +69,11 @@ extension Interpreter {
             if let r = get("result") { parts.append(label(.callbackResult, r) ?? r) }
             if let n = get("reopened"), let due = get("resolve-due").flatMap(Timestamp.parse) {
                 parts.append(zh ? "重新办理（第 \(n) 次），办结期限 \(due.display)" : "reopened, resolve by \(due.display)")
+            }
+        case "deadlines":
+            for (key, en, zhWord) in [("respond-due", "respond by", "响应期限"), ("resolve-due", "resolve by", "办结期限")] {
+                guard let was = get(key + "-was").flatMap(Timestamp.parse), let now = get(key).flatMap(Timestamp.parse) else { continue }
+                parts.append(zh ? "\(zhWord) \(was.display) → \(now.display)" : "\(en) \(was.display) → \(now.display)")
             }
         case "close":
             if let of = get("of") {

@@ -6,7 +6,8 @@ extension Interpreter {
         .caseCallback: { try $0.caseCallback($1) }, .caseClose: { try $0.caseClose($1) },
         .caseShow: { try $0.caseShow($1) }, .caseOverdue: { try $0.caseOverdue($1) },
         .caseImport: { try $0.caseImport($1) }, .caseExport: { try $0.caseExport($1) },
-        .policyShow: { try $0.policyShow($1) }, .policySet: { try $0.policySet($1) },
+        .policyShow: { try $0.policyShow($1) }, .policySet: { try $0.policySet($1) }, .policyRecompute: { try $0.policyRecompute($1) },
+        .calendarShow: { try $0.calendarShow($1) }, .calendarSet: { try $0.calendarSet($1) }, .calendarImport: { try $0.calendarImport($1) },
     ]
 
     /// `case new TITLE …`: takes in a request, computes its deadlines from the policy.
@@ -221,17 +222,6 @@ extension Interpreter {
         var found: Int?
         try store.scan(q, now: session.now) { found = $0.id }
         return found
-    }
-
-    /// The deadline policy in force: the defaults with the stored rules laid over them.
-    func casePolicy() throws -> CasePolicy {
-        let rows = try store.select(.casePolicy, matching: [:], orderBy: [])
-        return CasePolicy.with(
-            rows.map { r in
-                DeadlineRule(
-                    urgency: r.text("urgency") ?? "", respond: r.int("respond_seconds") ?? 0, resolve: r.int("resolve_seconds") ?? 0,
-                    isDefault: false, changedBy: r.text("updated_by"), changedAt: r.text("updated_at").flatMap(Timestamp.parse))
-            })
     }
 }
 

@@ -19,19 +19,7 @@ extension Interpreter {
                 "\(kind.schema.plural.en) cannot be imported", "\(kind.schema.plural.zh)不能导入", at: inv["kind"]?.location,
                 hint: Localized(en: "importable: \(kinds)", zh: "可导入：\(kinds)"))
         }
-        guard let open = openTable else {
-            throw ScriptError.runtime("this shell cannot read CSV files", "此环境不能读取 CSV 文件", at: fileLoc)
-        }
-        let full = resolvePath(path, relativeTo: scriptStack.last)
-        guard fileExists(full) else {
-            throw ScriptError(.io, Localized(en: "no file '\(path)'", zh: "没有文件 '\(path)'"), at: fileLoc)
-        }
-        let reader: TableFileReader
-        do {
-            reader = try open(full)
-        } catch {
-            throw ScriptError(.io, Localized(en: "'\(path)' is not a readable CSV file", zh: "'\(path)' 不是可读的 CSV 文件"), at: fileLoc)
-        }
+        let reader = try openTableFile(path, at: fileLoc)
         let columns = try importColumns(reader.header, spec: spec, file: path)
         var rows = 0, bad = 0, lastLine = 1
         while let (line, fields) = try nextRow(reader, file: path, after: lastLine, at: fileLoc) {
@@ -53,6 +41,22 @@ extension Interpreter {
                 hint: Localized(en: "fix the lines above and import the file again", zh: "请改正上面列出的行后重新导入"))
         }
         return [.text(lang == .zh ? "已从 '\(path)' 导入\(what.zh) \(rows) 条" : "imported \(rows) \(what.en) from '\(path)'")]
+    }
+
+    /// A CSV file named in a command, relative to the script, opened for reading.
+    func openTableFile(_ path: String, at loc: SourceLocation) throws -> TableFileReader {
+        guard let open = openTable else {
+            throw ScriptError.runtime("this shell cannot read CSV files", "此环境不能读取 CSV 文件", at: loc)
+        }
+        let full = resolvePath(path, relativeTo: scriptStack.last)
+        guard fileExists(full) else {
+            throw ScriptError(.io, Localized(en: "no file '\(path)'", zh: "没有文件 '\(path)'"), at: loc)
+        }
+        do {
+            return try open(full)
+        } catch {
+            throw ScriptError(.io, Localized(en: "'\(path)' is not a readable CSV file", zh: "'\(path)' 不是可读的 CSV 文件"), at: loc)
+        }
     }
 
     /// The next row; a file that stops being CSV is an error after the last good line.

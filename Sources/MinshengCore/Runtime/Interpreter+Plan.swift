@@ -3,10 +3,14 @@
 extension Interpreter {
     func planVisits(_ inv: Invocation) throws -> [Output] {
         let window = try dayWindow(inv)
-        guard !WalkingDays.days(in: window).isEmpty else {
+        let calendar = try workCalendar()
+        guard !WalkingDays.days(in: window, on: calendar).isEmpty else {
             throw ScriptError.validation(
-                "no Tuesday or Thursday between \(window.from.iso) and \(window.to.iso)", "\(window.from.iso) 至 \(window.to.iso) 之间没有周二或周四",
-                at: inv["to"]?.location, hint: Localized(en: "the walking office goes out on Tuesday and Thursday half-days", zh: "走访日为周二、周四半天"))
+                "no working Tuesday or Thursday between \(window.from.iso) and \(window.to.iso)", "\(window.from.iso) 至 \(window.to.iso) 之间没有上班的周二或周四",
+                at: inv["to"]?.location,
+                hint: Localized(
+                    en: "the walking office goes out on Tuesday and Thursday half-days that are working days (calendar show)",
+                    zh: "走访日为上班日的周二、周四半天（calendar show 查看节假日）"))
         }
         let community = try optionalRef(.community, inv, "community")
         let filter: [String: StoreValue] = community.map { ["community_id": .integer($0)] } ?? [:]
@@ -34,7 +38,7 @@ extension Interpreter {
                     PlanCompound(id: $0, name: info[$0]?.text("name") ?? "", special: facts[$0]?.special ?? 0, lastVisit: facts[$0]?.lastVisit)
                 })
         }
-        let plan = VisitPlanner.plan(planPairs, window: window)
+        let plan = VisitPlanner.plan(planPairs, window: window, calendar: calendar)
         let pairNames = Dictionary(planPairs.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let columns = [
             column("date", "日期"), column("day", "星期"), FieldSpec("half", ["时段"], .choice(.half), label: Localized(en: "half", zh: "时段")),

@@ -1,11 +1,18 @@
 extension Interpreter {
     func parseQuery(_ inv: Invocation, tokens: [Token], groups: Bool) throws -> Query {
         let end = tokens.last?.end ?? inv.location
-        var parser = QueryParser(tokens: tokens, context: session.bindingContext, end: end)
+        var context = session.bindingContext
+        if tokens.contains(where: { t in Self.workingAgeWords.contains((try? context.text(of: t)) ?? "") }) { context.calendar = try workCalendar() }
+        var parser = QueryParser(tokens: tokens, context: context, end: end)
         let q = try parser.parse(allowGroups: groups)
         if let p = q.predicate { try checkNames(p, tokens: tokens, at: end) }
         return q
     }
+
+    static let workingAgeWords: Set<String> = {
+        guard let f = RecordSchema.case.field("working-age") else { return [] }
+        return Set([f.name] + f.aliases)
+    }()
 
     /// A reference field compared with a name (`community = 六里屯`) names a record that
     /// exists, or is an error with a suggestion — never a silent 0. `~` must match a name.

@@ -46,7 +46,13 @@ extension Interpreter {
                     ? "已登记走访 V-\(id)：\(day.iso) \(half)，\(names.joined(separator: "、")) → \(target.label.zh)（\(what)）"
                     : "logged visit V-\(id): \(day.iso) \(half), \(names.joined(separator: " and ")) → \(target.label.en) (\(what))")
         ]
-        if !WalkingDays.isWalkingDay(day) {
+        let calendar = try workCalendar()
+        if WalkingDays.weekdays.contains(day.weekday), !calendar.isWorkingDay(day) {
+            let name = calendar.mark(day)?.name.text(lang) ?? ""
+            out.append(
+                .text(
+                    lang == .zh ? "注意：\(day.iso) 放假（\(name)），不是走访日" : "note: \(day.iso) is a holiday (\(name)), not a walking day"))
+        } else if !WalkingDays.isWalkingDay(day, on: calendar) {
             let wd = WalkingDays.weekdayName(day, lang)
             out.append(
                 .text(

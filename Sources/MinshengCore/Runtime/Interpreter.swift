@@ -18,6 +18,8 @@ public final class Interpreter {
     /// Called after each command that succeeded (and committed); tests use it to check
     /// that every change to the records was logged.
     public var afterCommand: ((Invocation) -> Void)?
+    /// Called before each command runs (a transcript with `--echo` prints the command).
+    public var beforeCommand: ((Invocation) -> Void)?
 
     /// The operator asked for (`--as`), not yet checked against the database's login: it is
     /// at the first command that needs the database (`settleOperator`).
@@ -75,6 +77,7 @@ public final class Interpreter {
 
     /// Runs a command already parsed (the fuzzer looks at it first), as one transaction.
     public func execute(_ invocation: Invocation) throws {
+        beforeCommand?(invocation)
         try refuseOutsideDatabase(invocation)
         let sink = onceRedirect ?? redirect
         defer { closeOnce() }

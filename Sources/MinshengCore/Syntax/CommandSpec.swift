@@ -139,7 +139,7 @@ public struct CommandSpec: Sendable {
         case .integer: return "N"
         case .date: return "YYYY-MM-DD"
         case .dateTime: return "YYYY-MM-DDTHH:MM"
-        case .duration: return "2h|7d"
+        case .duration: return "2h|7d|15wd"
         default: return "…"
         }
     }

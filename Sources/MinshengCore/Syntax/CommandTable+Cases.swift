@@ -7,6 +7,13 @@ extension CommandID {
     public static let caseShow = CommandID("case-show"), caseOverdue = CommandID("case-overdue")
     public static let caseImport = CommandID("case-import"), caseExport = CommandID("case-export")
     public static let policyShow = CommandID("policy-show"), policySet = CommandID("policy-set")
+    public static let policyRecompute = CommandID("policy-recompute")
+    public static let calendarShow = CommandID("calendar-show"), calendarSet = CommandID("calendar-set")
+    public static let calendarImport = CommandID("calendar-import")
+}
+
+extension ParameterSpec {
+    static let reason = ParameterSpec("reason", ["原因", "理由"], .text, required: true, help: Localized(en: "why (kept in the change log)", zh: "原因（记入变更日志）"))
 }
 
 extension ParameterSpec {
@@ -125,12 +132,41 @@ extension CommandTable {
         CommandSpec(
             .policySet, ["policy", "set"], aliases: [["时限", "设置"]],
             options: [
-                ParameterSpec("urgency", ["紧急程度", "级别"], .choice(.urgency), required: true, help: Localized(en: "which urgency", zh: "紧急程度")),
-                ParameterSpec("respond", ["响应"], .duration, help: Localized(en: "time to respond", zh: "响应时限")),
-                ParameterSpec("resolve", ["办结"], .duration, help: Localized(en: "time to resolve", zh: "办结时限")),
+                ParameterSpec("urgency", ["紧急程度", "级别"], .choice(.urgency), help: Localized(en: "which urgency", zh: "紧急程度")),
+                ParameterSpec("respond", ["响应"], .duration, help: Localized(en: "time to respond: 2h, 7d, 15wd", zh: "响应时限：2h、7d、15wd（工作日）")),
+                ParameterSpec("resolve", ["办结"], .duration, help: Localized(en: "time to resolve: 2h, 7d, 15wd", zh: "办结时限：2h、7d、15wd（工作日）")),
+                ParameterSpec(
+                    "workday-end", ["下班时间"], .text,
+                    help: Localized(en: "when a working day ends, e.g. 17:30 (none: at 24:00)", zh: "工作日结束时间，如 17:30（none：24 点）")),
             ],
-            summary: Localized(en: "change a deadline rule; new cases use it", zh: "修改办理时限；新受理的诉求按新时限"),
-            example: "policy set urgency=urgent respond=2h resolve=24h", effect: .writes),
+            summary: Localized(en: "change a deadline rule or the working day's end; new cases use it", zh: "修改办理时限或下班时间；新受理的诉求按新规则"),
+            example: "policy set urgency=complex resolve=15wd", effect: .writes),
+        CommandSpec(
+            .policyRecompute, ["policy", "recompute"], aliases: [["时限", "重算"]],
+            options: [.reason],
+            summary: Localized(
+                en: "recompute the deadlines of cases not yet closed from the policy and calendar in force",
+                zh: "按现行时限和日历重算未结诉求的期限"),
+            example: "policy recompute reason=\"2026年国庆调休更正\"", effect: .writes),
+        CommandSpec(
+            .calendarShow, ["calendar", "show"], aliases: [["日历", "查看"], ["节假日", "查看"]],
+            arguments: [ParameterSpec("year", ["年份"], .integer, help: Localized(en: "default: this year", zh: "默认今年"))],
+            summary: Localized(en: "the working calendar of a year: holidays and make-up working days", zh: "查看一年的工作日历：节假日与调休上班日"),
+            example: "calendar show 2019", effect: .reads),
+        CommandSpec(
+            .calendarSet, ["calendar", "set"], aliases: [["日历", "设置"], ["节假日", "设置"]],
+            arguments: [
+                ParameterSpec("date", ["日期"], .date, required: true, help: Localized(en: "the day", zh: "日期")),
+                ParameterSpec("kind", ["类型"], .choice(.calendarDayKind), required: true, help: Localized(en: "holiday, workday or default", zh: "放假、上班或恢复默认")),
+            ],
+            options: [.reason],
+            summary: Localized(en: "make a day a holiday or a working day (existing deadlines stay)", zh: "把某天设为放假或上班（已有期限不变）"),
+            example: "calendar set 2026-10-08 holiday reason=\"区里加放一天\"", effect: .writes),
+        CommandSpec(
+            .calendarImport, ["calendar", "import"], aliases: [["日历", "导入"], ["节假日", "导入"]],
+            arguments: [.path()], options: [.reason],
+            summary: Localized(en: "set days from a CSV file (date,kind[,name]): next year's notice", zh: "从 CSV 文件（日期,类型[,名称]）设置日历：来年的通知"),
+            example: "calendar import 2027.csv reason=\"国务院办公厅关于2027年部分节假日安排的通知\"", effect: .writes),
     ]
 
     /// A lifecycle step: `case VERB ID …`.

@@ -56,7 +56,7 @@ extension CommandTable {
         .spotCheck: .supervision, .spotCheckRecord: .supervision, .noticeCommend: .supervision, .noticeCriticize: .supervision,
         .auditVerify: .verify, .auditSeal: .seal,
         // Organisation, roles, policy.
-        .deptAdd: .admin, .communityAdd: .admin, .subdistrictAdd: .admin, .cadreAdd: .admin, .policySet: .admin, .assessRulesSet: .admin,
+        .deptAdd: .admin, .communityAdd: .admin, .subdistrictAdd: .admin, .cadreAdd: .admin, .policySet: .admin, .policyRecompute: .admin, .calendarSet: .admin, .calendarImport: .admin, .assessRulesSet: .admin,
         .importTable: .admin, .demoGenerate: .admin, .roleGrant: .admin, .roleRevoke: .admin,
     ]
 }

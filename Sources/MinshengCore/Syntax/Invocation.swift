@@ -4,7 +4,7 @@ public enum Value: Sendable, Equatable {
     case integer(Int)
     case day(Day)
     case time(Timestamp)
-    case duration(Duration)
+    case duration(DeadlineLength)
     case choice(String)
     /// A record named by id or name, resolved against the store at run time.
     case reference(RecordKind, String)
@@ -18,7 +18,7 @@ public enum Value: Sendable, Equatable {
         case .integer(let n): return String(n)
         case .day(let d): return d.iso
         case .time(let t): return t.display
-        case .duration(let d): return d.description
+        case .duration(let d): return d.setting
         case .reference(_, let s): return s
         case .kind(let k): return k.rawValue
         case .list(let vs): return vs.map(\.display).joined(separator: ",")

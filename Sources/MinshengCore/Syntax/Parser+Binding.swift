@@ -5,6 +5,8 @@ public struct BindingContext: Sendable {
     public var now: Timestamp
     /// `set reveal on`: phone numbers may be searched in part and sorted.
     public var reveal: Bool
+    /// The working calendar, for `working-age` (loaded only by a query that names it).
+    public var calendar = WorkCalendar.shipped
 
     public init(variables: [String: String] = [:], lastID: String? = nil, now: Timestamp, reveal: Bool = false) {
         self.variables = variables
@@ -64,10 +66,10 @@ public struct BindingContext: Sendable {
             }
             return .time(t)
         case .duration:
-            guard let d = Duration.parse(s) else {
+            guard let d = DeadlineLength.parse(s) else {
                 throw .validation(
                     "\(name)= expects a duration, not '\(s)'", "\(name)= 需要时长，而不是 '\(s)'", at: loc,
-                    hint: Localized(en: "write e.g. 30m, 2h or 7d", zh: "例如 30m、2h、7d"))
+                    hint: Localized(en: "write e.g. 30m, 2h, 7d (calendar days) or 15wd (working days)", zh: "例如 30m、2h、7d（自然日）或 15wd（工作日，也可写 15个工作日）"))
             }
             return .duration(d)
         case .choice(let set):

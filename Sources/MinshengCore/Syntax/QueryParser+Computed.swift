@@ -14,7 +14,7 @@ extension QueryParser {
     /// Conditions on computed fields, rewritten into conditions on stored columns against
     /// the clock in force, so the SQL stays plain and indexes still serve.
     ///
-    /// Grammar: computed := 'overdue' [('=' | '!=') BOOL] | ('age' | 'days-left') op INTEGER
+    /// Grammar: computed := 'overdue' [('=' | '!=') BOOL] | ('age' | 'days-left' | 'working-age') op INTEGER
     mutating func parseComputed(_ c: ComputedField, _ field: FieldSpec, _ schema: RecordSchema, at loc: SourceLocation) throws(ScriptError) -> Predicate {
         if c == .visited { return try parseTruth(field, .exists(table: "visit", column: "household_id")) }
         guard let status = schema.field("status"), let due = schema.field("due"), let created = schema.field("created") else {
@@ -51,7 +51,13 @@ extension QueryParser {
         // atLeast(n): the value is ≥ n; atMost(n): the value is ≤ n.
         let atLeast: (Int) -> Predicate
         let atMost: (Int) -> Predicate
-        if c == .age {
+        if c == .workingAge {
+            // working-age ≥ n ⇔ received at or before the latest receipt that is n working days old.
+            let calendar = context.calendar
+            let never = now.adding(seconds: Duration.maxSeconds)
+            atLeast = { n in .compare(created, .lessOrEqual, .time(calendar.latestReceipt(workingAge: n, now: now) ?? never)) }
+            atMost = { n in .compare(created, .greater, .time(calendar.latestReceipt(workingAge: n + 1, now: now) ?? never)) }
+        } else if c == .age {
             // age = floor((now − created) / day)
             atLeast = { n in .compare(created, .lessOrEqual, .time(now.adding(seconds: -n * day))) }
             atMost = { n in .compare(created, .greater, .time(now.adding(seconds: -(n + 1) * day))) }

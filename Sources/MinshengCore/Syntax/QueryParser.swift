@@ -133,7 +133,7 @@ public struct QueryParser {
             var flip = false
             if case .computed(let c) = f.type {
                 // Order by what the computed field is derived from.
-                let (column, reversed) = c == .age ? ("created", true) : ("due", false)
+                let (column, reversed) = c == .age || c == .workingAge ? ("created", true) : ("due", false)
                 guard let stored = schema.field(column) else {
                     throw .validation("cannot order by \(f.name)", "不能按\(f.label.zh)排序", at: tokens[i - 1].location)
                 }
