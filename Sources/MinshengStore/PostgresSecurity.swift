@@ -24,7 +24,7 @@ enum PostgresSecurity {
         ("meeting_member", "meeting_id", "meeting"), ("attendance", "meeting_id", "meeting"), ("meeting_proxy", "meeting_id", "meeting"),
         ("item", "meeting_id", "meeting"), ("evaluation", "meeting_id", "meeting"), ("speech", "item_id", "item"), ("motion", "item_id", "item"),
         ("ballot", "motion_id", "motion"), ("secret_voter", "motion_id", "motion"), ("secret_count", "motion_id", "motion"),
-        ("rating", "evaluation_id", "evaluation"),
+        ("rating", "evaluation_id", "evaluation"), ("meeting_correction", "meeting_id", "meeting"),
     ]
     /// Tables everyone enrolled reads, written by the roles named.
     static let sharedTables: [(table: String, writers: String)] = [

@@ -88,7 +88,8 @@ func dump(_ db: Database, _ sql: String) throws -> [String] {
         let a = try DatabaseQueue(path: dir + "/a.db"), b = try DatabaseQueue(path: dir + "/b.db")
         try a.read { db in
             let voterColumns = try db.columns(in: "secret_voter").map(\.name)
-            #expect(voterColumns == ["id", "motion_id", "voter", "proxy_holder", "cast_at"], "who voted, never a choice")
+            // Who voted, when, and whether the ballot was withdrawn (when, by whom, why): never a choice.
+            #expect(voterColumns == ["id", "motion_id", "voter", "proxy_holder", "cast_at", "voided_at", "voided_by", "void_reason"], "who voted, never a choice")
             let countColumns = try db.columns(in: "secret_count").map(\.name)
             #expect(countColumns == ["id", "motion_id", "choice", "n"], "what the box held, never a voter or a time")
             #expect(try dump(db, "SELECT choice, n FROM secret_count ORDER BY id") == ["yes|3", "no|1", "abstain|0", "invalid|1"])

@@ -62,10 +62,13 @@ struct AttendanceRecord: Sendable {
     var role: String
     var arrivedAt: Timestamp
     var leftAt: Timestamp?
+    /// Removed as a mistake (`attend remove`): kept, counted nowhere.
+    var voided: Bool
 
     init?(_ r: StoredRecord) {
         guard let name = r.text("name"), let role = r.text("role"), let at = r.text("arrived_at").flatMap(Timestamp.parse) else { return nil }
         id = r.id
+        voided = r.text("voided_at") != nil
         self.name = name
         self.role = role
         arrivedAt = at
@@ -122,13 +125,18 @@ struct MotionRecord: Sendable {
 
 /// A ballot as stored: for a secret poll the choice is nil, because it is not kept.
 struct BallotRecord: Sendable {
+    var id: Int
     var voter: String
     var choice: String?
     var proxyHolder: String?
     var castAt: Timestamp?
+    /// Withdrawn (`ballot withdraw`): kept, counted nowhere.
+    var voided: Bool
 
     init?(_ r: StoredRecord) {
         guard let voter = r.text("voter") else { return nil }
+        id = r.id
+        voided = r.text("voided_at") != nil
         self.voter = voter
         choice = r.text("choice")
         proxyHolder = r.text("proxy_holder")

@@ -17,9 +17,15 @@ extension RecordKind {
     static let secretCount = RecordKind(rawValue: "secret_count")
     static let evaluation = RecordKind(rawValue: "evaluation")
     static let rating = RecordKind(rawValue: "rating")
+    /// Each correction of a meeting's record: a ballot changed or withdrawn, a sign-in removed.
+    static let meetingCorrection = RecordKind(rawValue: "meeting_correction")
 }
 
 extension ChoiceSet {
+    /// A named ballot's choice, as `ballot change` takes it.
+    public static let ballotChoice = ChoiceSet(
+        "choice",
+        [Choice("yes", ["赞成", "同意"], label: Localized(en: "yes", zh: "赞成")), Choice("no", ["反对"]), Choice("abstain", ["弃权"])])
     public static let meetingStatus = ChoiceSet("status", [Choice("open", ["进行中"]), Choice("closed", ["已结束"])])
     /// Members vote and count toward the quorum; cadres and guests sit in (列席) without a vote.
     public static let attendanceRole = ChoiceSet(
@@ -83,7 +89,7 @@ extension RecordSchema {
     /// The meeting tables that users do not query by name.
     static let meetingTables: [RecordSchema] = [
         RecordKind.meetingMember, .attendance, .meetingProxy, .speech, .motion, .ballot, .secretVoter, .secretCount,
-        .evaluation, .rating,
+        .evaluation, .rating, .meetingCorrection,
     ].map { kind in
         RecordSchema(
             kind: kind, words: [kind.rawValue], zhWords: [], idPrefix: "", table: kind.rawValue, label: Localized(kind.rawValue),

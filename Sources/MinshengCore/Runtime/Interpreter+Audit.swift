@@ -1,5 +1,6 @@
 extension CommandID {
     public static let audit = CommandID("audit"), auditVerify = CommandID("audit-verify"), auditSeal = CommandID("audit-seal")
+    public static let auditCorrections = CommandID("audit-corrections")
 }
 
 extension CommandTable {
@@ -28,6 +29,11 @@ extension CommandTable {
                 zh: "校验修改记录的哈希链：发现被改动、删除或插入的记录"),
             example: "audit verify", effect: .reads),
         CommandSpec(
+            .auditCorrections, ["audit", "corrections"], aliases: [["审计", "更正"]],
+            summary: Localized(
+                en: "every correction in the change log, with what it changed and its reason", zh: "列出修改记录中的全部更正：改了什么、原因"),
+            example: "audit corrections", effect: .reads),
+        CommandSpec(
             .auditSeal, ["audit", "seal"], aliases: [["审计", "封印"]],
             summary: Localized(
                 en: "print a seal over every chain's head, to publish (minutes, a notice, paper); audit verify seal=… proves the log still extends it",
@@ -39,7 +45,48 @@ extension CommandTable {
 extension Interpreter {
     static let auditHandlers: [CommandID: Handler] = [
         .audit: { try $0.audit($1) }, .auditVerify: { try $0.auditVerify($1) }, .auditSeal: { try $0.auditSeal($1) },
+        .auditCorrections: { try $0.auditCorrections($1) },
     ]
+
+    /// What each kind of correction is called, by its log action.
+    static let correctionActions: [String: Localized] = [
+        "item.ballot-change": Localized(en: "ballot changed", zh: "更正选票"), "item.ballot-withdraw": Localized(en: "ballot withdrawn", zh: "撤销选票"),
+        "meeting.attend-remove": Localized(en: "sign-in removed", zh: "撤销签到"), "case.move": Localized(en: "case moved", zh: "更正社区"),
+        "case.deadlines": Localized(en: "deadlines recomputed", zh: "期限重算"), "calendar.set": Localized(en: "calendar day set", zh: "设置日历"),
+    ]
+
+    /// `audit corrections`: every correction, oldest first: when, who, the record, what
+    /// changed (old → new) and the reason.
+    func auditCorrections(_ inv: Invocation) throws -> [Output] {
+        let events = try store.events(kind: nil, recordID: nil).filter { Self.correctionActions[$0.action] != nil }
+        func col(_ name: String, _ en: String, _ zh: String, _ type: FieldType = .text) -> FieldSpec {
+            FieldSpec(name, [], type, label: Localized(en: en, zh: zh), column: nil)
+        }
+        let columns = [
+            col("at", "time", "时间", .dateTime), col("operator", "operator", "操作员"), col("record", "record", "记录"),
+            col("correction", "correction", "更正"), col("change", "change", "内容"), col("reason", "reason", "原因"),
+        ]
+        let rows: [[StoreValue]] = events.map { e in
+            let record = e.kind.flatMap { k in e.recordID.map { k.id($0) } } ?? ""
+            func get(_ k: String) -> String? { e.details.first { $0.0 == k }?.1 }
+            let change: String
+            switch e.action {
+            case "item.ballot-change": change = "\(get("voter") ?? ""): \(choiceLabel(get("was") ?? "")) → \(choiceLabel(get("now") ?? ""))"
+            case "item.ballot-withdraw": change = "\(get("voter") ?? ""): \(choiceLabel(get("was") ?? "")) → —"
+            case "meeting.attend-remove": change = get("name") ?? ""
+            case "case.move": change = "\(get("community-was") ?? "") → \(get("community") ?? "")"
+            case "case.deadlines":
+                change = [("resolve-due", say("resolve", "办结")), ("respond-due", say("respond", "响应"))].compactMap { key, word in
+                    guard let was = get(key + "-was").flatMap(Timestamp.parse), let now = get(key).flatMap(Timestamp.parse) else { return nil }
+                    return "\(word) \(was.display) → \(now.display)"
+                }.joined(separator: "; ")
+            default: change = "\(get("day") ?? ""): \(get("was") ?? "") → \(get("kind") ?? "")"
+            }
+            let what = Self.correctionActions[e.action]?.text(lang) ?? e.action
+            return [.text(e.at.storage), .text(e.operatorText(lang)), .text(record), .text(what), .text(masked(change)), .text(masked(get("reason") ?? ""))]
+        }
+        return [.table(ResultSet(columns: columns, rows: rows), kind: nil)]
+    }
 
     func audit(_ inv: Invocation) throws -> [Output] {
         var events: [Event]

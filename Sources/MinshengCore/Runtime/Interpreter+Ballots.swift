@@ -87,12 +87,22 @@ extension Interpreter {
             }
         }
         let now = session.now.storage
+        let withdrawn = try ballotRows(of: motion).filter(\.voided)
         for c in cast {
             var row: [String: StoreValue] = [
                 "motion_id": .integer(motion.id), "voter": .text(c.voter), "proxy_holder": c.holder.map { .text($0) } ?? .null, "cast_at": .text(now),
             ]
             if let choice = c.choice { row["choice"] = .text(choice) }
-            _ = try store.insert(motion.secret ? .secretVoter : .ballot, row)
+            // A ballot withdrawn earlier is cast again in its own row (one row per voter); the
+            // withdrawal stays in the corrections.
+            if let old = withdrawn.first(where: { $0.voter == c.voter }) {
+                row["voided_at"] = .null
+                row["voided_by"] = .null
+                row["void_reason"] = .null
+                try store.update(motion.secret ? .secretVoter : .ballot, id: old.id, row)
+            } else {
+                _ = try store.insert(motion.secret ? .secretVoter : .ballot, row)
+            }
         }
         var details: [(String, String)] = [("motion", String(motion.id))]
         if motion.secret {

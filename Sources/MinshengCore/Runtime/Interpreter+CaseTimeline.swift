@@ -46,6 +46,7 @@ extension Interpreter {
             "progress": Localized(en: "progress", zh: "进展"), "resolve": Localized(en: "resolved", zh: "办结"),
             "callback": Localized(en: "callback", zh: "回访"), "close": Localized(en: "closed", zh: "结案"),
             "deadlines": Localized(en: "deadlines recomputed", zh: "期限重算"),
+            "move": Localized(en: "moved (correction)", zh: "更正社区"),
         ]
         return labels[verb]?.text(lang) ?? verb
     }
@@ -70,6 +71,8 @@ extension Interpreter {
             if let n = get("reopened"), let due = get("resolve-due").flatMap(Timestamp.parse) {
                 parts.append(zh ? "重新办理（第 \(n) 次），办结期限 \(due.display)" : "reopened, resolve by \(due.display)")
             }
+        case "move":
+            parts.append("\(get("community-was").flatMap { $0.isEmpty ? nil : $0 } ?? "—") → \(get("community") ?? "")")
         case "deadlines":
             for (key, en, zhWord) in [("respond-due", "respond by", "响应期限"), ("resolve-due", "resolve by", "办结期限")] {
                 guard let was = get(key + "-was").flatMap(Timestamp.parse), let now = get(key).flatMap(Timestamp.parse) else { continue }

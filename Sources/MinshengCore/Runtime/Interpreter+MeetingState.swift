@@ -82,9 +82,9 @@ extension Interpreter {
         try store.select(.meetingMember, matching: ["meeting_id": .integer(m.id)], orderBy: []).compactMap { $0.text("name") }
     }
 
-    /// Every sign-in of a meeting, in order.
+    /// Every sign-in of a meeting, in order, but those removed as mistakes.
     func attendance(_ m: MeetingRecord) throws -> [AttendanceRecord] {
-        try store.select(.attendance, matching: ["meeting_id": .integer(m.id)], orderBy: []).compactMap(AttendanceRecord.init)
+        try store.select(.attendance, matching: ["meeting_id": .integer(m.id)], orderBy: []).compactMap(AttendanceRecord.init).filter { !$0.voided }
     }
 
     func proxies(_ m: MeetingRecord) throws -> [Roll.Proxy] {
@@ -166,6 +166,11 @@ extension Interpreter {
 
     /// Who has cast a ballot on a motion, in the order they did (the choice only for open polls).
     func ballots(of motion: MotionRecord) throws -> [BallotRecord] {
+        try ballotRows(of: motion).filter { !$0.voided }
+    }
+
+    /// Every ballot row of a motion, withdrawn ones included.
+    func ballotRows(of motion: MotionRecord) throws -> [BallotRecord] {
         let kind: RecordKind = motion.secret ? .secretVoter : .ballot
         return try store.select(kind, matching: ["motion_id": .integer(motion.id)], orderBy: []).compactMap(BallotRecord.init)
     }

@@ -30,6 +30,8 @@ extension Interpreter {
         for item in its {
             out += [""] + (try itemLines(item, m))
         }
+        let corrections = try correctionLines(m)
+        if !corrections.isEmpty { out += ["", "## 更正记录", ""] + corrections }
         // The seal of the record at the close, to check the log against later.
         if m.closedAt != nil, let seal = try closeSeal(m) {
             out += ["", "## 记录封印", "", "- 闭会时封印：\(seal)（可用 audit verify seal=\(seal) 证明此后的修改记录仍延续闭会时的记录）"]

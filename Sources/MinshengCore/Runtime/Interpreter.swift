@@ -125,6 +125,7 @@ public final class Interpreter {
         visitHandlers,
         assessmentHandlers,
         roleHandlers,
+        correctionHandlers,
     ].reduce(into: [:]) { all, family in all.merge(family) { a, _ in a } }
 
     static let builtinHandlers: [CommandID: Handler] = [

@@ -47,11 +47,11 @@ extension CommandTable {
         .caseRespond: .caseCommunity, .caseVerify: .caseCommunity, .caseCallback: .caseCommunity, .caseClose: .caseCommunity,
         .caseProgress: .caseDepartment, .caseResolve: .caseDepartment, .caseReturn: .caseDepartment,
         // The subdistrict's own work.
-        .caseDispatch: .manage, .caseReport: .manage, .caseImport: .manage, .campaignNew: .manage, .assign: .manage, .pair: .manage,
+        .caseDispatch: .manage, .caseMove: .manage, .caseReport: .manage, .caseImport: .manage, .campaignNew: .manage, .assign: .manage, .pair: .manage,
         .leaderLink: .manage,
         // Meetings.
         .meetingNew: .meeting, .meetingClose: .meeting, .memberAdd: .meeting, .attend: .meeting, .leave: .meeting, .proxy: .meeting,
-        .propose: .meeting, .discuss: .meeting, .motion: .meeting, .vote: .meeting, .tally: .meeting, .decide: .meeting, .evaluate: .meeting,
+        .propose: .meeting, .discuss: .meeting, .motion: .meeting, .vote: .meeting, .tally: .meeting, .ballotChange: .meeting, .ballotWithdraw: .meeting, .attendRemove: .meeting, .decide: .meeting, .evaluate: .meeting,
         // Supervision.
         .spotCheck: .supervision, .spotCheckRecord: .supervision, .noticeCommend: .supervision, .noticeCriticize: .supervision,
         .auditVerify: .verify, .auditSeal: .seal,

@@ -31,6 +31,7 @@ public struct CommandTable: Sendable {
     public static let standard = CommandTable(sections: [
         (Localized(en: "Cases (诉求)", zh: "诉求（接诉即办）"), caseCommands),
         (Localized(en: "Consultation meetings (会商会)", zh: "会商会（民事民提、民议、民决、民评）"), meetingCommands),
+        (Localized(en: "Corrections", zh: "更正"), correctionCommands),
         (Localized(en: "Supervision and assessment", zh: "督办与考评"), assessmentCommands),
         (Localized(en: "Organisation and visits", zh: "组织与走访"), orgCommands + orgRosterCommands + visitCommands + roleCommands),
         (Localized(en: "Questions", zh: "查询"), queryCommands + auditCommands),

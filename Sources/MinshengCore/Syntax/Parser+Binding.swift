@@ -125,7 +125,9 @@ extension Parser {
         }
         if raw.count > 1 && !param.list {
             throw .validation(
-                "\(param.name) takes one value, not a list", "\(param.name) 只能取一个值，不能是列表", at: raw[1].location)
+                "\(param.name) takes one value, not a list", "\(param.name) 只能取一个值，不能是列表", at: raw[1].location,
+                hint: param.type == .text
+                    ? Localized(en: "text with a comma goes in quotes: \(param.name)=\"…，…\"", zh: "含逗号的文字请加引号：\(param.aliases.first ?? param.name)=“…，…”") : nil)
         }
         var values: [Value] = []
         for t in raw {

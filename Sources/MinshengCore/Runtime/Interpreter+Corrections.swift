@@ -1,0 +1,230 @@
+/// Corrections (更正): the honest way to put a slip right. Each needs a reason, is refused
+/// when it is not allowed (with what to do instead), keeps what it corrects (a withdrawn
+/// ballot or a removed sign-in stays, marked void) and is logged with the old and the new.
+extension Interpreter {
+    static let correctionHandlers: [CommandID: Handler] = [
+        .ballotChange: { try $0.ballotChange($1) }, .ballotWithdraw: { try $0.ballotWithdraw($1) },
+        .attendRemove: { try $0.attendRemove($1) }, .caseMove: { try $0.caseMove($1) },
+    ]
+
+    /// `ballot change I-1 黄磊 no reason=…`: while the poll is open, a named ballot's choice.
+    func ballotChange(_ inv: Invocation) throws -> [Output] {
+        guard let choice = inv.text("choice") else { return [] }
+        let reason = try requiredReason(inv)
+        let (item, m, motion, ballot) = try ballotToCorrect(inv)
+        guard !motion.secret else {
+            throw ScriptError.runtime(
+                "\(item.display) is a secret poll: no voter's choice is recorded, so none can be changed",
+                "\(item.display) 为无记名投票：不记录投票人的选择，无从更改", at: inv["voter"]?.location,
+                hint: Localized(en: "the box is counted at the tally: tally \(item.display) yes=… no=…", zh: "票面在计票时清点：计票 \(item.display) 赞成=… 反对=…"))
+        }
+        guard ballot.choice != choice else {
+            throw ScriptError.runtime(
+                "\(ballot.voter)'s ballot on \(item.display) is already \(choiceLabel(choice))", "\(ballot.voter) 在 \(item.display) 的选票已是\(choiceLabel(choice))",
+                at: inv["choice"]?.location)
+        }
+        let was = ballot.choice ?? ""
+        try store.update(.ballot, id: ballot.id, ["choice": .text(choice)])
+        try recordCorrection(m, item: item, what: "ballot.change", name: ballot.voter, was: was, now: choice, reason: reason)
+        try log(inv, "item.ballot-change", .item, item.id, [("motion", String(motion.id)), ("voter", ballot.voter), ("was", was), ("now", choice), ("reason", reason)])
+        session.currentItem = item.display
+        return [
+            .text(
+                say(
+                    "corrected \(ballot.voter)'s ballot on \(item.display): \(choiceLabel(was)) → \(choiceLabel(choice)) (reason: \(reason))",
+                    "已更正 \(ballot.voter) 在 \(item.display) 的选票：\(choiceLabel(was)) → \(choiceLabel(choice))（原因：\(reason)）"))
+        ]
+    }
+
+    /// `ballot withdraw I-1 黄磊 reason=…`: while the poll is open, a ballot entered by
+    /// mistake no longer counts (the voter may vote again).
+    func ballotWithdraw(_ inv: Invocation) throws -> [Output] {
+        let reason = try requiredReason(inv)
+        let (item, m, motion, ballot) = try ballotToCorrect(inv)
+        try store.update(
+            motion.secret ? .secretVoter : .ballot, id: ballot.id,
+            ["voided_at": .text(session.now.storage), "voided_by": .text(session.actor), "void_reason": .text(reason)])
+        try recordCorrection(m, item: item, what: "ballot.withdraw", name: ballot.voter, was: ballot.choice ?? "", now: nil, reason: reason)
+        try log(inv, "item.ballot-withdraw", .item, item.id, [("motion", String(motion.id)), ("voter", ballot.voter), ("was", ballot.choice ?? ""), ("reason", reason)])
+        session.currentItem = item.display
+        let left = try ballots(of: motion).count
+        return [
+            .text(
+                say(
+                    "withdrew \(ballot.voter)'s ballot on \(item.display) (reason: \(reason)) — \(left) \(left == 1 ? "ballot" : "ballots") stand",
+                    "已撤销 \(ballot.voter) 在 \(item.display) 的选票（原因：\(reason)）——现有 \(left) 票"))
+        ]
+    }
+
+    /// The ballot a correction names, on an item whose poll is still open.
+    private func ballotToCorrect(_ inv: Invocation) throws -> (ItemRecord, MeetingRecord, MotionRecord, BallotRecord) {
+        guard let voter = inv.text("voter") else { throw ScriptError.validation("a voter is needed", "需要投票人", at: inv.location) }
+        let item = try targetItem(inv)
+        let m = try itemInRoom(item, inv)
+        let motion: MotionRecord
+        do {
+            motion = try openMotion(item, inv, action: .vote)
+        } catch let e as ScriptError {
+            // After the tally the vote stands as the room was told; a new round is the way.
+            guard (try motions(of: item)).last?.closedAt != nil else { throw e }
+            throw ScriptError.runtime(
+                "the poll on \(item.display) is tallied: its ballots can no longer be corrected", "\(item.display) 已计票：选票不能再更正",
+                at: inv["item"]?.location,
+                hint: Localized(
+                    en: "put the motion again as a new round (motion \(item.display) …); the minutes keep both rounds",
+                    zh: "可再次提出动议另行表决（动议 \(item.display) …）；纪要保留两轮表决"))
+        }
+        guard let ballot = try ballots(of: motion).first(where: { $0.voter == voter }) else {
+            let voters = try ballots(of: motion).map(\.voter)
+            throw ScriptError.runtime(
+                "'\(voter)' has no ballot on \(item.display)", "'\(voter)' 在 \(item.display) 没有选票", at: inv["voter"]?.location,
+                hint: Suggestion.hint(for: voter, in: voters))
+        }
+        return (item, m, motion, ballot)
+    }
+
+    /// `attend remove 王方 reason=…`: a sign-in made by mistake no longer counts; in a meeting
+    /// given only a number, a member known only by that sign-in is no longer one. Refused
+    /// once the name has a ballot, or was counted present at a vote already tallied.
+    func attendRemove(_ inv: Invocation) throws -> [Output] {
+        guard let name = inv.text("name"), let loc = inv["name"]?.location else { return [] }
+        let reason = try requiredReason(inv)
+        let m = try roomMeeting(inv)
+        let rows = try attendance(m).filter { $0.name == name }
+        guard let row = rows.last else {
+            throw ScriptError.runtime(
+                "'\(name)' has not signed in to \(m.display)", "'\(name)' 没有在 \(m.display) 签到", at: loc,
+                hint: Suggestion.hint(for: name, in: try attendance(m).map(\.name)))
+        }
+        for item in try items(of: m) {
+            for motion in try motions(of: item) {
+                if let b = try ballots(of: motion).first(where: { $0.voter == name || $0.proxyHolder == name }) {
+                    throw ScriptError.runtime(
+                        "'\(name)' has a ballot on \(item.display): the sign-in stands while the ballot does",
+                        "'\(name)' 在 \(item.display) 有选票：选票在，签到不能撤销", at: loc,
+                        hint: motion.isOpen
+                            ? Localized(en: "withdraw it first: ballot withdraw \(item.display) \(b.voter) reason=…", zh: "请先撤票：撤票 \(item.display) \(b.voter) 原因=…")
+                            : Localized(en: "the vote is tallied; put the motion again as a new round", zh: "该表决已计票；可再次提出动议另行表决"))
+                }
+                if let closed = motion.closedAt, row.role == "member", row.arrivedAt <= closed, row.leftAt.map({ $0 > closed }) ?? true {
+                    throw ScriptError.runtime(
+                        "'\(name)' was counted present at the tally of \(item.display) (\(clock(closed, on: m.date))): that tally stands",
+                        "'\(name)' 在 \(item.display) 计票时（\(clock(closed, on: m.date))）计入出席：该计票结果不变", at: loc,
+                        hint: Localized(
+                            en: "put the motion again as a new round; the minutes keep both", zh: "可再次提出动议另行表决；纪要保留两轮"))
+                }
+            }
+        }
+        let wasMember = try isMember(name, of: m)
+        let now = session.now.storage
+        for r in rows {
+            try store.update(.attendance, id: r.id, ["voided_at": .text(now), "voided_by": .text(session.actor), "void_reason": .text(reason)])
+        }
+        let stillMember = try isMember(name, of: m)
+        try recordCorrection(m, item: nil, what: "attend.remove", name: name, was: clock(row.arrivedAt, on: m.date), now: nil, reason: reason)
+        try log(inv, "meeting.attend-remove", .meeting, m.id, [("name", name), ("reason", reason)])
+        var text = say(
+            "removed the sign-in of \(name) (\(clock(row.arrivedAt, on: m.date))), reason: \(reason)",
+            "已撤销 \(name) 的签到（\(clock(row.arrivedAt, on: m.date))），原因：\(reason)")
+        if !m.named && wasMember && !stillMember {
+            text += say(" — no longer counted among the members", "——不再计入成员")
+        }
+        return [.text(text + say(" — ", "——") + presenceText(m, try roll(m)))]
+    }
+
+    /// One line of a meeting's corrections, for the minutes.
+    private func recordCorrection(_ m: MeetingRecord, item: ItemRecord?, what: String, name: String, was: String?, now: String?, reason: String) throws {
+        _ = try store.insert(
+            .meetingCorrection,
+            [
+                "meeting_id": .integer(m.id), "item_id": item.map { .integer($0.id) } ?? .null, "what": .text(what), "name": .text(name),
+                "was": was.map(StoreValue.text) ?? .null, "now": now.map(StoreValue.text) ?? .null, "reason": .text(reason),
+                "corrected_at": .text(session.now.storage), "corrected_by": .text(session.actor),
+            ])
+    }
+
+    /// The minutes' `## 更正记录`: every correction made to the meeting's record, in order.
+    func correctionLines(_ m: MeetingRecord) throws -> [String] {
+        let rows = try store.select(.meetingCorrection, matching: ["meeting_id": .integer(m.id)], orderBy: [])
+        return rows.map { r in
+            let at = r.text("corrected_at").flatMap(Timestamp.parse).map { clock($0, on: m.date) } ?? ""
+            let name = flat(r.text("name") ?? ""), was = r.text("was") ?? "", now = r.text("now") ?? ""
+            let item = r.int("item_id").map { RecordKind.item.id($0) } ?? ""
+            let what: String
+            switch r.text("what") {
+            case "ballot.change": what = "\(name) 在 \(item) 的选票：\(choiceLabelZh(was)) → \(choiceLabelZh(now))"
+            case "ballot.withdraw": what = "撤销 \(name) 在 \(item) 的选票" + (was.isEmpty ? "" : "（\(choiceLabelZh(was))）")
+            default: what = "撤销 \(name) 的签到（\(was)）"
+            }
+            return "- \(at) \(what)；原因：\(flat(r.text("reason") ?? ""))；更正人：\(flat(r.text("corrected_by") ?? ""))"
+        }
+    }
+
+    /// `case move C-1 community=… | compound=… reason=…`: the case belongs to another
+    /// community (or compound); reports count it there, its dispatches still in force name
+    /// it as their community (块), and later dispatches go there. A dispatch returned
+    /// earlier keeps the community it named; the log keeps what each named before.
+    func caseMove(_ inv: Invocation) throws -> [Output] {
+        let reason = try requiredReason(inv)
+        let c = try loadCase(inv)
+        var values: [String: StoreValue] = [:]
+        let community: Int
+        if let b = inv["compound"] {
+            let compound = try resolve(.compound, b)
+            guard let row = try store.select(.compound, matching: ["id": .integer(compound)], orderBy: []).first, let cid = row.int("community_id") else {
+                throw ScriptError.runtime("no compound \(b.value.display)", "没有小区 \(b.value.display)", at: b.location)
+            }
+            if let given = try inv["community"].map({ try resolve(.community, $0) }), given != cid {
+                throw ScriptError.validation(
+                    "\(row.text("name") ?? "") is in \(try communityName(cid) ?? ""), not in the community given", "\(row.text("name") ?? "") 属于\(try communityName(cid) ?? "")，与所给社区不符",
+                    at: inv["community"]?.location)
+            }
+            community = cid
+            values["compound_id"] = .integer(compound)
+            if c.int("compound_id") != compound { values["household_id"] = .null }
+        } else if let b = inv["community"] {
+            community = try resolve(.community, b)
+            // A compound or household of the old community no longer applies.
+            if let b = c.int("compound_id"),
+                try store.select(.compound, matching: ["id": .integer(b)], orderBy: []).first?.int("community_id") != community
+            {
+                values["compound_id"] = .null
+                values["household_id"] = .null
+            }
+        } else {
+            throw ScriptError.validation(
+                "'case move' needs community= or compound=", "'case move' 需要 community= 或 compound=", at: inv.location,
+                hint: Localized(en: "case move \(c.display) community=… reason=…", zh: "诉求 移交 \(c.display) 社区=… 原因=…"))
+        }
+        let old = c.int("community_id")
+        guard old != community || values["compound_id"] != nil else {
+            throw ScriptError.runtime(
+                "\(c.display) is already in \(try communityName(community) ?? "")", "\(c.display) 已属于\(try communityName(community) ?? "")",
+                at: (inv["community"] ?? inv["compound"])?.location)
+        }
+        values["community_id"] = .integer(community)
+        try store.update(.case, id: c.id, values)
+        var moved = 0
+        for d in try store.select(.caseDispatch, matching: ["case_id": .integer(c.id)], orderBy: [])
+        where d.text("returned_at") == nil && d.int("community_id") != community {
+            try store.update(.caseDispatch, id: d.id, ["community_id": .integer(community)])
+            moved += 1
+        }
+        let was = try communityName(old) ?? "", now = try communityName(community) ?? ""
+        var details = [("community-was", was), ("community", now), ("reason", reason)]
+        if case .integer(let b)? = values["compound_id"] { details.insert(("compound", RecordKind.compound.id(b)), at: 2) }
+        if moved > 0 { details.insert(("dispatches", String(moved)), at: 2) }
+        try log(inv, "case.move", .case, c.id, details)
+        session.lastID = c.display
+        let dropped = values["household_id"] != nil && c.int("household_id") != nil
+        return [
+            .text(
+                say(
+                    "moved \(c.display) from \(was.isEmpty ? "no community" : was) to \(now) (reason: \(reason))"
+                        + (dropped ? "; its household was in the old community and is no longer linked" : "")
+                        + (moved > 0 ? "; the dispatch in force now names \(now)" : "") + "; later dispatches go to \(now)",
+                    "已将 \(c.display) 由\(was.isEmpty ? "无社区" : was)更正为\(now)（原因：\(reason)）" + (dropped ? "；原关联住户属原社区，已解除关联" : "")
+                        + (moved > 0 ? "；现行派单的社区同时更正" : "") + "；此后派单按\(now)"))
+        ]
+    }
+}

@@ -1,0 +1,45 @@
+extension CommandID {
+    public static let ballotChange = CommandID("ballot-change"), ballotWithdraw = CommandID("ballot-withdraw")
+    public static let attendRemove = CommandID("attend-remove"), caseMove = CommandID("case-move")
+}
+
+extension CommandTable {
+    /// Corrections (更正): each names what it corrects and why; the record keeps both.
+    static let correctionCommands: [CommandSpec] = [
+        CommandSpec(
+            .ballotChange, ["ballot", "change"], aliases: [["改票"], ["选票", "更正"]],
+            arguments: [
+                ParameterSpec("item", ["议题"], .text, required: true, help: Localized(en: "the item, e.g. I-1", zh: "议题编号，如 I-1")),
+                ParameterSpec("voter", ["投票人"], .text, required: true, help: Localized(en: "whose ballot", zh: "投票人")),
+                ParameterSpec("choice", ["选择"], .choice(.ballotChoice), required: true, help: Localized(en: "yes, no or abstain", zh: "赞成、反对或弃权")),
+            ],
+            options: [.reason],
+            summary: Localized(en: "correct a named ballot while its poll is open", zh: "表决进行中更正一张记名选票"),
+            example: "ballot change I-1 黄磊 no reason=\"录入错误，本人投反对\"", effect: .writes),
+        CommandSpec(
+            .ballotWithdraw, ["ballot", "withdraw"], aliases: [["撤票"], ["选票", "撤销"]],
+            arguments: [
+                ParameterSpec("item", ["议题"], .text, required: true, help: Localized(en: "the item, e.g. I-1", zh: "议题编号，如 I-1")),
+                ParameterSpec("voter", ["投票人"], .text, required: true, help: Localized(en: "whose ballot", zh: "投票人")),
+            ],
+            options: [.reason],
+            summary: Localized(en: "withdraw a ballot entered by mistake while its poll is open", zh: "表决进行中撤销一张误录的选票"),
+            example: "ballot withdraw I-1 黄磊 reason=\"误录为黄磊\"", effect: .writes),
+        CommandSpec(
+            .attendRemove, ["attend", "remove"], aliases: [["签到", "撤销"], ["撤销签到"]],
+            arguments: [ParameterSpec("name", ["姓名"], .text, required: true, help: Localized(en: "the name signed in by mistake", zh: "误签到的姓名"))],
+            options: [.reason],
+            summary: Localized(en: "remove a sign-in made by mistake (the current meeting)", zh: "撤销误录的签到（当前会议）"),
+            example: "attend remove 王方 reason=\"应为王芳\"", effect: .writes),
+        CommandSpec(
+            .caseMove, ["case", "move"], aliases: [["诉求", "移交"], ["诉求", "更正社区"]],
+            arguments: [.caseID],
+            options: [
+                ParameterSpec("community", ["社区"], .reference(.community), help: Localized(en: "the right community", zh: "正确的社区")),
+                ParameterSpec("compound", ["小区"], .reference(.compound), help: Localized(en: "the right compound (its community too)", zh: "正确的小区（连同其社区）")),
+                .reason,
+            ],
+            summary: Localized(en: "move a case filed to the wrong community; later dispatches follow", zh: "更正诉求所属社区；此后的派单随之"),
+            example: "case move C-1 community=十里堡社区 reason=\"地址属十里堡\"", effect: .writes),
+    ]
+}
