@@ -46,7 +46,7 @@ extension Interpreter {
             "progress": Localized(en: "progress", zh: "进展"), "resolve": Localized(en: "resolved", zh: "办结"),
             "callback": Localized(en: "callback", zh: "回访"), "close": Localized(en: "closed", zh: "结案"),
             "deadlines": Localized(en: "deadlines recomputed", zh: "期限重算"),
-            "move": Localized(en: "moved (correction)", zh: "更正社区"),
+            "move": Localized(en: "moved (correction)", zh: "更正社区"), "edit": Localized(en: "corrected", zh: "更正"),
         ]
         return labels[verb]?.text(lang) ?? verb
     }
@@ -73,6 +73,12 @@ extension Interpreter {
             }
         case "move":
             parts.append("\(get("community-was").flatMap { $0.isEmpty ? nil : $0 } ?? "—") → \(get("community") ?? "")")
+        case "edit":
+            for key in ["title", "description", "category", "kind", "urgency", "resident", "phone"] {
+                guard let now = get(key) else { continue }
+                let was = get(key + "-was") ?? ""
+                parts.append("\(key) \(was.isEmpty ? "—" : was) → \(now.isEmpty ? "—" : now)")
+            }
         case "deadlines":
             for (key, en, zhWord) in [("respond-due", "respond by", "响应期限"), ("resolve-due", "resolve by", "办结期限")] {
                 guard let was = get(key + "-was").flatMap(Timestamp.parse), let now = get(key).flatMap(Timestamp.parse) else { continue }

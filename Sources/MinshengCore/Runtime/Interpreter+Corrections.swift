@@ -4,8 +4,79 @@
 extension Interpreter {
     static let correctionHandlers: [CommandID: Handler] = [
         .ballotChange: { try $0.ballotChange($1) }, .ballotWithdraw: { try $0.ballotWithdraw($1) },
-        .attendRemove: { try $0.attendRemove($1) }, .caseMove: { try $0.caseMove($1) },
+        .attendRemove: { try $0.attendRemove($1) }, .caseMove: { try $0.caseMove($1) }, .caseEdit: { try $0.caseEdit($1) },
     ]
+
+    /// `case edit C-1 category=… reason=…`: what was taken in, corrected field by field,
+    /// each old and new value logged. A new urgency computes the deadlines again from the
+    /// receipt under the policy in force (a response already given keeps its deadline); the
+    /// other fields leave the deadlines as they are.
+    func caseEdit(_ inv: Invocation) throws -> [Output] {
+        let reason = try requiredReason(inv)
+        let c = try loadCase(inv)
+        let fields: [(key: String, column: String, en: String, zh: String)] = [
+            ("title", "title", "title", "标题"), ("description", "description", "description", "描述"), ("category", "category", "category", "类别"),
+            ("kind", "kind", "kind", "类型"), ("urgency", "urgency", "urgency", "紧急程度"), ("resident", "resident", "resident", "诉求人"),
+            ("phone", "phone", "phone", "电话"),
+        ]
+        var values: [String: StoreValue] = [:]
+        var details: [(String, String)] = []
+        var changes: [String] = []
+        for f in fields {
+            guard let b = inv[f.key] else { continue }
+            let new = b.value.display.trimmingWhitespace()
+            if f.key == "title" && new.isEmpty { throw ScriptError.validation("a case needs a title", "诉求标题不能为空", at: b.location) }
+            if f.key == "phone" && !PhoneNumber.isValid(new) {
+                throw ScriptError.validation(
+                    "'\(new)' is not a phone number", "'\(new)' 不是有效的电话号码", at: b.location,
+                    hint: Localized(en: "5 to 20 digits, e.g. 13800001234 or 010-85801234", zh: "5 到 20 位数字，如 13800001234 或 010-85801234"))
+            }
+            let old = c.row.text(f.column) ?? ""
+            guard old != new else { continue }
+            values[f.column] = new.isEmpty ? .null : .text(new)
+            details += [(f.key + "-was", old), (f.key, new)]
+            let shown = { (s: String) -> String in
+                if f.key == "kind" { return self.label(.caseKind, s) ?? s }
+                if f.key == "urgency" { return self.label(.urgency, s) ?? s }
+                return s.isEmpty ? "—" : s
+            }
+            changes.append(say("\(f.en) \(shown(old)) → \(shown(new))", "\(f.zh) \(shown(old)) → \(shown(new))"))
+        }
+        let named = fields.contains { inv[$0.key] != nil }
+        guard !values.isEmpty else {
+            throw ScriptError.runtime(
+                !named ? "'case edit' needs a field to correct" : "nothing to correct: \(c.display) already says so",
+                !named ? "'case edit' 需要写明要更正的内容" : "无需更正：\(c.display) 已是如此", at: inv.location,
+                hint: Localized(en: "e.g. case edit \(c.display) category=… reason=…", zh: "例如 诉求 更正 \(c.display) 类别=… 原因=…"))
+        }
+        var deadlines = ""
+        if case .text(let urgency)? = values["urgency"], let received = c.time("created_at") {
+            let due = try casePolicy().deadlines(received: received, urgency: urgency)
+            if c.time("responded_at") == nil {
+                values["respond_due"] = .text(due.respond.storage)
+                details += [("respond-due-was", c.text("respond_due") ?? ""), ("respond-due", due.respond.storage)]
+            }
+            if (c.row.int("reopen_count") ?? 0) == 0 && c.status != .closed {
+                values["resolve_due"] = .text(due.resolve.storage)
+                details += [("resolve-due-was", c.text("resolve_due") ?? ""), ("resolve-due", due.resolve.storage)]
+            }
+            deadlines = say(
+                "; deadlines from the receipt under the new urgency: respond by \(due.respond.display), resolve by \(due.resolve.display)",
+                "；期限按新紧急程度自受理时重算：响应期限 \(due.respond.display)，办结期限 \(due.resolve.display)")
+        } else {
+            deadlines = say("; deadlines unchanged", "；期限不变")
+        }
+        try store.update(.case, id: c.id, values)
+        details.append(("reason", reason))
+        try log(inv, "case.edit", .case, c.id, details)
+        session.lastID = c.display
+        return [
+            .text(
+                masked(
+                    say("corrected \(c.display): ", "已更正 \(c.display)：") + changes.joined(separator: say("; ", "；"))
+                        + say(" (reason: \(reason))", "（原因：\(reason)）") + deadlines))
+        ]
+    }
 
     /// `ballot change I-1 黄磊 no reason=…`: while the poll is open, a named ballot's choice.
     func ballotChange(_ inv: Invocation) throws -> [Output] {

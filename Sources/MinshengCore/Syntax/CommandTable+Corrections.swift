@@ -1,6 +1,7 @@
 extension CommandID {
     public static let ballotChange = CommandID("ballot-change"), ballotWithdraw = CommandID("ballot-withdraw")
     public static let attendRemove = CommandID("attend-remove"), caseMove = CommandID("case-move")
+    public static let caseEdit = CommandID("case-edit")
 }
 
 extension CommandTable {
@@ -36,10 +37,27 @@ extension CommandTable {
             arguments: [.caseID],
             options: [
                 ParameterSpec("community", ["社区"], .reference(.community), help: Localized(en: "the right community", zh: "正确的社区")),
-                ParameterSpec("compound", ["小区"], .reference(.compound), help: Localized(en: "the right compound (its community too)", zh: "正确的小区（连同其社区）")),
+                ParameterSpec("compound", ["楼院"], .reference(.compound), help: Localized(en: "the right compound (its community too)", zh: "正确的小区（连同其社区）")),
                 .reason,
             ],
             summary: Localized(en: "move a case filed to the wrong community; later dispatches follow", zh: "更正诉求所属社区；此后的派单随之"),
             example: "case move C-1 community=十里堡社区 reason=\"地址属十里堡\"", effect: .writes),
+        CommandSpec(
+            .caseEdit, ["case", "edit"], aliases: [["诉求", "更正"], ["诉求", "修改"]],
+            arguments: [.caseID],
+            options: [
+                ParameterSpec("title", ["标题"], .text, help: Localized(en: "the title", zh: "标题")),
+                ParameterSpec("description", ["描述", "说明"], .text, help: Localized(en: "the description", zh: "描述")),
+                ParameterSpec("category", ["类别", "分类"], .text, help: Localized(en: "the category", zh: "问题类别")),
+                ParameterSpec("kind", ["类型"], .choice(.caseKind), help: Localized(en: "the kind", zh: "诉求类型")),
+                ParameterSpec(
+                    "urgency", ["紧急程度", "级别"], .choice(.urgency),
+                    help: Localized(en: "the urgency (the deadlines are computed again from the receipt)", zh: "紧急程度（期限按受理时间重新计算）")),
+                ParameterSpec("resident", ["居民", "诉求人"], .text, help: Localized(en: "the resident's name", zh: "诉求人姓名")),
+                ParameterSpec("phone", ["电话"], .text, help: Localized(en: "the resident's phone", zh: "诉求人电话")),
+                .reason,
+            ],
+            summary: Localized(en: "correct what was taken in: title, description, category, kind, urgency, resident", zh: "更正受理信息：标题、描述、类别、类型、紧急程度、诉求人"),
+            example: "case edit C-1 category=供暖 reason=\"类别选错\"", effect: .writes),
     ]
 }
