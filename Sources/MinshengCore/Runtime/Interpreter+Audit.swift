@@ -52,7 +52,7 @@ extension Interpreter {
     static let correctionActions: [String: Localized] = [
         "item.ballot-change": Localized(en: "ballot changed", zh: "更正选票"), "item.ballot-withdraw": Localized(en: "ballot withdrawn", zh: "撤销选票"),
         "meeting.attend-remove": Localized(en: "sign-in removed", zh: "撤销签到"), "case.move": Localized(en: "case moved", zh: "更正社区"),
-        "case.edit": Localized(en: "case corrected", zh: "更正诉求"),
+        "case.edit": Localized(en: "case corrected", zh: "更正诉求"), "case.reopen": Localized(en: "close undone", zh: "撤销结案"),
         "case.deadlines": Localized(en: "deadlines recomputed", zh: "期限重算"), "calendar.set": Localized(en: "calendar day set", zh: "设置日历"),
     ]
 
@@ -76,6 +76,7 @@ extension Interpreter {
             case "item.ballot-withdraw": change = "\(get("voter") ?? ""): \(choiceLabel(get("was") ?? "")) → —"
             case "meeting.attend-remove": change = get("name") ?? ""
             case "case.move": change = "\(get("community-was") ?? "") → \(get("community") ?? "")"
+            case "case.reopen": change = "\(say("closed", "已结案")) (\(get("outcome-was") ?? "")) → \(get("status") ?? "")"
             case "case.edit":
                 change = e.details.filter { !$0.0.hasSuffix("-was") && $0.0 != "reason" && !$0.0.hasSuffix("-due") }.map { key, now in
                     "\(key) \(e.details.first { $0.0 == key + "-was" }?.1 ?? "") → \(now)"

@@ -5,7 +5,40 @@ extension Interpreter {
     static let correctionHandlers: [CommandID: Handler] = [
         .ballotChange: { try $0.ballotChange($1) }, .ballotWithdraw: { try $0.ballotWithdraw($1) },
         .attendRemove: { try $0.attendRemove($1) }, .caseMove: { try $0.caseMove($1) }, .caseEdit: { try $0.caseEdit($1) },
+        .caseReopen: { try $0.caseReopen($1) },
     ]
+
+    /// `case reopen C-1 reason=…`: a close made by mistake is undone; the case stands where
+    /// it stood before (the status the log shows before the close), without its outcome.
+    /// The close stays in the log and the timeline.
+    func caseReopen(_ inv: Invocation) throws -> [Output] {
+        let reason = try requiredReason(inv)
+        let c = try loadCase(inv)
+        guard c.status == .closed else {
+            throw ScriptError.runtime(
+                "\(c.display) is not closed (it is \(c.status.label.en))", "\(c.display) 未结案（当前\(c.status.label.zh)）", at: inv["id"]?.location)
+        }
+        let events = try store.events(kind: .case, recordID: c.id)
+        guard let close = events.lastIndex(where: { $0.action == "case.close" }) else {
+            throw ScriptError.runtime("\(c.display) has no close in the log", "修改记录中没有 \(c.display) 的结案", at: inv["id"]?.location)
+        }
+        let before = events[..<close].reversed().lazy.compactMap { e in e.details.first { $0.0 == "status" }?.1 }.first
+        let status = before.flatMap(CaseStatus.init(rawValue:)) ?? .received
+        var values: [String: StoreValue] = [
+            "status": .text(status.rawValue), "closed_at": .null, "outcome": .null, "outcome_reason": .null, "updated_at": .text(session.now.storage),
+        ]
+        if events[close].details.contains(where: { $0.0 == "of" }) { values["duplicate_of"] = .null }
+        try store.update(.case, id: c.id, values)
+        let outcome = c.text("outcome") ?? ""
+        try log(inv, "case.reopen", .case, c.id, [("outcome-was", outcome), ("status", status.rawValue), ("reason", reason)])
+        session.lastID = c.display
+        return [
+            .text(
+                say(
+                    "\(c.display) closed → \(status.label.en) (close undone, reason: \(reason)); deadlines as before",
+                    "\(c.display) 已结案 → \(status.label.zh)（撤销结案，原因：\(reason)）；期限不变"))
+        ]
+    }
 
     /// `case edit C-1 category=… reason=…`: what was taken in, corrected field by field,
     /// each old and new value logged. A new urgency computes the deadlines again from the

@@ -1,7 +1,7 @@
 extension CommandID {
     public static let ballotChange = CommandID("ballot-change"), ballotWithdraw = CommandID("ballot-withdraw")
     public static let attendRemove = CommandID("attend-remove"), caseMove = CommandID("case-move")
-    public static let caseEdit = CommandID("case-edit")
+    public static let caseEdit = CommandID("case-edit"), caseReopen = CommandID("case-reopen")
 }
 
 extension CommandTable {
@@ -59,5 +59,10 @@ extension CommandTable {
             ],
             summary: Localized(en: "correct what was taken in: title, description, category, kind, urgency, resident", zh: "更正受理信息：标题、描述、类别、类型、紧急程度、诉求人"),
             example: "case edit C-1 category=供暖 reason=\"类别选错\"", effect: .writes),
+        CommandSpec(
+            .caseReopen, ["case", "reopen"], aliases: [["诉求", "撤销结案"]],
+            arguments: [.caseID], options: [.reason],
+            summary: Localized(en: "undo a close made by mistake: the case goes back to where it stood", zh: "撤销误结案：诉求回到结案前的状态"),
+            example: "case reopen C-1 reason=\"误点结案，尚未回访\"", effect: .writes),
     ]
 }
