@@ -59,7 +59,9 @@ extension Interpreter {
     /// `audit corrections`: every correction, oldest first: when, who, the record, what
     /// changed (old → new) and the reason.
     func auditCorrections(_ inv: Invocation) throws -> [Output] {
-        let events = try store.events(kind: nil, recordID: nil).filter { Self.correctionActions[$0.action] != nil }
+        let events = try store.events(kind: nil, recordID: nil).filter { e in
+            Self.correctionActions[e.action] != nil || (e.action == "item.motion" && e.details.contains { $0.0 == "reason" })
+        }
         func col(_ name: String, _ en: String, _ zh: String, _ type: FieldType = .text) -> FieldSpec {
             FieldSpec(name, [], type, label: Localized(en: en, zh: zh), column: nil)
         }
@@ -76,6 +78,7 @@ extension Interpreter {
             case "item.ballot-withdraw": change = "\(get("voter") ?? ""): \(choiceLabel(get("was") ?? "")) → —"
             case "meeting.attend-remove": change = get("name") ?? ""
             case "case.move": change = "\(get("community-was") ?? "") → \(get("community") ?? "")"
+            case "item.motion": change = say("round \(get("round") ?? ""): \(get("text") ?? "")", "第 \(get("round") ?? "") 轮：\(get("text") ?? "")")
             case "case.reopen": change = "\(say("closed", "已结案")) (\(get("outcome-was") ?? "")) → \(get("status") ?? "")"
             case "case.edit":
                 change = e.details.filter { !$0.0.hasSuffix("-was") && $0.0 != "reason" && !$0.0.hasSuffix("-due") }.map { key, now in
@@ -88,7 +91,7 @@ extension Interpreter {
                 }.joined(separator: "; ")
             default: change = "\(get("day") ?? ""): \(get("was") ?? "") → \(get("kind") ?? "")"
             }
-            let what = Self.correctionActions[e.action]?.text(lang) ?? e.action
+            let what = Self.correctionActions[e.action]?.text(lang) ?? (e.action == "item.motion" ? say("voted again", "重新表决") : e.action)
             return [.text(e.at.storage), .text(e.operatorText(lang)), .text(record), .text(what), .text(masked(change)), .text(masked(get("reason") ?? ""))]
         }
         return [.table(ResultSet(columns: columns, rows: rows), kind: nil)]

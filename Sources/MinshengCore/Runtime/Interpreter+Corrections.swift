@@ -66,7 +66,8 @@ extension Interpreter {
             }
             let old = c.row.text(f.column) ?? ""
             guard old != new else { continue }
-            values[f.column] = new.isEmpty ? .null : .text(new)
+            // Only the optional fields may be emptied to nothing; a category is emptied to "".
+            values[f.column] = new.isEmpty && ["description", "resident", "phone"].contains(f.key) ? .null : .text(new)
             details += [(f.key + "-was", old), (f.key, new)]
             let shown = { (s: String) -> String in
                 if f.key == "kind" { return self.label(.caseKind, s) ?? s }
@@ -175,8 +176,8 @@ extension Interpreter {
                 "the poll on \(item.display) is tallied: its ballots can no longer be corrected", "\(item.display) 已计票：选票不能再更正",
                 at: inv["item"]?.location,
                 hint: Localized(
-                    en: "put the motion again as a new round (motion \(item.display) …); the minutes keep both rounds",
-                    zh: "可再次提出动议另行表决（动议 \(item.display) …）；纪要保留两轮表决"))
+                    en: "vote again as a new round: motion \(item.display) … reason=…; the minutes keep both rounds",
+                    zh: "可重新表决：重新表决 \(item.display) … 原因=…；纪要保留两轮表决"))
         }
         guard let ballot = try ballots(of: motion).first(where: { $0.voter == voter }) else {
             let voters = try ballots(of: motion).map(\.voter)
@@ -208,14 +209,15 @@ extension Interpreter {
                         "'\(name)' 在 \(item.display) 有选票：选票在，签到不能撤销", at: loc,
                         hint: motion.isOpen
                             ? Localized(en: "withdraw it first: ballot withdraw \(item.display) \(b.voter) reason=…", zh: "请先撤票：撤票 \(item.display) \(b.voter) 原因=…")
-                            : Localized(en: "the vote is tallied; put the motion again as a new round", zh: "该表决已计票；可再次提出动议另行表决"))
+                            : Localized(en: "the vote is tallied; vote again as a new round: motion \(item.display) … reason=…", zh: "该表决已计票；可重新表决：重新表决 \(item.display) … 原因=…"))
                 }
                 if let closed = motion.closedAt, row.role == "member", row.arrivedAt <= closed, row.leftAt.map({ $0 > closed }) ?? true {
                     throw ScriptError.runtime(
                         "'\(name)' was counted present at the tally of \(item.display) (\(clock(closed, on: m.date))): that tally stands",
                         "'\(name)' 在 \(item.display) 计票时（\(clock(closed, on: m.date))）计入出席：该计票结果不变", at: loc,
                         hint: Localized(
-                            en: "put the motion again as a new round; the minutes keep both", zh: "可再次提出动议另行表决；纪要保留两轮"))
+                            en: "vote again as a new round (motion \(item.display) … reason=…); the minutes keep both",
+                            zh: "可重新表决（重新表决 \(item.display) … 原因=…）；纪要保留两轮"))
                 }
             }
         }
@@ -237,7 +239,7 @@ extension Interpreter {
     }
 
     /// One line of a meeting's corrections, for the minutes.
-    private func recordCorrection(_ m: MeetingRecord, item: ItemRecord?, what: String, name: String, was: String?, now: String?, reason: String) throws {
+    func recordCorrection(_ m: MeetingRecord, item: ItemRecord?, what: String, name: String, was: String?, now: String?, reason: String) throws {
         _ = try store.insert(
             .meetingCorrection,
             [
@@ -258,6 +260,7 @@ extension Interpreter {
             switch r.text("what") {
             case "ballot.change": what = "\(name) 在 \(item) 的选票：\(choiceLabelZh(was)) → \(choiceLabelZh(now))"
             case "ballot.withdraw": what = "撤销 \(name) 在 \(item) 的选票" + (was.isEmpty ? "" : "（\(choiceLabelZh(was))）")
+            case "motion.round": what = "\(item) 重新表决（第 \(now) 轮，第 \(was) 轮结果作废）"
             default: what = "撤销 \(name) 的签到（\(was)）"
             }
             return "- \(at) \(what)；原因：\(flat(r.text("reason") ?? ""))；更正人：\(flat(r.text("corrected_by") ?? ""))"

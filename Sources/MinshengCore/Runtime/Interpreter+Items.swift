@@ -82,9 +82,33 @@ extension Interpreter {
     func motion(_ inv: Invocation) throws -> [Output] {
         let (item, text) = try itemAndText(inv)
         let m = try itemInRoom(item, inv)
-        try requireStep(
+        // A tallied vote is put right by voting again, with a reason, while the meeting is
+        // open and nothing was carried out from it yet; both rounds stay in the minutes.
+        let reason = inv.text("reason")?.trimmingWhitespace()
+        if item.step == .passed {
+            guard let reason, !reason.isEmpty else {
+                try requireStep(
+                    item, for: .motion, at: inv["item"]?.location ?? inv.location,
+                    hint: Localized(
+                        en: "to vote again after a mistake, give the reason: motion \(item.display) … reason=…",
+                        zh: "如因差错需重新表决，请写明原因：重新表决 \(item.display) … 原因=…"))
+                return []
+            }
+            if let c = try caseOf(item) {
+                throw ScriptError.runtime(
+                    "\(item.display) was already carried out as \(RecordKind.case.id(c.id)): a new round cannot undo that",
+                    "\(item.display) 已转为诉求 \(RecordKind.case.id(c.id)) 办理：重新表决不能撤销", at: inv["item"]?.location ?? inv.location)
+            }
+        } else if let b = inv["reason"] {
+            throw ScriptError.validation(
+                "reason= is for voting again on an item that passed; \(item.display) has not", "reason= 仅用于已通过议题的重新表决；\(item.display) 尚未通过",
+                at: b.location)
+        }
+        if item.step != .passed {
+            try requireStep(
             item, for: .motion, at: inv["item"]?.location ?? inv.location,
             hint: item.step == .voting ? Localized(en: "tally the open poll first", zh: "请先对进行中的表决计票") : nil)
+        }
         let rule = inv.text("rule") ?? Tally.Rule.majority.rawValue
         let base = inv.text("base") ?? Tally.Base.present.rawValue
         let ballot = inv.text("ballot") ?? "open"
@@ -96,9 +120,12 @@ extension Interpreter {
                 "ballot": .text(ballot), "opened_at": .text(session.now.storage), "created_by": .text(session.actor),
             ])
         try setStep(item, .voting)
-        try log(
-            inv, "item.motion", .item, item.id,
-            [("motion", String(id)), ("round", String(round)), ("text", text), ("rule", rule), ("base", base), ("ballot", ballot)])
+        var details = [("motion", String(id)), ("round", String(round)), ("text", text), ("rule", rule), ("base", base), ("ballot", ballot)]
+        if item.step == .passed, let reason {
+            details.append(("reason", reason))
+            try recordCorrection(m, item: item, what: "motion.round", name: "", was: String(round - 1), now: String(round), reason: reason)
+        }
+        try log(inv, "item.motion", .item, item.id, details)
         let how =
             ballot == "secret"
             ? say("secret ballot: record who votes with by=…, count the box at the tally", "无记名投票：用 投票人=… 登记投票人，计票时清点票箱")

@@ -143,7 +143,8 @@ extension Interpreter {
                 out.append("  \(i + 1). \(s.text("speaker") ?? "")（\(stance)）：\(flat(s.text("note") ?? ""))")
             }
         }
-        for motion in try motions(of: item) { out += try motionLines(motion, m) }
+        let all = try motions(of: item)
+        for (i, motion) in all.enumerated() { out += try motionLines(motion, m, votedAgain: i + 1 < all.count && motion.verdict == .passed) }
         if let c = try caseOf(item) {
             let dept = try store.select(.department, matching: ["id": c["department_id"]], orderBy: []).first?.text("name") ?? ""
             let due = c.time("resolve_due")?.day.iso ?? ""
@@ -172,7 +173,7 @@ extension Interpreter {
 
     /// A motion and, once tallied, the quorum at the vote, every count, the verdict and
     /// (for an open poll) who voted how.
-    func motionLines(_ motion: MotionRecord, _ m: MeetingRecord) throws -> [String] {
+    func motionLines(_ motion: MotionRecord, _ m: MeetingRecord, votedAgain: Bool = false) throws -> [String] {
         let rule = ruleLabel(motion.rule.rawValue, .zh)
         var out = ["- 动议（第 \(motion.round) 轮，\(clock(motion.openedAt, on: m.date))）：\(flat(motion.text))"]
         out.append("  - 表决方式：\(motion.secret ? "无记名投票" : "记名投票")；规则：\(rule)；基数：\(baseZh(motion.base))")
@@ -193,7 +194,7 @@ extension Interpreter {
         case .failed: v = Self.bold("未通过")
         case .noQuorum: v = Self.bold("不足法定人数，表决无效")
         }
-        out.append("  - 结果：\(v)")
+        out.append("  - 结果：\(v)" + (votedAgain ? "（已重新表决，以第 \(motion.round + 1) 轮为准，见更正记录）" : ""))
         let ballots = try ballots(of: motion)
         func who(_ b: BallotRecord) -> String { b.proxyHolder.map { "\(b.voter)（\($0)代）" } ?? b.voter }
         if motion.secret {

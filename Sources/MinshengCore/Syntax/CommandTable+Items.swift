@@ -17,7 +17,7 @@ extension CommandTable {
             summary: Localized(en: "议: record a speech on an item: [ITEM] TEXT by=… stance=…", zh: "议：记录发言：[议题] 内容 by=… stance=…"),
             example: "议 I-1 建议划定夜间临时车位 by=刘洋 stance=for", effect: .writes),
         CommandSpec(
-            .motion, ["motion"], aliases: [["动议"]],
+            .motion, ["motion"], aliases: [["动议"], ["重新表决"]],
             arguments: [.item, ParameterSpec("text", ["内容"], .text, help: Localized(en: "the text put to the vote", zh: "付诸表决的动议"))],
             options: [
                 ParameterSpec(
@@ -30,6 +30,10 @@ extension CommandTable {
                     help: Localized(
                         en: "what the share is of: present (default), cast, valid, members, yes-no", zh: "比例的基数：present（默认，出席）、cast、valid、members、yes-no")),
                 ParameterSpec("ballot", ["方式"], .choice(.ballotMode), help: Localized(en: "open (named, default) or secret", zh: "记名（默认）或无记名")),
+                ParameterSpec(
+                    "reason", ["原因", "理由"], .text,
+                    help: Localized(
+                        en: "why the item is voted again after it passed (a new round; the minutes keep both)", zh: "已通过的议题重新表决的原因（新一轮；纪要保留两轮）")),
             ],
             summary: Localized(en: "决: put a motion to the vote on an item; the poll is open until 'tally'", zh: "决：就议题提出动议并开始表决，直到计票为止"),
             example: "motion I-1 南门外划定20个夜间临时车位 rule=majority ballot=open", effect: .writes),
