@@ -32,3 +32,24 @@ extension Migrations {
 
     static func v13Corrections(_ db: Database) throws { try db.execute(sql: v13CorrectionsSQL) }
 }
+
+extension Migrations {
+    /// A visit logged twice is voided, an assignment, pair or leader's link ended: each row
+    /// stays, marked with when, by whom and why, and is counted nowhere.
+    static let v14EndingsSQL = """
+        ALTER TABLE visit ADD COLUMN voided_at TEXT;
+        ALTER TABLE visit ADD COLUMN voided_by TEXT;
+        ALTER TABLE visit ADD COLUMN void_reason TEXT;
+        ALTER TABLE assignment ADD COLUMN ended_at TEXT;
+        ALTER TABLE assignment ADD COLUMN ended_by TEXT;
+        ALTER TABLE assignment ADD COLUMN end_reason TEXT;
+        ALTER TABLE pair ADD COLUMN ended_at TEXT;
+        ALTER TABLE pair ADD COLUMN ended_by TEXT;
+        ALTER TABLE pair ADD COLUMN end_reason TEXT;
+        ALTER TABLE leader_link ADD COLUMN ended_at TEXT;
+        ALTER TABLE leader_link ADD COLUMN ended_by TEXT;
+        ALTER TABLE leader_link ADD COLUMN end_reason TEXT;
+        """
+
+    static func v14Endings(_ db: Database) throws { try db.execute(sql: v14EndingsSQL) }
+}

@@ -17,6 +17,7 @@ enum Migrations {
         ("v11: row images and wall-clock time in the change log", v11Images),
         ("v12: working days, the working calendar, policy settings", v12Calendar),
         ("v13: corrections: void ballots and sign-ins", v13Corrections),
+        ("v14: void visits, end assignments, pairs and leader links", v14Endings),
     ]
 
     /// The same migrations as SQL text, for an engine that runs them itself (PostgreSQL,
@@ -25,7 +26,7 @@ enum Migrations {
         (all[0].0, v1SQL), (all[1].0, v2SQL), (all[2].0, v3CasesSQL), (all[3].0, v4MeetingsSQL), (all[4].0, v5VisitsSQL),
         (all[5].0, v6AssessmentSQL), (all[6].0, v7DistrictSQL), (all[7].0, v8ChainsSQL),
         (all[8].0, v9LoginsSQL), (all[9].0, v10RolesSQL), (all[10].0, v11ImagesSQL),
-        (all[11].0, v12CalendarSQL), (all[12].0, v13CorrectionsSQL),
+        (all[11].0, v12CalendarSQL), (all[12].0, v13CorrectionsSQL), (all[13].0, v14EndingsSQL),
     ]
 
     /// Brings the schema up to date. An up-to-date file costs one `PRAGMA user_version`

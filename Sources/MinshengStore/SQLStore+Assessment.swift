@@ -69,23 +69,23 @@ extension SQLStore: AssessmentStore {
         var args = days
         switch unit {
         case .community:
-            sql = "SELECT v.community_id AS unit, COUNT(*) AS n FROM visit v WHERE \(inWindow) AND v.community_id IS NOT NULL GROUP BY v.community_id"
+            sql = "SELECT v.community_id AS unit, COUNT(*) AS n FROM visit v WHERE v.voided_at IS NULL AND \(inWindow) AND v.community_id IS NOT NULL GROUP BY v.community_id"
         case .subdistrict:
             sql = """
                 SELECT s.subdistrict_id AS unit, COUNT(*) AS n FROM visit v JOIN community s ON s.id = v.community_id
-                WHERE \(inWindow) AND s.subdistrict_id IS NOT NULL GROUP BY s.subdistrict_id
+                WHERE v.voided_at IS NULL AND \(inWindow) AND s.subdistrict_id IS NOT NULL GROUP BY s.subdistrict_id
                 """
         case .cadre:
             sql = """
                 SELECT x.unit AS unit, COUNT(*) AS n FROM (
-                SELECT v.cadre_id AS unit FROM visit v WHERE \(inWindow)
-                UNION ALL SELECT v.partner_id AS unit FROM visit v WHERE v.partner_id IS NOT NULL AND \(inWindow)) x GROUP BY x.unit
+                SELECT v.cadre_id AS unit FROM visit v WHERE v.voided_at IS NULL AND \(inWindow)
+                UNION ALL SELECT v.partner_id AS unit FROM visit v WHERE v.voided_at IS NULL AND v.partner_id IS NOT NULL AND \(inWindow)) x GROUP BY x.unit
                 """
             args += days
         case .department:
             sql = """
                 SELECT g.department_id AS unit, COUNT(DISTINCT v.id) AS n FROM visit v JOIN cadre g ON g.id = v.cadre_id OR g.id = v.partner_id
-                WHERE \(inWindow) AND g.department_id IS NOT NULL GROUP BY g.department_id
+                WHERE v.voided_at IS NULL AND \(inWindow) AND g.department_id IS NOT NULL GROUP BY g.department_id
                 """
         }
         var out: [Int: Int] = [:]

@@ -19,7 +19,7 @@ extension SQLStore: OrgStore {
     }
 
     func visitedIn(_ w: DayWindow, _ column: String, _ outer: String) -> (String, [StoreValue]) {
-        ("EXISTS (SELECT 1 FROM visit v WHERE v.\(column) = \(outer) AND v.day >= ? AND v.day <= ?)", [w.from.iso.sqlValue, w.to.iso.sqlValue])
+        ("EXISTS (SELECT 1 FROM visit v WHERE v.voided_at IS NULL AND v.\(column) = \(outer) AND v.day >= ? AND v.day <= ?)", [w.from.iso.sqlValue, w.to.iso.sqlValue])
     }
 
     /// Household and special-group counts of a compound, as select expressions.
@@ -36,7 +36,7 @@ extension SQLStore: OrgStore {
         let (comm, commArgs) = inCommunity("b.community_id", community)
         let sql = """
             SELECT b.id, b.name, s.name AS community, \(sizes) FROM compound b JOIN community s ON s.id = b.community_id
-            WHERE NOT EXISTS (SELECT 1 FROM assignment a WHERE a.compound_id = b.id)\(comm) ORDER BY b.community_id, b.id
+            WHERE NOT EXISTS (SELECT 1 FROM assignment a WHERE a.ended_at IS NULL AND a.compound_id = b.id)\(comm) ORDER BY b.community_id, b.id
             """
         return try rows(sql, sizeArgs + commArgs)
     }
@@ -47,7 +47,7 @@ extension SQLStore: OrgStore {
         let (comm, commArgs) = inCommunity("b.community_id", community)
         let sql = """
             SELECT b.id, b.name, s.name AS community, \(sizes),
-            (SELECT MAX(v.day) FROM visit v WHERE v.compound_id = b.id AND v.day < ?) AS last_visit
+            (SELECT MAX(v.day) FROM visit v WHERE v.voided_at IS NULL AND v.compound_id = b.id AND v.day < ?) AS last_visit
             FROM compound b JOIN community s ON s.id = b.community_id
             WHERE NOT \(visited)\(comm) ORDER BY b.community_id, b.id
             """
@@ -60,7 +60,7 @@ extension SQLStore: OrgStore {
         let (comm, commArgs) = inCommunity("h.community_id", community)
         let sql = """
             SELECT h.id, h.address, h.head, \(engine.guardsPhones ? dialect.guardedPhone("household", "h") + " AS phone" : "h.phone"), h.tags, h.compound_id,
-            (SELECT MAX(v.day) FROM visit v WHERE v.household_id = h.id AND v.day < ?) AS last_visit
+            (SELECT MAX(v.day) FROM visit v WHERE v.voided_at IS NULL AND v.household_id = h.id AND v.day < ?) AS last_visit
             FROM household h WHERE \(special) AND NOT \(visited)\(comm) ORDER BY \(dialect.order("h.community_id")), \(dialect.order("h.compound_id")), h.id
             """
         return try rows(sql, [w.from.iso.sqlValue] + tagArgs + visitArgs + commArgs)
@@ -71,7 +71,7 @@ extension SQLStore: OrgStore {
         let (comm, commArgs) = inCommunity("e.community_id", community)
         let sql = """
             SELECT e.id, e.name, s.name AS community, e.contact,
-            (SELECT MAX(v.day) FROM visit v WHERE v.enterprise_id = e.id AND v.day < ?) AS last_visit
+            (SELECT MAX(v.day) FROM visit v WHERE v.voided_at IS NULL AND v.enterprise_id = e.id AND v.day < ?) AS last_visit
             FROM enterprise e LEFT JOIN community s ON s.id = e.community_id
             WHERE NOT \(visited)\(comm) ORDER BY \(dialect.order("e.community_id")), e.id
             """
@@ -106,7 +106,7 @@ extension SQLStore: OrgStore {
         var c = CoverageCounts()
         let (bComm, bArgs) = inCommunity("b.community_id", community)
         let (compoundVisited, cvArgs) = visitedIn(w, "compound_id", "b.id")
-        let assigned = "EXISTS (SELECT 1 FROM assignment a WHERE a.compound_id = b.id)"
+        let assigned = "EXISTS (SELECT 1 FROM assignment a WHERE a.ended_at IS NULL AND a.compound_id = b.id)"
         let compounds = try rows(
             """
             SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN \(assigned) THEN 1 ELSE 0 END), 0) AS assigned,
@@ -122,7 +122,7 @@ extension SQLStore: OrgStore {
         let households = try rows(
             """
             SELECT COUNT(*) AS n,
-            COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM assignment a WHERE a.compound_id = h.compound_id) THEN 1 ELSE 0 END), 0) AS assigned,
+            COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM assignment a WHERE a.ended_at IS NULL AND a.compound_id = h.compound_id) THEN 1 ELSE 0 END), 0) AS assigned,
             COALESCE(SUM(CASE WHEN \(hVisited) THEN 1 ELSE 0 END), 0) AS visited FROM household h WHERE \(special)\(hComm)
             """, hvArgs + tagArgs + hArgs)
         c.special = households.first?.int("n") ?? 0
@@ -151,7 +151,7 @@ extension SQLStore: OrgStore {
     public func cadresByCompound(community: Int?) throws -> [Int: [String]] {
         let (comm, args) = inCommunity("a.community_id", community)
         let found = try rows(
-            "SELECT a.compound_id, r.name FROM assignment a JOIN cadre r ON r.id = a.cadre_id WHERE 1 = 1\(comm) ORDER BY a.compound_id, a.id",
+            "SELECT a.compound_id, r.name FROM assignment a JOIN cadre r ON r.id = a.cadre_id WHERE a.ended_at IS NULL\(comm) ORDER BY a.compound_id, a.id",
             args)
         var out: [Int: [String]] = [:]
         for r in found {
@@ -168,12 +168,12 @@ extension SQLStore: OrgStore {
             """
             SELECT COALESCE(SUM(CASE WHEN v.enterprise_id IS NOT NULL OR v.unit IS NOT NULL THEN 1 ELSE 0 END), 0) AS units,
             COUNT(DISTINCT v.household_id) AS households, COUNT(v.household_id) AS household_visits
-            FROM visit v WHERE v.day >= ? AND v.day <= ?\(vComm)
+            FROM visit v WHERE v.voided_at IS NULL AND v.day >= ? AND v.day <= ?\(vComm)
             """, days + vArgs)
         t.unitVisits = visits.first?.int("units") ?? 0
         t.householdsVisited = visits.first?.int("households") ?? 0
         t.householdVisits = visits.first?.int("household_visits") ?? 0
-        for r in try rows("SELECT v.day, COUNT(*) AS n FROM visit v WHERE v.day >= ? AND v.day <= ?\(vComm) GROUP BY v.day", days + vArgs) {
+        for r in try rows("SELECT v.day, COUNT(*) AS n FROM visit v WHERE v.voided_at IS NULL AND v.day >= ? AND v.day <= ?\(vComm) GROUP BY v.day", days + vArgs) {
             if let d = r.text("day").flatMap(Day.parse), !WalkingDays.isWalkingDay(d) { t.offDayVisits += r.int("n") ?? 0 }
         }
         let start = Timestamp(day: w.from).storage, end = Timestamp(day: Day(ordinal: w.to.ordinal + 1)).storage
@@ -197,7 +197,7 @@ extension SQLStore: OrgStore {
         let found = try rows(
             """
             SELECT b.id, (SELECT COUNT(*) FROM household h WHERE h.compound_id = b.id AND \(special)) AS special,
-            (SELECT MAX(v.day) FROM visit v WHERE v.compound_id = b.id AND v.day < ?) AS last_visit
+            (SELECT MAX(v.day) FROM visit v WHERE v.voided_at IS NULL AND v.compound_id = b.id AND v.day < ?) AS last_visit
             FROM compound b WHERE 1 = 1\(comm)
             """, tagArgs + [before.iso.sqlValue] + commArgs)
         var out: [Int: (special: Int, lastVisit: Day?)] = [:]

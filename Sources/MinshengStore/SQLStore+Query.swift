@@ -7,6 +7,9 @@ struct CompiledSQL {
 }
 
 extension SQLStore {
+    /// Tables whose rows may be voided (`voided_at`): a voided row counts as no row.
+    static let voidableTables: Set<String> = ["visit"]
+
     /// The expression for a field's stored value in a row of `table` (an alias): its column,
     /// or for a field read through another record, that record's column.
     func valueExpression(_ f: FieldSpec, table: String = "t") -> String {
@@ -95,7 +98,9 @@ extension SQLStore {
         case .or(let a, let b): return "(\(compile(a, &args)) OR \(compile(b, &args)))"
         case .not(let a): return "NOT (\(compile(a, &args)))"
         case .exists(let table, let column):
-            return "EXISTS (SELECT 1 FROM \(table) x WHERE x.\(column) = t.id)"
+            // A voided row (a visit logged twice) is no evidence of anything.
+            let live = Self.voidableTables.contains(table) ? " AND x.voided_at IS NULL" : ""
+            return "EXISTS (SELECT 1 FROM \(table) x WHERE x.\(column) = t.id\(live))"
         case .isEmpty(let f):
             let c = valueExpression(f)
             return "(\(c) IS NULL OR \(c) = '')"

@@ -13,7 +13,7 @@ extension RecordSchema {
         label: Localized(en: "assignment", zh: "包片"), plural: Localized(en: "assignments", zh: "包片"),
         fields: [
             .id, .ref("cadre", ["干部"], .cadre), .ref("compound", ["楼院"], .compound), .ref("community", ["社区"], .community),
-            .created, .createdBy,
+            .created, .createdBy, .ended,
         ])
 
     /// A pair is named after its two cadres (`王强+李梅`), so it can be given by name.
@@ -23,13 +23,21 @@ extension RecordSchema {
         fields: [
             .id, .name("结对"), .ref("office", ["机关干部"], .cadre, column: "office_id"),
             .ref("community-cadre", ["社区干部"], .cadre, column: "community_cadre_id"), .ref("community", ["社区"], .community),
-            .created, .createdBy,
+            .created, .createdBy, .ended,
         ])
 
     static let leaderLink = RecordSchema(
         kind: .leaderLink, words: ["link", "links", "leader-link", "leader-links"], zhWords: ["联系社区"], idPrefix: "L",
         table: "leader_link", label: Localized(en: "leader link", zh: "联系社区"), plural: Localized(en: "leader links", zh: "联系社区"),
-        fields: [.id, .ref("leader", ["领导"], .cadre, column: "leader_id"), .ref("community", ["社区"], .community), .created, .createdBy])
+        fields: [.id, .ref("leader", ["领导"], .cadre, column: "leader_id"), .ref("community", ["社区"], .community), .created, .createdBy, .ended])
 
     static let orgFamilySchemas: [RecordSchema] = [.assignment, .pair, .leaderLink]
+}
+
+extension FieldSpec {
+    /// When an assignment, pair or link was ended (`unassign`, `unpair`, `leader unlink`):
+    /// an ended one is left out of every query unless the query names this field.
+    static let ended = FieldSpec("ended", ["结束时间"], .dateTime, label: Localized(en: "ended", zh: "结束时间"), column: "ended_at", listed: false)
+    /// When a visit was voided (`visit void`): likewise left out unless named.
+    static let voided = FieldSpec("voided", ["作废时间"], .dateTime, label: Localized(en: "voided", zh: "作废时间"), column: "voided_at", listed: false)
 }

@@ -27,7 +27,7 @@ extension RecordSchema {
             .ref("household", ["住户"], .household), .ref("enterprise", ["企业"], .enterprise),
             .text("unit", ["单位"]), .ref("compound", ["楼院"], .compound, listed: false),
             .ref("community", ["社区"], .community, listed: false), .choice("content", ["内容"], .visitContent),
-            .text("note", ["备注"], listed: false), .created, .createdBy,
+            .text("note", ["备注"], listed: false), .created, .createdBy, .voided,
         ])
 
     static let campaign = RecordSchema(

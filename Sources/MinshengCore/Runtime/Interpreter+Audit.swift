@@ -53,6 +53,8 @@ extension Interpreter {
         "item.ballot-change": Localized(en: "ballot changed", zh: "更正选票"), "item.ballot-withdraw": Localized(en: "ballot withdrawn", zh: "撤销选票"),
         "meeting.attend-remove": Localized(en: "sign-in removed", zh: "撤销签到"), "case.move": Localized(en: "case moved", zh: "更正社区"),
         "case.edit": Localized(en: "case corrected", zh: "更正诉求"), "case.reopen": Localized(en: "close undone", zh: "撤销结案"),
+        "visit.void": Localized(en: "visit voided", zh: "作废走访"), "assignment.end": Localized(en: "assignment ended", zh: "取消包片"),
+        "pair.end": Localized(en: "pair ended", zh: "解除结对"), "leader.unlink": Localized(en: "leader link ended", zh: "取消联系社区"),
         "case.deadlines": Localized(en: "deadlines recomputed", zh: "期限重算"), "calendar.set": Localized(en: "calendar day set", zh: "设置日历"),
     ]
 
@@ -79,6 +81,10 @@ extension Interpreter {
             case "meeting.attend-remove": change = get("name") ?? ""
             case "case.move": change = "\(get("community-was") ?? "") → \(get("community") ?? "")"
             case "item.motion": change = say("round \(get("round") ?? ""): \(get("text") ?? "")", "第 \(get("round") ?? "") 轮：\(get("text") ?? "")")
+            case "visit.void": change = get("day") ?? ""
+            case "assignment.end": change = "\(get("cadre") ?? "") – \(get("compound") ?? "")"
+            case "pair.end": change = get("pair") ?? ""
+            case "leader.unlink": change = "\(get("leader") ?? "") – \(get("community") ?? "")"
             case "case.reopen": change = "\(say("closed", "已结案")) (\(get("outcome-was") ?? "")) → \(get("status") ?? "")"
             case "case.edit":
                 change = e.details.filter { !$0.0.hasSuffix("-was") && $0.0 != "reason" && !$0.0.hasSuffix("-due") }.map { key, now in

@@ -5,8 +5,95 @@ extension Interpreter {
     static let correctionHandlers: [CommandID: Handler] = [
         .ballotChange: { try $0.ballotChange($1) }, .ballotWithdraw: { try $0.ballotWithdraw($1) },
         .attendRemove: { try $0.attendRemove($1) }, .caseMove: { try $0.caseMove($1) }, .caseEdit: { try $0.caseEdit($1) },
-        .caseReopen: { try $0.caseReopen($1) },
+        .caseReopen: { try $0.caseReopen($1) }, .visitVoid: { try $0.visitVoid($1) }, .unassign: { try $0.unassign($1) },
+        .unpair: { try $0.unpair($1) }, .leaderUnlink: { try $0.leaderUnlink($1) },
     ]
+
+    /// `visit void V-2 reason=…`: a visit logged by mistake (twice) stays, voided: no count,
+    /// plan or coverage sees it.
+    func visitVoid(_ inv: Invocation) throws -> [Output] {
+        guard let b = inv["id"] else { return [] }
+        let reason = try requiredReason(inv)
+        let id = try resolve(.visit, b)
+        guard let v = try row(.visit, id) else { throw ScriptError.runtime("no visit \(b.value.display)", "没有走访 \(b.value.display)", at: b.location) }
+        if let at = v.text("voided_at").flatMap(Timestamp.parse) {
+            throw ScriptError.runtime(
+                "\(RecordKind.visit.id(id)) was voided at \(at.display)", "\(RecordKind.visit.id(id)) 已于 \(at.display) 作废", at: b.location)
+        }
+        try store.update(.visit, id: id, ["voided_at": .text(session.now.storage), "voided_by": .text(session.actor), "void_reason": .text(reason)])
+        try log(inv, "visit.void", .visit, id, [("day", v.text("day") ?? ""), ("reason", reason)])
+        let cases = try store.select(.case, matching: ["visit_id": .integer(id)], orderBy: []).map { RecordKind.case.id($0.id) }
+        let note =
+            cases.isEmpty
+            ? ""
+            : say(
+                "; the cases taken in on it stay (\(cases.joined(separator: ", ")))", "；由此受理的诉求保留（\(cases.joined(separator: "、"))）")
+        return [.text(say("voided \(RecordKind.visit.id(id)) (\(v.text("day") ?? "")), reason: \(reason)", "已作废 \(RecordKind.visit.id(id))（\(v.text("day") ?? "")），原因：\(reason)") + note)]
+    }
+
+    /// Ends a link row: marked with when, by whom and why; the row stays.
+    private func end(_ kind: RecordKind, _ id: Int, _ reason: String) throws {
+        try store.update(kind, id: id, ["ended_at": .text(session.now.storage), "ended_by": .text(session.actor), "end_reason": .text(reason)])
+    }
+
+    /// `unassign CADRE compound=… reason=…`
+    func unassign(_ inv: Invocation) throws -> [Output] {
+        guard let cb = inv["cadre"], let bb = inv["compound"] else { return [] }
+        let reason = try requiredReason(inv)
+        let cadreID = try resolve(.cadre, cb)
+        let who = try cadre(cadreID)
+        var names: [String] = []
+        for compound in try refs(.compound, bb) {
+            let bname = try title(.compound, compound)
+            guard let a = try store.select(.assignment, matching: ["cadre_id": .integer(cadreID), "compound_id": .integer(compound)], orderBy: []).first,
+                a.text("ended_at") == nil
+            else {
+                throw ScriptError.runtime("\(who.name) is not assigned to \(bname)", "\(who.name) 未包片\(bname)", at: bb.location)
+            }
+            try end(.assignment, a.id, reason)
+            try log(inv, "assignment.end", .assignment, a.id, [("cadre", who.name), ("compound", bname), ("reason", reason)])
+            names.append(bname)
+        }
+        return [.text(say("\(who.name) no longer covers \(names.joined(separator: ", ")) (reason: \(reason))", "已取消 \(who.name) 包片：\(names.joined(separator: "、"))（原因：\(reason)）"))]
+    }
+
+    /// `unpair P-1 reason=…`
+    func unpair(_ inv: Invocation) throws -> [Output] {
+        guard let pb = inv["pair"] else { return [] }
+        let reason = try requiredReason(inv)
+        let id = try resolve(.pair, pb)
+        guard let p = try row(.pair, id), p.text("ended_at") == nil else {
+            throw ScriptError.runtime("\(pb.value.display) is not a pair in force", "\(pb.value.display) 不是现有结对", at: pb.location)
+        }
+        try end(.pair, id, reason)
+        try log(inv, "pair.end", .pair, id, [("pair", p.text("name") ?? ""), ("reason", reason)])
+        return [
+            .text(
+                say(
+                    "unpaired \(RecordKind.pair.id(id)) \(p.text("name") ?? "") (reason: \(reason)); its visits stay", "已解除结对 \(RecordKind.pair.id(id)) \(p.text("name") ?? "")（原因：\(reason)）；已登记的走访保留"))
+        ]
+    }
+
+    /// `leader unlink LEADER community=… reason=…`
+    func leaderUnlink(_ inv: Invocation) throws -> [Output] {
+        guard let lb = inv["leader"], let cb = inv["community"] else { return [] }
+        let reason = try requiredReason(inv)
+        let leader = try resolve(.cadre, lb)
+        let who = try cadre(leader)
+        var names: [String] = []
+        for community in try refs(.community, cb) {
+            let cname = try title(.community, community)
+            guard let l = try store.select(.leaderLink, matching: ["leader_id": .integer(leader), "community_id": .integer(community)], orderBy: []).first,
+                l.text("ended_at") == nil
+            else {
+                throw ScriptError.runtime("\(who.name) is not linked to \(cname)", "\(who.name) 未联系\(cname)", at: cb.location)
+            }
+            try end(.leaderLink, l.id, reason)
+            try log(inv, "leader.unlink", .leaderLink, l.id, [("leader", who.name), ("community", cname), ("reason", reason)])
+            names.append(cname)
+        }
+        return [.text(say("\(who.name) is no longer linked to \(names.joined(separator: ", ")) (reason: \(reason))", "已取消 \(who.name) 联系社区：\(names.joined(separator: "、"))（原因：\(reason)）"))]
+    }
 
     /// `case reopen C-1 reason=…`: a close made by mistake is undone; the case stands where
     /// it stood before (the status the log shows before the close), without its outcome.

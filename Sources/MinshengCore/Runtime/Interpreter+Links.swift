@@ -14,10 +14,11 @@ extension Interpreter {
         var names: [String] = []
         for community in try refs(.community, cb) {
             let cname = try title(.community, community)
-            if try !store.select(.leaderLink, matching: ["leader_id": .integer(leader), "community_id": .integer(community)], orderBy: []).isEmpty {
+            let existing = try store.select(.leaderLink, matching: ["leader_id": .integer(leader), "community_id": .integer(community)], orderBy: []).first
+            if let existing, existing.text("ended_at") == nil {
                 throw ScriptError.runtime("\(who.name) is already linked to \(cname)", "\(who.name) 已联系\(cname)", at: cb.location)
             }
-            let id = try store.insert(.leaderLink, stamp.merging(["leader_id": .integer(leader), "community_id": .integer(community)]) { a, _ in a })
+            let id = try renew(.leaderLink, existing, stamp.merging(["leader_id": .integer(leader), "community_id": .integer(community)]) { a, _ in a })
             try log(inv, "leader.link", .leaderLink, id, [("leader", who.name), ("community", cname)])
             session.lastID = RecordKind.leaderLink.id(id)
             names.append(cname)
@@ -40,19 +41,30 @@ extension Interpreter {
                     "\(who.name) is a community cadre of \(try title(.community, own)); \(bname) is in \(try title(.community, community))",
                     "\(who.name) 是\(try title(.community, own))的社区干部，\(bname) 属于\(try title(.community, community))", at: bb.location)
             }
-            if try !store.select(.assignment, matching: ["cadre_id": .integer(cadreID), "compound_id": .integer(compound)], orderBy: []).isEmpty {
+            let existing = try store.select(.assignment, matching: ["cadre_id": .integer(cadreID), "compound_id": .integer(compound)], orderBy: []).first
+            if let existing, existing.text("ended_at") == nil {
                 throw ScriptError.runtime("\(who.name) is already assigned to \(bname)", "\(who.name) 已包片\(bname)", at: bb.location)
             }
             var values = stamp
             values["cadre_id"] = .integer(cadreID)
             values["compound_id"] = .integer(compound)
             values["community_id"] = community.map { .integer($0) } ?? .null
-            let id = try store.insert(.assignment, values)
+            let id = try renew(.assignment, existing, values)
             try log(inv, "assignment.add", .assignment, id, [("cadre", who.name), ("compound", bname)])
             session.lastID = RecordKind.assignment.id(id)
             names.append(bname)
         }
         return [.text(lang == .zh ? "\(who.name) 包片：\(names.joined(separator: "、"))" : "\(who.name) is assigned to \(names.joined(separator: ", "))")]
+    }
+
+    /// A link made again after it was ended takes up its old row (one row per link: the
+    /// ending and the renewal are both in the log); else a new row.
+    func renew(_ kind: RecordKind, _ ended: StoredRecord?, _ values: [String: StoreValue]) throws -> Int {
+        guard let ended else { return try store.insert(kind, values) }
+        var v = values
+        for c in ["ended_at", "ended_by", "end_reason"] { v[c] = .null }
+        try store.update(kind, id: ended.id, v)
+        return ended.id
     }
 
     /// `pair A B`: one office cadre and one community cadre, in either order.
@@ -80,7 +92,8 @@ extension Interpreter {
                 "a pair is one office cadre and one community cadre; \(why.en)", "结对须为一名机关干部和一名社区干部；\(why.zh)", at: bad.location)
         }
         let name = "\(office.c.name)+\(local.c.name)"
-        if try store.lookup(.pair, name: name) != nil {
+        let existing = try store.select(.pair, matching: ["name": .text(name)], orderBy: []).first
+        if let existing, existing.text("ended_at") == nil {
             throw ScriptError.runtime("\(office.c.name) and \(local.c.name) are already paired", "\(office.c.name) 与 \(local.c.name) 已结对", at: ab.location)
         }
         var values = stamp
@@ -88,7 +101,7 @@ extension Interpreter {
         values["office_id"] = .integer(office.id)
         values["community_cadre_id"] = .integer(local.id)
         values["community_id"] = local.c.community.map { .integer($0) } ?? .null
-        let id = try store.insert(.pair, values)
+        let id = try renew(.pair, existing, values)
         let cname = try title(.community, local.c.community)
         try log(inv, "pair.add", .pair, id, [("office", office.c.name), ("community-cadre", local.c.name), ("community", cname)])
         session.lastID = RecordKind.pair.id(id)

@@ -14,7 +14,7 @@ extension Interpreter {
         }
         let community = try optionalRef(.community, inv, "community")
         let filter: [String: StoreValue] = community.map { ["community_id": .integer($0)] } ?? [:]
-        let pairs = try store.select(.pair, matching: filter, orderBy: [])
+        let pairs = try store.select(.pair, matching: filter, orderBy: []).filter { $0.text("ended_at") == nil }
         guard !pairs.isEmpty else {
             throw ScriptError.runtime(
                 "no pairs to plan for", "没有可排计划的结对", at: inv["community"]?.location ?? inv.location,
@@ -23,7 +23,7 @@ extension Interpreter {
         let compounds = try store.select(.compound, matching: filter, orderBy: [])
         let facts = try orgStore.compoundFacts(community: community, specialTags: HouseholdTags.special, before: window.from)
         var byCadre: [Int: [Int]] = [:]
-        for a in try store.select(.assignment, matching: filter, orderBy: []) {
+        for a in try store.select(.assignment, matching: filter, orderBy: []) where a.text("ended_at") == nil {
             if let c = a.int("cadre_id"), let b = a.int("compound_id") { byCadre[c, default: []].append(b) }
         }
         let info = Dictionary(compounds.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

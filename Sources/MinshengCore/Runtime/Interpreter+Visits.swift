@@ -73,6 +73,11 @@ extension Interpreter {
         case (nil, .some(let pb)):
             let p = try resolve(.pair, pb)
             let r = try row(.pair, p)
+            if let ended = r?.text("ended_at").flatMap(Timestamp.parse) {
+                throw ScriptError.runtime(
+                    "\(r?.text("name") ?? pb.value.display) was unpaired at \(ended.display)", "\(r?.text("name") ?? pb.value.display) 已于 \(ended.display) 解除结对",
+                    at: pb.location, hint: Localized(en: "log the visit with by=…", zh: "请用 by=… 登记走访人"))
+            }
             return ([r?.int("office_id") ?? 0, r?.int("community_cadre_id") ?? 0], p)
         case (.some(let bb), nil):
             let ids = try refs(.cadre, bb)

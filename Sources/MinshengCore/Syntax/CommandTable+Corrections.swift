@@ -2,6 +2,8 @@ extension CommandID {
     public static let ballotChange = CommandID("ballot-change"), ballotWithdraw = CommandID("ballot-withdraw")
     public static let attendRemove = CommandID("attend-remove"), caseMove = CommandID("case-move")
     public static let caseEdit = CommandID("case-edit"), caseReopen = CommandID("case-reopen")
+    public static let visitVoid = CommandID("visit-void"), unassign = CommandID("unassign"), unpair = CommandID("unpair")
+    public static let leaderUnlink = CommandID("leader-unlink")
 }
 
 extension CommandTable {
@@ -64,5 +66,32 @@ extension CommandTable {
             arguments: [.caseID], options: [.reason],
             summary: Localized(en: "undo a close made by mistake: the case goes back to where it stood", zh: "撤销误结案：诉求回到结案前的状态"),
             example: "case reopen C-1 reason=\"误点结案，尚未回访\"", effect: .writes),
+        CommandSpec(
+            .visitVoid, ["visit", "void"], aliases: [["走访", "作废"]],
+            arguments: [ParameterSpec("id", ["编号"], .reference(.visit), required: true, help: Localized(en: "the visit, e.g. V-1", zh: "走访编号，如 V-1"))],
+            options: [.reason],
+            summary: Localized(en: "void a visit logged by mistake (twice): it stays listed as voided, counted nowhere", zh: "作废误登记（如重复登记）的走访：保留记录，不再计入"),
+            example: "visit void V-2 reason=\"重复登记\"", effect: .writes),
+        CommandSpec(
+            .unassign, ["unassign"], aliases: [["取消包片"]],
+            arguments: [ParameterSpec("cadre", ["干部"], .reference(.cadre), required: true, help: Localized(en: "the cadre", zh: "包片干部"))],
+            options: [
+                ParameterSpec("compound", ["楼院"], .reference(.compound), required: true, list: true, help: Localized(en: "compounds", zh: "楼院")),
+                .reason,
+            ],
+            summary: Localized(en: "end a cadre's assignment to compounds (包片)", zh: "取消干部的包片楼院"),
+            example: "unassign 王强 compound=十里堡北里3号楼 reason=\"调整分工\"", effect: .writes),
+        CommandSpec(
+            .unpair, ["unpair"], aliases: [["解除结对"]],
+            arguments: [ParameterSpec("pair", ["结对"], .reference(.pair), required: true, help: Localized(en: "the pair, e.g. P-1 or 王强+李梅", zh: "结对，如 P-1 或 王强+李梅"))],
+            options: [.reason],
+            summary: Localized(en: "end a pair (结对); its visits stay", zh: "解除结对；已登记的走访保留"),
+            example: "unpair P-1 reason=\"干部调离\"", effect: .writes),
+        CommandSpec(
+            .leaderUnlink, ["leader", "unlink"], aliases: [["领导", "取消联系"]],
+            arguments: [ParameterSpec("leader", ["领导"], .reference(.cadre), required: true, help: Localized(en: "the leader", zh: "处级领导"))],
+            options: [.community(required: true, list: true), .reason],
+            summary: Localized(en: "end a leader's link to communities", zh: "取消处级领导联系社区"),
+            example: "leader unlink 张国华 community=十里堡社区 reason=\"联系点调整\"", effect: .writes),
     ]
 }

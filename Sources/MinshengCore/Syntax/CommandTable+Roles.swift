@@ -47,7 +47,8 @@ extension CommandTable {
         .caseRespond: .caseCommunity, .caseVerify: .caseCommunity, .caseCallback: .caseCommunity, .caseClose: .caseCommunity,
         .caseProgress: .caseDepartment, .caseResolve: .caseDepartment, .caseReturn: .caseDepartment,
         // The subdistrict's own work.
-        .caseDispatch: .manage, .caseMove: .manage, .caseEdit: .intake, .caseReopen: .caseCommunity, .caseReport: .manage, .caseImport: .manage, .campaignNew: .manage, .assign: .manage, .pair: .manage,
+        .caseDispatch: .manage, .caseMove: .manage, .caseEdit: .intake, .caseReopen: .caseCommunity, .visitVoid: .intake, .unassign: .manage, .unpair: .manage,
+        .leaderUnlink: .manage, .caseReport: .manage, .caseImport: .manage, .campaignNew: .manage, .assign: .manage, .pair: .manage,
         .leaderLink: .manage,
         // Meetings.
         .meetingNew: .meeting, .meetingClose: .meeting, .memberAdd: .meeting, .attend: .meeting, .leave: .meeting, .proxy: .meeting,

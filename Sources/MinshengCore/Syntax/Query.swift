@@ -12,6 +12,18 @@ public enum Comparison: String, Sendable, Equatable {
 }
 
 /// A where-clause, as a tree.
+extension Predicate {
+    /// Whether a condition names `field` anywhere.
+    public func mentions(_ field: FieldSpec) -> Bool {
+        switch self {
+        case .compare(let f, _, _), .range(let f, _, _), .inList(let f, _), .isEmpty(let f): return f.name == field.name
+        case .exists: return false
+        case .and(let a, let b), .or(let a, let b): return a.mentions(field) || b.mentions(field)
+        case .not(let a): return a.mentions(field)
+        }
+    }
+}
+
 public indirect enum Predicate: Sendable, Equatable {
     case compare(FieldSpec, Comparison, QueryValue)
     /// `created = 2019-11` and other ranges: start inclusive, end exclusive.

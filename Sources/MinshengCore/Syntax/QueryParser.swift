@@ -71,6 +71,11 @@ public struct QueryParser {
                 throw .syntax("unexpected \(t.spelling); expected \(expected)", "多余的 \(t.spelling)；此处可用 \(expected)", at: t.location)
             }
         }
+        // A voided visit, an ended assignment: kept, and left out unless the query asks.
+        for f in kind.schema.fields where f.name == "voided" || f.name == "ended" {
+            guard !(q.predicate?.mentions(f) ?? false) else { continue }
+            q.predicate = q.predicate.map { .and($0, .isEmpty(f)) } ?? .isEmpty(f)
+        }
         return q
     }
 
