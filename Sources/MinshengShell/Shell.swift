@@ -56,9 +56,13 @@ public enum Shell {
             }
             return Repl(interpreter: interpreter, store: store, environment: env, noRC: options.noRC).run()
         }
+        // Ctrl-C cancels the command running and stops the run (exit status 130).
+        Interrupts.shared.install()
+        Interrupts.shared.begin(stopping: store)
+        interpreter.isCancelled = { Interrupts.shared.isRequested }
         var ok = true
         for (i, input) in options.inputs.enumerated() {
-            if interpreter.quitRequested { break }
+            if interpreter.quitRequested || Interrupts.shared.isRequested { break }
             guard ok || options.keepGoing else {
                 // Never silently: what did not run after the error is named.
                 let rest = options.inputs[i...].map(\.shown).joined(separator: ", ")
@@ -85,6 +89,7 @@ public enum Shell {
             ok = interpreter.runScript(LineSource(stream: minsheng_stdin(), name: "<stdin>"), options: run)
         }
         fflush(minsheng_stdout())
+        if Interrupts.shared.isRequested { return Interrupts.exitStatus }
         return ok ? 0 : 1
     }
 

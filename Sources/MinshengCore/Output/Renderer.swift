@@ -9,6 +9,9 @@ public struct Renderer {
     /// Terminal columns to fit a table into; nil for files.
     public var width: Int?
     public var reveal: Bool
+    /// Asked every thousand rows: true (Ctrl-C) stops the rendering, which then returns
+    /// what it has (the caller prints nothing more).
+    public var stop: () -> Bool = { false }
 
     public init(language: Language, format: OutputFormat, width: Int?, reveal: Bool = false) {
         self.language = language
@@ -73,7 +76,12 @@ public struct Renderer {
 
     func table(_ rs: ResultSet, kind: RecordKind?) -> String {
         let headers = rs.columns.map { VisibleText.escape($0.label.text(language)) }
-        var cells = rs.rows.map { row in zip(row, rs.columns).map { display($0, $1, kind: kind) } }
+        var cells: [[String]] = []
+        cells.reserveCapacity(rs.rows.count)
+        for (n, row) in rs.rows.enumerated() {
+            if n % 1000 == 999 && stop() { return "" }
+            cells.append(zip(row, rs.columns).map { display($0, $1, kind: kind) })
+        }
         var widths = headers.map(DisplayWidth.of)
         for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
         if let width { widths = fit(widths, into: width) }

@@ -92,6 +92,7 @@ extension Interpreter {
         }
         do {
             while let (line, fields) = try reader.next() {
+                try checkCancelled()
                 read += 1
                 if read % 5000 == 0 {
                     out.progress(lang == .zh ? "正在导入 \(shown)：已读 \(read) 行" : "importing \(shown): \(read) rows read")

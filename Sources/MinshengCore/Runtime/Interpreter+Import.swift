@@ -57,6 +57,7 @@ extension Interpreter {
 
     /// The next row; a file that stops being CSV is an error after the last good line.
     func nextRow(_ reader: TableFileReader, file: String, after line: Int, at loc: SourceLocation) throws -> (Int, [String])? {
+        try checkCancelled()
         do {
             return try reader.next()
         } catch let e as ScriptError where e.location != nil {

@@ -15,6 +15,10 @@ public final class Interpreter {
     public var openTable: TableFileOpener?
     /// History lines, supplied by the shell for `history`.
     public var historyProvider: () -> [String] = { [] }
+    /// Whether Ctrl-C asked to stop the running command; the shell sets it (the flag is
+    /// raised from another thread). Read at safe points: before a command commits, at each
+    /// imported row, between chunks of printed results.
+    public var isCancelled: () -> Bool = { false }
     /// Called after each command that succeeded (and committed); tests use it to check
     /// that every change to the records was logged.
     public var afterCommand: ((Invocation) -> Void)?
@@ -83,15 +87,23 @@ public final class Interpreter {
         let outputs: [Output]
         do {
             if invocation.spec.effect != .session { try settleOperator() }
+            // A session command (`source`, `replay`) runs others, each its own transaction:
+            // a Ctrl-C is reported at the one it stopped.
+            let whole = invocation.spec.effect != .session
             outputs = try store.transaction(invocation.spec.effect) {
+                if whole { try self.checkCancelled() }
                 try self.authorize(invocation)
-                return try self.run(invocation)
+                let outputs = try self.run(invocation)
+                // A Ctrl-C that came too late to stop a statement still stops the commit.
+                if whole { try self.checkCancelled() }
+                return outputs
             }
         } catch let e as ScriptError {
             throw e.located(at: invocation.location)
         }
         afterCommand?(invocation)
         for o in outputs { emit(o, to: sink) }
+        if isCancelled() && invocation.spec.effect != .session { throw ScriptError.outputCancelled.located(at: invocation.location) }
         if timing && session.timer {
             let ms = Double(monotonicNanoseconds() - started) / 1_000_000
             out.write(lang == .zh ? "用时：\(formatMilliseconds(ms)) 毫秒\n" : "time: \(formatMilliseconds(ms)) ms\n")
@@ -140,8 +152,15 @@ public final class Interpreter {
         .find: { try $0.find($1) }, .count: { try $0.count($1) }, .explain: { try $0.explain($1) }, .show: { try $0.show($1) },
     ]
 
+    /// Throws `ScriptError.cancelled` once Ctrl-C has asked to stop.
+    func checkCancelled() throws {
+        if isCancelled() { throw ScriptError.cancelled }
+    }
+
     func emit(_ o: Output, to sink: TextFileWriter?) {
-        let r = Renderer(language: lang, format: session.format, width: sink == nil ? out.terminalWidth : nil, reveal: session.reveal)
+        guard !isCancelled() else { return }
+        var r = Renderer(language: lang, format: session.format, width: sink == nil ? out.terminalWidth : nil, reveal: session.reveal)
+        r.stop = isCancelled
         let text: String
         switch o {
         case .text(let s): text = VisibleText.escape(s, keepingLines: true) + "\n"
@@ -150,8 +169,27 @@ public final class Interpreter {
             return
         case .table(let rs, let kind): text = r.render(rs, kind: kind)
         }
-        if let sink { sink.write(text) } else { out.write(text) }
+        if let sink {
+            sink.write(text)
+            return
+        }
+        // Long results go out a few hundred lines at a time, so Ctrl-C stops them at once.
+        var whole = text
+        whole.withUTF8 { bytes in
+            var start = 0, lines = 0
+            for i in 0..<bytes.count where bytes[i] == 0x0A {
+                lines += 1
+                guard lines % Self.linesPerWrite == 0 else { continue }
+                out.write(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...i]), as: UTF8.self))
+                start = i + 1
+                if isCancelled() { return }
+            }
+            if start < bytes.count { out.write(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+        }
     }
+
+    /// Lines of results written at once to the terminal between two looks at Ctrl-C.
+    static let linesPerWrite = 200
 
     /// Closes every file the session writes (`output`, `once`, `record`).
     public func closeFiles() {
