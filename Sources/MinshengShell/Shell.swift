@@ -38,7 +38,7 @@ public enum Shell {
         session.fixedNow = options.now
         if let f = options.format { session.format = f }
         let interactive = options.inputs.isEmpty && Terminal.isTerminal(0)
-        let out = StandardOutput(fitToTerminal: Terminal.isTerminal(1))
+        let out = StandardOutput(fitToTerminal: Terminal.isTerminal(1), environment: env)
         let interpreter = Interpreter(session: session, store: store, out: out, diagnostics: diagnostics)
         interpreter.openTable = CSVFile.open
         interpreter.protectedFiles = [path]

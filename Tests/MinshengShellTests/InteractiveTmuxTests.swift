@@ -168,12 +168,12 @@ struct TmuxPane {
     private let scratch: URL
     private var socket: String { scratch.appendingPathComponent("tmux.sock").path }
 
-    /// Starts `command` (argv, run without a shell by tmux) in a 120×30 pane. The
+    /// Starts `command` (argv, run without a shell by tmux) in a pane, 120×30 unless told. The
     /// session ends when the program does. (Not remain-on-exit + #{pane_dead_status}:
     /// tmux 3.3a here often never reaps the pane's process, so the status stays empty.)
-    init(scratch: URL, command: [String]) throws {
+    init(scratch: URL, command: [String], columns: Int = 120, rows: Int = 30) throws {
         self.scratch = scratch
-        let started = run(["new-session", "-d", "-s", session, "-x", "120", "-y", "30"] + command)
+        let started = run(["new-session", "-d", "-s", session, "-x", String(columns), "-y", String(rows)] + command)
         guard started.status == 0 else {
             killServer()
             throw TmuxError(message: "tmux new-session failed: \(started.output)")

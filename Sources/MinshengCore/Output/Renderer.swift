@@ -12,6 +12,11 @@ public struct Renderer {
     /// Asked every thousand rows: true (Ctrl-C) stops the rendering, which then returns
     /// what it has (the caller prints nothing more).
     public var stop: () -> Bool = { false }
+    /// One field per line (`set expanded`): always, never, or when a table is wider than
+    /// the terminal (`auto`, the default; on a file or a pipe nothing is too wide).
+    public var expanded: ExpandedMode = .auto
+    /// Cut cells with `…` to fit the terminal (`set truncate on`) rather than show them whole.
+    public var truncate = false
 
     public init(language: Language, format: OutputFormat, width: Int?, reveal: Bool = false) {
         self.language = language
@@ -74,41 +79,6 @@ public struct Renderer {
         }
     }
 
-    func table(_ rs: ResultSet, kind: RecordKind?) -> String {
-        let headers = rs.columns.map { VisibleText.escape($0.label.text(language)) }
-        var cells: [[String]] = []
-        cells.reserveCapacity(rs.rows.count)
-        for (n, row) in rs.rows.enumerated() {
-            if n % 1000 == 999 && stop() { return "" }
-            cells.append(zip(row, rs.columns).map { display($0, $1, kind: kind) })
-        }
-        var widths = headers.map(DisplayWidth.of)
-        for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
-        if let width { widths = fit(widths, into: width) }
-        cells = cells.map { row in row.enumerated().map { DisplayWidth.truncate($0.element, to: widths[$0.offset]) } }
-        let numeric = rs.columns.map { $0.type == .integer && $0.name != "id" }
-        func line(_ row: [String]) -> String {
-            let padded = row.enumerated().map { i, c in DisplayWidth.pad(c, to: widths[i], right: numeric[i]) }
-            return " " + padded.joined(separator: " | ") + " "
-        }
-        var out = [line(headers.enumerated().map { DisplayWidth.truncate($0.element, to: widths[$0.offset]) })]
-        out.append(widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+"))
-        out += cells.map(line)
-        let n = rs.rows.count
-        out.append(language == .zh ? "（共 \(n) 条）" : "(\(n) \(n == 1 ? "row" : "rows"))")
-        return out.joined(separator: "\n") + "\n"
-    }
-
-    /// Shrinks the widest columns until the table fits the terminal.
-    func fit(_ widths: [Int], into total: Int) -> [Int] {
-        var w = widths
-        func size() -> Int { w.reduce(0, +) + 3 * w.count }
-        while size() > total, let i = w.indices.max(by: { w[$0] < w[$1] }), w[i] > 8 {
-            w[i] -= 1
-        }
-        return w
-    }
-
     func markdown(_ rs: ResultSet, kind: RecordKind?) -> String {
         func esc(_ s: String) -> String { s.replacingAll("|", with: "\\|") }
         var out = ["| " + rs.columns.map { esc($0.label.text(language)) }.joined(separator: " | ") + " |"]
@@ -152,6 +122,11 @@ public struct Renderer {
         }
         return out.joined(separator: "\n") + "\n"
     }
+}
+
+/// `set expanded on|off|auto`, as psql's `\x`.
+public enum ExpandedMode: String, Sendable, CaseIterable {
+    case on, off, auto
 }
 
 /// Masks a phone number as `138****1234`.

@@ -72,6 +72,17 @@ extension Interpreter {
         case "timer", "计时":
             guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "timer") else { return [] }
             session.timer = v == "on"
+        case "expanded", "展开":
+            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.expanded), named: "expanded"), let m = ExpandedMode(rawValue: v) else {
+                return []
+            }
+            session.expanded = m
+        case "pager", "分页":
+            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.pager), named: "pager"), let m = PagerMode(rawValue: v) else { return [] }
+            session.pager = m
+        case "truncate", "截断":
+            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "truncate") else { return [] }
+            session.truncate = v == "on"
         default:
             guard name.first.map({ $0.isLetter || $0 == "_" }) ?? false, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
                 throw ScriptError.validation(
@@ -103,6 +114,9 @@ extension Interpreter {
             "operator  = \(session.actor)",
             "reveal    = \(session.reveal ? "on" : "off")",
             "timer     = \(session.timer ? "on" : "off")",
+            "expanded  = \(session.expanded.rawValue)",
+            "truncate  = \(session.truncate ? "on" : "off")",
+            "pager     = \(session.pager.rawValue)",
         ]
         if let path = redirect?.path { lines.append("output    = \(path)") }
         if let path = recorder?.path { lines.append("record    = \(path)") }

@@ -152,6 +152,15 @@ public final class Interpreter {
         .find: { try $0.find($1) }, .count: { try $0.count($1) }, .explain: { try $0.explain($1) }, .show: { try $0.show($1) },
     ]
 
+    /// A renderer with the session's settings (language, phones, expanded, truncate, Ctrl-C).
+    func renderer(_ format: OutputFormat, width: Int?) -> Renderer {
+        var r = Renderer(language: lang, format: format, width: width, reveal: session.reveal)
+        r.expanded = session.expanded
+        r.truncate = session.truncate
+        r.stop = isCancelled
+        return r
+    }
+
     /// Throws `ScriptError.cancelled` once Ctrl-C has asked to stop.
     func checkCancelled() throws {
         if isCancelled() { throw ScriptError.cancelled }
@@ -159,8 +168,7 @@ public final class Interpreter {
 
     func emit(_ o: Output, to sink: TextFileWriter?) {
         guard !isCancelled() else { return }
-        var r = Renderer(language: lang, format: session.format, width: sink == nil ? out.terminalWidth : nil, reveal: session.reveal)
-        r.stop = isCancelled
+        let r = renderer(session.format, width: sink == nil ? out.terminalWidth : nil)
         let text: String
         switch o {
         case .text(let s): text = VisibleText.escape(s, keepingLines: true) + "\n"
@@ -173,23 +181,8 @@ public final class Interpreter {
             sink.write(text)
             return
         }
-        // Long results go out a few hundred lines at a time, so Ctrl-C stops them at once.
-        var whole = text
-        whole.withUTF8 { bytes in
-            var start = 0, lines = 0
-            for i in 0..<bytes.count where bytes[i] == 0x0A {
-                lines += 1
-                guard lines % Self.linesPerWrite == 0 else { continue }
-                out.write(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...i]), as: UTF8.self))
-                start = i + 1
-                if isCancelled() { return }
-            }
-            if start < bytes.count { out.write(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
-        }
+        out.writeResult(text, pager: session.pager, stop: isCancelled)
     }
-
-    /// Lines of results written at once to the terminal between two looks at Ctrl-C.
-    static let linesPerWrite = 200
 
     /// Closes every file the session writes (`output`, `once`, `record`).
     public func closeFiles() {

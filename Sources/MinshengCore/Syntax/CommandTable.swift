@@ -88,8 +88,8 @@ extension CommandTable {
         CommandSpec(
             .set, ["set"], aliases: [["设置"]],
             summary: Localized(
-                en: "set a setting (lang, format, now, reveal, timer, operator) or a variable: set NAME=VALUE",
-                zh: "设置选项（lang、format、now、reveal、timer、operator）或变量：set 名称=值"),
+                en: "set a setting (lang, format, now, reveal, timer, operator, expanded, truncate, pager) or a variable: set NAME=VALUE",
+                zh: "设置选项（lang、format、now、reveal、timer、operator、expanded、truncate、pager）或变量：set 名称=值"),
             example: "set lang=zh", effect: .session, syntax: .command),
         CommandSpec(
             .unset, ["unset"], aliases: [["清除变量"]],
