@@ -37,6 +37,7 @@ public enum Shell {
         var session = Session(language: language, actor: options.actor ?? "")
         session.fixedNow = options.now
         if let f = options.format { session.format = f }
+        session.csvBOM = options.csvBOM
         let interactive = options.inputs.isEmpty && Terminal.isTerminal(0)
         let out = StandardOutput(fitToTerminal: Terminal.isTerminal(1), environment: env)
         let interpreter = Interpreter(session: session, store: store, out: out, diagnostics: diagnostics)

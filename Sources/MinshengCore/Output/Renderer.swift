@@ -17,6 +17,10 @@ public struct Renderer {
     public var expanded: ExpandedMode = .auto
     /// Cut cells with `…` to fit the terminal (`set truncate on`) rather than show them whole.
     public var truncate = false
+    /// CSV for Excel (`set csv-bom on`): lines end in CRLF (the BOM is the writer's, once).
+    public var csvCRLF = false
+    /// Leave CSV cells that Excel would run as formulas as they are (`set csv-formulas on`).
+    public var csvFormulas = false
 
     public init(language: Language, format: OutputFormat, width: Int?, reveal: Bool = false) {
         self.language = language
@@ -118,9 +122,16 @@ public struct Renderer {
     func csv(_ rs: ResultSet, kind: RecordKind?) -> String {
         var out = [rs.columns.map { CSVText.field($0.name) }.joined(separator: ",")]
         for row in rs.rows {
-            out.append(zip(row, rs.columns).map { CSVText.field(canonical($0, $1, kind: kind) ?? "") }.joined(separator: ","))
+            out.append(
+                zip(row, rs.columns).map { v, f in
+                    let text = canonical(v, f, kind: kind) ?? ""
+                    // Only text can be a formula: a number (-3 in a numeric column) is left as is.
+                    guard !csvFormulas, case .text = v else { return CSVText.field(text) }
+                    return CSVText.field(CSVText.neutralized(text))
+                }.joined(separator: ","))
         }
-        return out.joined(separator: "\n") + "\n"
+        let end = csvCRLF ? "\r\n" : "\n"
+        return out.joined(separator: end) + end
     }
 }
 
@@ -184,6 +195,18 @@ public enum JSON {
 
 /// RFC 4180 field quoting for CSV output.
 public enum CSVText {
+    /// A text that a spreadsheet would take for a formula — it starts with `=`, `+`, `-`,
+    /// `@`, a tab or a carriage return (OWASP's list) — with a `'` before it, which Excel
+    /// shows as text and does not run: `=1+2` is exported as `'=1+2`. Any other text is
+    /// returned as it is.
+    public static func neutralized(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return s }
+        return "'" + s
+    }
+
+    /// The byte order mark Excel needs to read a CSV file as UTF-8.
+    public static let byteOrderMark = "\u{FEFF}"
+
     public static func field(_ s: String) -> String {
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
         return "\"" + s.replacingAll("\"", with: "\"\"") + "\""

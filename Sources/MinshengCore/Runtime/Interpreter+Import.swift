@@ -28,7 +28,7 @@ extension Interpreter {
         }
         let reader: TableFileReader
         do {
-            reader = try open(full)
+            reader = try open(full, path, inv.text("encoding").flatMap(TextEncoding.init(rawValue:)) ?? .utf8)
         } catch {
             throw ScriptError(.io, Localized(en: "'\(path)' is not a readable CSV file", zh: "'\(path)' 不是可读的 CSV 文件"), at: fileLoc)
         }

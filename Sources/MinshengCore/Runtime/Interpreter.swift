@@ -15,6 +15,8 @@ public final class Interpreter {
     public var openTable: TableFileOpener?
     /// History lines, supplied by the shell for `history`.
     public var historyProvider: () -> [String] = { [] }
+    /// Whether a result has been written to `out` yet (a CSV for Excel starts with a BOM).
+    var wroteToOutput = false
     /// Whether Ctrl-C asked to stop the running command; the shell sets it (the flag is
     /// raised from another thread). Read at safe points: before a command commits, at each
     /// imported row, between chunks of printed results.
@@ -157,6 +159,8 @@ public final class Interpreter {
         var r = Renderer(language: lang, format: format, width: width, reveal: session.reveal)
         r.expanded = session.expanded
         r.truncate = session.truncate
+        r.csvCRLF = session.csvBOM
+        r.csvFormulas = session.csvFormulas
         r.stop = isCancelled
         return r
     }
@@ -177,11 +181,15 @@ public final class Interpreter {
             return
         case .table(let rs, let kind): text = r.render(rs, kind: kind)
         }
+        // CSV for Excel starts with a byte order mark: once, where the file (or the output)
+        // starts, never in the middle of it.
+        let bom = session.csvBOM && session.format == .csv && { if case .table = o { return true } else { return false } }()
         if let sink {
-            sink.write(text)
+            sink.write((bom && sink.isEmpty ? CSVText.byteOrderMark : "") + text)
             return
         }
-        out.writeResult(text, pager: session.pager, stop: isCancelled)
+        out.writeResult((bom && !wroteToOutput ? CSVText.byteOrderMark : "") + text, pager: session.pager, stop: isCancelled)
+        wroteToOutput = true
     }
 
     /// Closes every file the session writes (`output`, `once`, `record`).

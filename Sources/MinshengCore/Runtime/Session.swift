@@ -32,6 +32,10 @@ public struct Session: Sendable {
     public var truncate = false
     /// Results longer than the screen go through a pager, on a terminal only.
     public var pager = PagerMode.on
+    /// CSV for Excel: a UTF-8 byte order mark at the start of the file and CRLF line ends.
+    public var csvBOM = false
+    /// Leave CSV cells that start like a formula (`=`, `+`, `-`, `@`) as they are.
+    public var csvFormulas = false
     public var variables: [String: String] = [:]
     /// The id the last command created (`$_`).
     public var lastID: String?
@@ -56,5 +60,5 @@ public struct Session: Sendable {
     }
 
     /// Names of the settings `set` knows, in the order `show settings` lists them.
-    public static let settingNames = ["lang", "format", "now", "operator", "reveal", "timer", "expanded", "truncate", "pager"]
+    public static let settingNames = ["lang", "format", "now", "operator", "reveal", "timer", "expanded", "truncate", "pager", "csv-bom", "csv-formulas"]
 }

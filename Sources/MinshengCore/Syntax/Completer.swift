@@ -89,7 +89,7 @@ public struct Completer {
         switch name {
         case "lang": return ChoiceSet.language.spellings
         case "format": return ChoiceSet.format.spellings
-        case "reveal", "timer", "truncate": return ["on", "off"]
+        case "reveal", "timer", "truncate", "csv-bom", "csv-formulas": return ["on", "off"]
         case "expanded": return ["on", "off", "auto"]
         case "pager": return ["off", "on", "always"]
         default: return []
