@@ -33,7 +33,7 @@ struct InterruptTmuxTests {
         runMinsheng("--db '\(db)' -c 'count cases'").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    @Test("Ctrl-C stops a long find and a long import; nothing of the import is committed")
+    @Test("Ctrl-C stops a long find and a long import, nothing of it committed; Tab on 20,000 cases")
     func ctrlCCancelsTheRunningCommand() throws {
         guard let binary = TmuxPane.minshengBinary() else {
             Issue.record("minsheng binary not found; build it first")
@@ -43,8 +43,9 @@ struct InterruptTmuxTests {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let (db, big) = try Self.prepare(scratch)
+        // No pager (set, and empty), so the rows scroll past on the terminal itself.
         let pane = try TmuxPane(scratch: scratch, command: [
-            "env", "HOME=\(scratch.path)", "XDG_DATA_HOME=\(scratch.path)/data",
+            "env", "HOME=\(scratch.path)", "XDG_DATA_HOME=\(scratch.path)/data", "MINSHENG_PAGER=",
             binary.path, "--db", db, "--norc", "--lang", "en", "--now", "2019-12-03T09:00",
         ])
         defer { pane.killServer() }
@@ -75,6 +76,21 @@ struct InterruptTmuxTests {
                 screen.drop { $0 != line }.contains { $0.trimmingCharacters(in: .whitespaces) == "20000" }
             } ?? false
         }
+
+        // Tab on 20,000 cases: C-1 is not rewritten as C-19 (what the 200 ids offered share);
+        // they are listed, with … for the others.
+        pane.typeLiteral("case show C-1")
+        pane.press("Tab")
+        let listed = try pane.waitFor("the ids listed") { screen in
+            screen.contains { $0 == "…" } && lastLine(screen).hasSuffix("case show C-1")
+        }
+        #expect(listed.contains { $0.contains("C-10 ") || $0.hasPrefix("C-10") }, "\(screenText(listed))")
+        pane.press("C-u")
+        // A file name completes after case import.
+        pane.typeLiteral("case import \(scratch.path)/sma")
+        pane.press("Tab")
+        try pane.waitFor("the file name completed") { lastLine($0).hasSuffix("/small.csv") }
+        pane.press("C-u")
 
         // At the idle prompt Ctrl-C still only drops the line being typed.
         pane.typeLiteral("dept add 不要")
