@@ -7,11 +7,12 @@
  * rejects, so they come through getters. wcwidth is not exported by Swift's
  * Glibc module, so it is wrapped too.
  *
- * The wrappers keep no state. The one exception is the SIGINT flag, which a
- * signal handler has to write somewhere: it lives in a function-local static.
- * Because these functions are `static inline`, each Swift object file that
- * uses them gets its own copy of that static, so only EditLineReader.swift
- * may call the minsheng_sigint_* functions; everyone else asks the reader.
+ * The wrappers keep no state. The one exception is Ctrl-C: the SIGINT flag and
+ * the pipe the handler writes to (its watcher thread reads it), which a signal
+ * handler has to reach somehow: they live in function-local statics. Because
+ * these functions are `static inline`, each Swift object file that uses them
+ * gets its own copy of those statics, so only Interrupts.swift may call the
+ * minsheng_sigint_* functions; everyone else asks it.
  */
 #ifndef MINSHENG_CEDITLINE_SHIM_H
 #define MINSHENG_CEDITLINE_SHIM_H
@@ -25,6 +26,8 @@
 #include <string.h>
 #include <errno.h>
 #include <unistd.h>
+#include <fcntl.h>
+#include <pthread.h>
 
 /* Callback shapes, named so Swift sees plain @convention(c) function types. */
 typedef char *(*minsheng_prompt_fn)(EditLine *);
@@ -64,24 +67,70 @@ static inline volatile sig_atomic_t *minsheng_sigint_flag(void) {
     return &flag;
 }
 
+/* The self-pipe: [0] is read by the watcher thread, [1] written by the handler. */
+static inline int *minsheng_sigint_pipe(void) {
+    static int fds[2] = {-1, -1};
+    return fds;
+}
+
+/* Only async-signal-safe calls: a flag, and one byte down a non-blocking pipe. */
 static inline void minsheng_sigint_handler(int signo) {
     (void)signo;
     *minsheng_sigint_flag() = 1;
+    int fd = minsheng_sigint_pipe()[1];
+    if (fd >= 0) {
+        int saved = errno;
+        ssize_t ignored = write(fd, "!", 1);
+        (void)ignored;
+        errno = saved;
+    }
 }
 
 /*
- * Installs a SIGINT handler that only raises a flag. It is installed without
- * SA_RESTART on purpose: the blocked read() inside el_gets must fail with
- * EINTR so that el_gets returns and the line can be discarded. Without any
- * handler, libedit re-raises SIGINT and the default action kills the shell.
+ * Installs a SIGINT handler that only raises a flag and writes to the pipe. It is
+ * installed without SA_RESTART on purpose: the blocked read() inside el_gets must
+ * fail with EINTR so that el_gets returns and the line can be discarded. Without
+ * any handler, libedit re-raises SIGINT and the default action kills the shell.
+ * The pipe is made first, so the handler always finds it. Returns 0 on success.
  */
 static inline int minsheng_sigint_install(void) {
+    int *fds = minsheng_sigint_pipe();
+    if (fds[0] < 0) {
+        int p[2];
+        if (pipe(p) != 0) return -1;
+        fcntl(p[0], F_SETFD, FD_CLOEXEC);
+        fcntl(p[1], F_SETFD, FD_CLOEXEC);
+        fcntl(p[1], F_SETFL, O_NONBLOCK);
+        fds[0] = p[0];
+        fds[1] = p[1];
+    }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = minsheng_sigint_handler;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0;
     return sigaction(SIGINT, &sa, NULL);
+}
+
+/* Blocks the calling thread until Ctrl-C; returns how many presses were waiting, -1 on failure. */
+static inline int minsheng_sigint_wait(void) {
+    int fd = minsheng_sigint_pipe()[0];
+    if (fd < 0) return -1;
+    char buf[64];
+    for (;;) {
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n > 0) return (int)n;
+        if (n < 0 && errno == EINTR) continue;
+        return -1;
+    }
+}
+
+/* Blocks (1) or unblocks (0) SIGINT for the calling thread only. */
+static inline int minsheng_sigint_block(int block) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    return pthread_sigmask(block ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
 }
 
 static inline int minsheng_sigint_was_raised(void) { return *minsheng_sigint_flag() != 0; }

@@ -5,8 +5,8 @@ import CEditLine
 enum CompletionAction: Equatable {
     /// Replace the typed part of the word (`typed`) with `replacement`.
     case replace(typed: String, replacement: String)
-    /// Nothing more can be typed for the user: show these candidates.
-    case list([String])
+    /// Nothing more can be typed for the user: show these candidates (`more`: and others).
+    case list([String], more: Bool)
     /// No candidates at all.
     case beep
 
@@ -15,7 +15,11 @@ enum CompletionAction: Equatable {
     ///   - cursor: the cursor, as a Character offset into `line`.
     ///   - wordStart: where the word being completed starts (Character offset).
     ///   - candidates: full words the word could become.
-    static func decide(line: String, cursor: Int, wordStart: Int, candidates: [String]) -> CompletionAction {
+    ///   - partial: whether the candidates may be only some of them (a source's list was cut
+    ///     at its limit). Then what they share says nothing about the others, so nothing is
+    ///     filled in: on 200,000 cases `C-1` must not become `C-199` because the 200 ids
+    ///     offered all start so.
+    static func decide(line: String, cursor: Int, wordStart: Int, candidates: [String], partial: Bool = false) -> CompletionAction {
         let characters = Array(line)
         let end = min(max(cursor, 0), characters.count)
         let start = min(max(wordStart, 0), end)
@@ -23,16 +27,20 @@ enum CompletionAction: Equatable {
         var seen = Set<String>()
         let unique = candidates.filter { seen.insert($0).inserted }
         guard let first = unique.first else { return .beep }
+        if partial { return .list(unique, more: true) }
         if unique.count == 1 {
-            // A finished word gets a space, unless one is already there to move over.
+            // A finished word gets a space, unless one is already there to move over (or
+            // it is a folder, whose files come next).
             let spaceFollows = end < characters.count && characters[end].isWhitespace
-            return .replace(typed: typed, replacement: spaceFollows ? first : first + " ")
+            return .replace(typed: typed, replacement: spaceFollows || first.hasSuffix("/") ? first : first + " ")
         }
+        // Never a shorter or different word than the one typed: only what every candidate
+        // adds to it (compared case-blind, as candidates are matched).
         let common = unique.dropFirst().reduce(first) { longestCommonPrefix($0, $1) }
-        if common.count > typed.count {
+        if common.count > typed.count && common.lowercased().hasPrefix(typed.lowercased()) {
             return .replace(typed: typed, replacement: common)
         }
-        return .list(unique)
+        return .list(unique, more: false)
     }
 
     /// Compared by Character, so a shared prefix never ends inside a Chinese character.
@@ -96,9 +104,9 @@ extension EditLineReader {
         let line = String(decoding: bytes, as: UTF8.self)
         let cursorCharacters = String(decoding: bytes.prefix(cursorBytes), as: UTF8.self).count
 
-        let (wordStart, candidates) = completion.complete(line: line, cursor: cursorCharacters)
+        let (wordStart, candidates, partial) = completion.complete(line: line, cursor: cursorCharacters)
         switch CompletionAction.decide(line: line, cursor: cursorCharacters,
-                                       wordStart: wordStart, candidates: candidates) {
+                                       wordStart: wordStart, candidates: candidates, partial: partial) {
         case .beep:
             return UInt8(CC_REFRESH_BEEP)
         case .replace(let typed, let replacement):
@@ -113,9 +121,9 @@ extension EditLineReader {
                 return UInt8(CC_REFRESH_BEEP)  // the line buffer is full
             }
             return UInt8(CC_REFRESH)
-        case .list(let all):
+        case .list(let all, let more):
             let width = Int(minsheng_el_columns(el))
-            writeToTerminal("\n" + CompletionColumns.format(all, terminalWidth: width > 0 ? width : 80))
+            writeToTerminal("\n" + CompletionColumns.format(all, terminalWidth: width > 0 ? width : 80) + (more ? "…\n" : ""))
             return UInt8(CC_REDISPLAY)
         }
     }

@@ -35,7 +35,7 @@ public final class EditLineReader: LineReader {
     ///   - completion: what Tab asks for candidates.
     public init(programName: String, historyFile: String?, completion: CompletionSource?) {
         self.hasUTF8Locale = minsheng_setup_locale() != 0
-        _ = minsheng_sigint_install()
+        Interrupts.shared.install()
         self.historyFile = historyFile
         self.completion = completion
         self.promptBuffer = strdup("")
@@ -92,12 +92,12 @@ public final class EditLineReader: LineReader {
             free(promptBuffer)
             promptBuffer = fresh
         }
-        minsheng_sigint_reset()
         var count: Int32 = 0
-        guard let raw = el_gets(editLine, &count) else {
+        let (got, interrupted) = Interrupts.shared.whileReading { el_gets(editLine, &count) }
+        guard let raw = got else {
             // With our SIGINT handler (no SA_RESTART) the blocked read fails with EINTR
             // and el_gets gives up with count -1; the flag says it really was Ctrl-C.
-            if minsheng_sigint_was_raised() != 0 || (count == -1 && minsheng_errno() == EINTR) {
+            if interrupted || (count == -1 && minsheng_errno() == EINTR) {
                 // Ctrl-C: drop what was typed and leave the cursor on a fresh line.
                 el_reset(editLine)
                 writeToTerminal("\n")
@@ -118,13 +118,6 @@ public final class EditLineReader: LineReader {
         }
         return .line(line)
     }
-
-    /// True once Ctrl-C has been pressed since the last `readLine` began. Lets the
-    /// shell stop a long command; the SIGINT handler stays installed between reads.
-    public static var interruptRequested: Bool { minsheng_sigint_was_raised() != 0 }
-
-    /// Clears the Ctrl-C flag before a command that will poll `interruptRequested`.
-    public static func clearInterrupt() { minsheng_sigint_reset() }
 
     /// Writes to the terminal libedit draws on, flushed so it lands before libedit redraws.
     func writeToTerminal(_ text: String) {

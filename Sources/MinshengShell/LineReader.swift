@@ -11,8 +11,9 @@ public enum LineReadResult: Equatable, Sendable {
 /// Completion for the line being edited: the shell asks, the reader inserts.
 public protocol CompletionSource: AnyObject {
     /// Candidates for the word that ends at `cursor` (a Character offset into `line`).
-    /// Returns the start of the word being completed (Character offset) and full candidate words.
-    func complete(line: String, cursor: Int) -> (wordStart: Int, candidates: [String])
+    /// Returns the start of the word being completed (Character offset), full candidate
+    /// words, and whether they may be only some of them (a source cut them at its limit).
+    func complete(line: String, cursor: Int) -> (wordStart: Int, candidates: [String], partial: Bool)
 }
 
 /// Reads lines from a person at a terminal; the REPL talks to this and nothing lower.

@@ -42,9 +42,12 @@ final class Repl {
         interpreter.historyProvider = { reader.historyEntries() }
         interpreter.stepper = TerminalStepper(reader: reader)
         interpreter.interactive = true
+        interpreter.isCancelled = { Interrupts.shared.isRequested }
         greet()
         if !noRC, let rc = Paths.rcFile(environment), Paths.exists(rc), let source = try? LineSource(path: rc) {
+            Interrupts.shared.begin(stopping: store)
             _ = interpreter.runScript(source)
+            Interrupts.shared.end()
         }
         var pending: [String] = []
         var lineNumber = 0
@@ -62,9 +65,11 @@ final class Repl {
                     firstLine = lineNumber
                 }
                 pending.append(line)
-                if interpreter.runStatement(pending, file: "<stdin>", firstLine: firstLine, atEnd: false) == .incomplete {
-                    continue
-                }
+                // Ctrl-C while it runs cancels the statement (Interrupts), not the shell.
+                Interrupts.shared.begin(stopping: store)
+                let result = interpreter.runStatement(pending, file: "<stdin>", firstLine: firstLine, atEnd: false)
+                Interrupts.shared.end()
+                if result == .incomplete { continue }
                 // A refused secret-poll choice (`vote no=王芳`) names a voter's choice: it is
                 // not kept for recall or in the history file.
                 if !interpreter.forgetStatement { reader.addHistory(pending.joined(separator: "\n")) }

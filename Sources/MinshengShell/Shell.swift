@@ -37,8 +37,9 @@ public enum Shell {
         var session = Session(language: language, actor: options.actor ?? "")
         session.fixedNow = options.now
         if let f = options.format { session.format = f }
+        session.csvBOM = options.csvBOM
         let interactive = options.inputs.isEmpty && Terminal.isTerminal(0)
-        let out = StandardOutput(fitToTerminal: Terminal.isTerminal(1))
+        let out = StandardOutput(fitToTerminal: Terminal.isTerminal(1), environment: env)
         let interpreter = Interpreter(session: session, store: store, out: out, diagnostics: diagnostics)
         interpreter.openTable = CSVFile.open
         interpreter.protectedFiles = [path]
@@ -56,9 +57,13 @@ public enum Shell {
             }
             return Repl(interpreter: interpreter, store: store, environment: env, noRC: options.noRC).run()
         }
+        // Ctrl-C cancels the command running and stops the run (exit status 130).
+        Interrupts.shared.install()
+        Interrupts.shared.begin(stopping: store)
+        interpreter.isCancelled = { Interrupts.shared.isRequested }
         var ok = true
         for (i, input) in options.inputs.enumerated() {
-            if interpreter.quitRequested { break }
+            if interpreter.quitRequested || Interrupts.shared.isRequested { break }
             guard ok || options.keepGoing else {
                 // Never silently: what did not run after the error is named.
                 let rest = options.inputs[i...].map(\.shown).joined(separator: ", ")
@@ -85,6 +90,7 @@ public enum Shell {
             ok = interpreter.runScript(LineSource(stream: minsheng_stdin(), name: "<stdin>"), options: run)
         }
         fflush(minsheng_stdout())
+        if Interrupts.shared.isRequested { return Interrupts.exitStatus }
         return ok ? 0 : 1
     }
 

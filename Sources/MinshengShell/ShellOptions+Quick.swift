@@ -61,12 +61,13 @@ extension ShellOptions {
             // `-c` and `-f` may be given again: each runs, in order.
             guard name == "-c" || name == "-f" || seen.insert(name).inserted else { return nil }
             switch name {
-            case "--keep-going", "--atomic", "--norc", "--safe":
+            case "--keep-going", "--atomic", "--norc", "--safe", "--bom":
                 guard value == nil else { return nil }
                 switch name {
                 case "--keep-going": o.keepGoing = true
                 case "--atomic": o.atomic = true
                 case "--safe": o.safe = true
+                case "--bom": o.csvBOM = true
                 default: o.noRC = true
                 }
                 continue

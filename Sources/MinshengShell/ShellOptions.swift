@@ -15,6 +15,8 @@ public struct ShellOptions: Sendable {
     public var noRC = false
     /// `--safe`: refuse every command that writes outside the database.
     public var safe = false
+    /// `--bom`: CSV for Excel (a UTF-8 byte order mark, CRLF), as `set csv-bom on`.
+    public var csvBOM = false
 
     public init() {}
 

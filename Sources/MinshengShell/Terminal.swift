@@ -17,6 +17,14 @@ enum Terminal {
         return Int(size.ws_col)
     }
 
+    /// Rows and columns of the terminal on `fd`, or nil when it is not one (or will not say).
+    static func size(_ fd: Int32) -> (rows: Int, columns: Int)? {
+        guard isTerminal(fd) else { return nil }
+        var size = winsize()
+        guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
+        return (Int(size.ws_row), Int(size.ws_col))
+    }
+
     /// Colour only on a terminal, and never when NO_COLOR is set.
     static func useColor(_ fd: Int32, environment: [String: String]) -> Bool {
         isTerminal(fd) && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
@@ -26,11 +34,27 @@ enum Terminal {
 /// Writes results to standard output.
 final class StandardOutput: OutputSink {
     let fitToTerminal: Bool
+    let pager: Pager
 
-    init(fitToTerminal: Bool) { self.fitToTerminal = fitToTerminal }
+    init(fitToTerminal: Bool, environment: [String: String]) {
+        self.fitToTerminal = fitToTerminal
+        self.pager = Pager(environment: environment)
+    }
 
     func write(_ text: String) {
         fputs(text, minsheng_stdout())
+    }
+
+    /// Through the pager when standard output is a terminal and the result is longer than
+    /// it (or `set pager always`); never when the output is a file or a pipe.
+    func writeResult(_ text: String, pager mode: PagerMode, stop: () -> Bool) {
+        if mode != .off, let size = Terminal.size(1),
+            mode == .always || Pager.isLonger(text, rows: size.rows, columns: size.columns),
+            pager.show(text, stop: stop)
+        {
+            return
+        }
+        writeInChunks(text, stop: stop) { write($0) }
     }
 
     var terminalWidth: Int? { fitToTerminal ? Terminal.width(1) : nil }

@@ -1,5 +1,6 @@
 import CLibPQ
 import MinshengCore
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -30,12 +31,21 @@ final class PostgresEngine: SQLEngine {
     var afterUpgrade: ((SQLConnection) throws -> Void)?
     /// Whether this connection migrated a database made before rows were imaged into the log.
     private var upgraded = false
+    /// What `interrupt()` sends the server a cancel request with (`PQgetCancel`).
+    private let canceller = PostgresCanceller()
 
     init(conninfo: String) {
         self.conninfo = conninfo
     }
 
-    deinit { connection?.close() }
+    deinit {
+        canceller.set(nil, libpq: nil)
+        connection?.close()
+    }
+
+    /// `PQcancel`: asks the server to cancel the statement running on this connection, which
+    /// then fails with SQLSTATE 57014 (and the transaction is rolled back). Thread-safe.
+    func interrupt() { canceller.cancel() }
 
     func open() throws { _ = try connect() }
 
@@ -49,6 +59,7 @@ final class PostgresEngine: SQLEngine {
             throw Self.cannotConnect(conninfo, reason)
         }
         let c = PostgresConnection(raw, libpq: libpq, dialect: dialect)
+        canceller.set(libpq.PQgetCancel(raw), libpq: libpq)
         try c.simple("SET client_encoding = 'UTF8'; SET lock_timeout = '5s'; SET client_min_messages = warning")
         // Honoured by the server for a privileged login only (`minsheng_wall`).
         if let fixed = SQLDialect.fixedWallClock { try c.simple("SET minsheng.wall_clock = '\(fixed)'") }
@@ -362,6 +373,8 @@ final class PostgresConnection: SQLConnection {
             return ScriptError(
                 .runtime, Localized(en: "the database is busy: another shell is writing", zh: "数据库正忙：另一个终端正在写入"),
                 hint: Localized(en: "try the command again", zh: "请重试"))
+        case "57014":
+            return ScriptError.cancelled
         case "25006":
             return ScriptError(.io, Localized(en: "the database is read-only", zh: "数据库只读，无法修改"))
         case "42501":
@@ -418,6 +431,32 @@ final class PostgresConnection: SQLConnection {
         case 700, 701: return Double(text).map(StoreValue.real) ?? .text(text)
         case 1700: return Int(text).map(StoreValue.integer) ?? Double(text).map(StoreValue.real) ?? .text(text)
         default: return .text(text)
+        }
+    }
+}
+
+/// A connection's cancel handle, kept apart from the connection so that another thread (Ctrl-C's
+/// watcher) may use it while the shell's thread waits on the server: libpq's `PQcancel` is
+/// thread-safe as long as the handle is not freed meanwhile, which the lock ensures.
+final class PostgresCanceller: @unchecked Sendable {
+    private let lock = Mutex<Void>(())
+    private var handle: OpaquePointer?
+    private var libpq: LibPQ?
+
+    /// Replaces the handle (freeing the old one); nil frees it.
+    func set(_ new: OpaquePointer?, libpq library: LibPQ?) {
+        lock.withLock { _ in
+            if let handle, let libpq { libpq.PQfreeCancel(handle) }
+            handle = new
+            libpq = library
+        }
+    }
+
+    func cancel() {
+        lock.withLock { _ in
+            guard let handle, let libpq else { return }
+            var reason = [CChar](repeating: 0, count: 256)
+            _ = libpq.PQcancel(handle, &reason, Int32(reason.count))
         }
     }
 }

@@ -37,6 +37,9 @@ struct LibPQ: @unchecked Sendable {
     let PQftype: @convention(c) (OpaquePointer?, Int32) -> Oid
     let PQgetisnull: @convention(c) (OpaquePointer?, Int32, Int32) -> Int32
     let PQgetvalue: @convention(c) (OpaquePointer?, Int32, Int32) -> UnsafeMutablePointer<CChar>?
+    let PQgetCancel: @convention(c) (OpaquePointer?) -> OpaquePointer?
+    let PQcancel: @convention(c) (OpaquePointer?, UnsafeMutablePointer<CChar>?, Int32) -> Int32
+    let PQfreeCancel: @convention(c) (OpaquePointer?) -> Void
 
     /// The library, or why it cannot be had.
     static let shared: Result<LibPQ, ScriptError> = load()
@@ -86,7 +89,10 @@ struct LibPQ: @unchecked Sendable {
             let fname: @convention(c) (OpaquePointer?, Int32) -> UnsafeMutablePointer<CChar>? = f("PQfname"),
             let ftype: @convention(c) (OpaquePointer?, Int32) -> Oid = f("PQftype"),
             let getisnull: @convention(c) (OpaquePointer?, Int32, Int32) -> Int32 = f("PQgetisnull"),
-            let getvalue: @convention(c) (OpaquePointer?, Int32, Int32) -> UnsafeMutablePointer<CChar>? = f("PQgetvalue")
+            let getvalue: @convention(c) (OpaquePointer?, Int32, Int32) -> UnsafeMutablePointer<CChar>? = f("PQgetvalue"),
+            let getCancel: @convention(c) (OpaquePointer?) -> OpaquePointer? = f("PQgetCancel"),
+            let cancel: @convention(c) (OpaquePointer?, UnsafeMutablePointer<CChar>?, Int32) -> Int32 = f("PQcancel"),
+            let freeCancel: @convention(c) (OpaquePointer?) -> Void = f("PQfreeCancel")
         else {
             return .failure(ScriptError(.io, Localized("cannot use libpq: missing \(missing.joined(separator: ", "))")))
         }
@@ -95,7 +101,8 @@ struct LibPQ: @unchecked Sendable {
                 PQconnectdb: connectdb, PQstatus: status, PQerrorMessage: errorMessage, PQfinish: finish, PQexecParams: execParams, PQexec: exec, PQprepare: prepare, PQexecPrepared: execPrepared,
                 PQresultStatus: resultStatus, PQputCopyData: putCopyData, PQputCopyEnd: putCopyEnd, PQgetResult: getResult,
                 PQresultErrorMessage: resultErrorMessage, PQresultErrorField: resultErrorField, PQclear: clear,
-                PQntuples: ntuples, PQnfields: nfields, PQfname: fname, PQftype: ftype, PQgetisnull: getisnull, PQgetvalue: getvalue))
+                PQntuples: ntuples, PQnfields: nfields, PQfname: fname, PQftype: ftype, PQgetisnull: getisnull, PQgetvalue: getvalue,
+                PQgetCancel: getCancel, PQcancel: cancel, PQfreeCancel: freeCancel))
     }
 }
 

@@ -88,6 +88,8 @@ protocol SQLEngine: AnyObject {
     /// a writing transaction reads stays as read until it ends: SQLite's holds the file's
     /// one write lock, PostgreSQL's locks the rows it reads and the chain head it appends to.
     func transaction<T>(_ effect: Effect, _ body: () throws -> T) throws -> T
+    /// Stops the statement running now (Ctrl-C); callable from any thread.
+    func interrupt()
     /// Whether a writing transaction is open (its reads lock what they read).
     var isWriting: Bool { get }
     /// The open transaction's connection, or a short one of its own.

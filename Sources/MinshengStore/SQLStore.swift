@@ -105,6 +105,8 @@ public final class SQLStore: Store {
         }
     }
 
+    public func interrupt() { engine.interrupt() }
+
     /// Runs `body` with the open transaction's connection, or a short one of its own.
     func withDatabase<T>(_ body: (SQLConnection) throws -> T) throws -> T { try engine.withConnection(body) }
 

@@ -1,5 +1,6 @@
 import GRDB
 import MinshengCore
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -12,6 +13,8 @@ import MinshengCore
 final class SQLiteEngine: SQLEngine {
     let path: String
     private var queue: DatabaseQueue?
+    /// The same queue, for `interrupt()` from another thread (Ctrl-C's watcher).
+    private let interruptible = Mutex<DatabaseQueue?>(nil)
     /// The connection while a transaction is open; nested calls reuse it.
     var current: SQLiteConnection?
     /// What the outermost open transaction was opened for.
@@ -72,6 +75,7 @@ final class SQLiteEngine: SQLEngine {
                 let before = try Migrations.migrateIfNeeded(q, wal: !memory)
                 if !memory { makeSidecarsPrivate() }
                 queue = q
+                interruptible.withLock { $0 = q }
                 if before > 0 && before < Migrations.imagesVersion, let hook = afterUpgrade {
                     try q.inTransaction(.immediate) { db in
                         try asCurrent(db, .writes, hook)
@@ -274,6 +278,12 @@ final class SQLiteEngine: SQLEngine {
         return try db.string("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')") ?? ""
     }
 
+    /// `sqlite3_interrupt`: the statement running now fails with SQLITE_INTERRUPT (and
+    /// SQLite rolls back the transaction it was writing in); thread-safe by SQLite's word.
+    func interrupt() {
+        interruptible.withLock { $0?.interrupt() }
+    }
+
     /// Turns SQLite errors into messages a person can act on.
     func mapErrors<T>(_ body: () throws -> T) throws -> T {
         do {
@@ -288,6 +298,8 @@ final class SQLiteEngine: SQLEngine {
                     hint: Localized(en: "try the command again", zh: "请重试"))
             case .SQLITE_READONLY:
                 throw ScriptError(.io, Localized(en: "the database is read-only", zh: "数据库只读，无法修改"))
+            case .SQLITE_INTERRUPT:
+                throw ScriptError.cancelled
             default:
                 throw ScriptError(.runtime, Localized(en: "database error: \(e.message ?? "\(e.resultCode)")", zh: "数据库错误：\(e.message ?? "\(e.resultCode)")"))
             }

@@ -36,8 +36,10 @@ public enum Files {
             if name == "." || name == ".." { continue }
             if entry.pointee.d_type == UInt8(DT_DIR) {
                 copyTree(from + "/" + name, to + "/" + name)
-            } else if let text = read(from + "/" + name) {
-                write(to + "/" + name, text)
+            } else if var bytes = readBytes(from + "/" + name), let f = fopen(to + "/" + name, "wb") {
+                // Byte for byte: a fixture in GB18030 is not UTF-8.
+                fwrite(&bytes, 1, bytes.count, f)
+                fclose(f)
             }
         }
     }

@@ -41,6 +41,9 @@ struct Minsheng: ParsableCommand {
     @Option(help: "Output format: table, json, csv, markdown or line.")
     var format: String?
 
+    @Flag(help: "CSV for Excel: a UTF-8 byte order mark and CRLF line ends (as 'set csv-bom on').")
+    var bom = false
+
     @Option(help: "Language of help and messages: zh or en (default: from the locale).")
     var lang: String?
 
@@ -80,6 +83,7 @@ struct Minsheng: ParsableCommand {
         options.language = lang.flatMap(Language.init(rawValue:))
         options.noRC = norc
         options.safe = safe
+        options.csvBOM = bom
         let status = Shell.run(options, environment: environmentVariables())
         if status != 0 { throw ExitCode(status) }
     }

@@ -56,3 +56,44 @@ import Testing
         #expect(r.wordStart == 28)
     }
 }
+
+/// What Tab offers where a file name goes, and when the offer is only part of the truth.
+@Suite struct CompleterFilesAndLimitsTests {
+    /// Files of a pretend folder; ids as a store would give them, cut at the limit.
+    let completer = Completer(
+        table: .standard,
+        names: { kind, prefix in
+            guard kind == .case else { return [] }
+            // 20,000 cases: the source gives the first `sourceLimit` whose id starts so.
+            return (1...20_000).lazy.map { "C-\($0)" }.filter { $0.hasPrefix(prefix) }.prefix(Completer.sourceLimit).map { $0 }
+        },
+        files: { prefix in ["工单.csv", "setup.msh", "docs/"].filter { $0.hasPrefix(prefix) } })
+
+    func complete(_ line: String) -> [String] { completer.complete(line: line, cursor: line.count).candidates }
+
+    @Test(arguments: [
+        "source ", "replay ", "record on ", "case import ", "import households ", "once ", "output ", "minutes out=",
+        "analysis out=", "case export open311 out=", "case export open311 where status=closed out=", "执行 ",
+    ])
+    func fileNamesWhereAFileGoes(_ line: String) {
+        let offered = complete(line)
+        #expect(["docs/", "setup.msh", "工单.csv"].allSatisfy(offered.contains), "\(line): \(offered)")
+        #expect(offered.allSatisfy { !$0.hasPrefix("C-") })
+    }
+
+    @Test func fileNamesByWhatWasTyped() {
+        #expect(complete("source se") == ["setup.msh"])
+        #expect(complete("case import 工") == ["工单.csv"])
+        #expect(complete("replay x.msh ").contains("step"), "after the file, the mode: not files again")
+        #expect(!complete("replay x.msh ").contains("setup.msh"))
+    }
+
+    @Test func aListCutAtTheLimitIsPartial() {
+        let cut = completer.complete(line: "case show C-1", cursor: 13)
+        #expect(cut.partial)
+        #expect(cut.candidates.first == "C-1" && cut.candidates.count == Completer.sourceLimit, "ids in order of their number")
+        let whole = completer.complete(line: "case show C-1999", cursor: 16)
+        #expect(!whole.partial)
+        #expect(whole.candidates == ["C-1999", "C-19990", "C-19991", "C-19992", "C-19993", "C-19994", "C-19995", "C-19996", "C-19997", "C-19998", "C-19999"])
+    }
+}

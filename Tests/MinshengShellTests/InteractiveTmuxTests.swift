@@ -124,22 +124,22 @@ extension InteractiveTmuxTests {
 }
 
 /// The last line of the screen that is not blank.
-private func lastLine(_ screen: [String]) -> String {
+func lastLine(_ screen: [String]) -> String {
     screen.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
 }
 
 /// True when a prompt line appears below the last line containing `command`.
-private func promptAfter(_ command: String, in screen: [String]) -> Bool {
+func promptAfter(_ command: String, in screen: [String]) -> Bool {
     guard let commandLine = screen.lastIndex(where: { $0.contains(command) }) else { return false }
     return screen[(commandLine + 1)...].contains { $0.contains("minsheng") }
 }
 
-private func screenText(_ screen: [String]) -> String { screen.joined(separator: "\n") }
+func screenText(_ screen: [String]) -> String { screen.joined(separator: "\n") }
 
 /// One detached tmux session on a private server whose socket lives in the test's
 /// scratch directory: parallel runs and a developer's own tmux are never touched,
 /// and nothing is left behind in /tmp/tmux-UID.
-private struct TmuxPane {
+struct TmuxPane {
     static let tmuxPath: String? = {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/tmux" }
@@ -168,12 +168,12 @@ private struct TmuxPane {
     private let scratch: URL
     private var socket: String { scratch.appendingPathComponent("tmux.sock").path }
 
-    /// Starts `command` (argv, run without a shell by tmux) in a 120×30 pane. The
+    /// Starts `command` (argv, run without a shell by tmux) in a pane, 120×30 unless told. The
     /// session ends when the program does. (Not remain-on-exit + #{pane_dead_status}:
     /// tmux 3.3a here often never reaps the pane's process, so the status stays empty.)
-    init(scratch: URL, command: [String]) throws {
+    init(scratch: URL, command: [String], columns: Int = 120, rows: Int = 30) throws {
         self.scratch = scratch
-        let started = run(["new-session", "-d", "-s", session, "-x", "120", "-y", "30"] + command)
+        let started = run(["new-session", "-d", "-s", session, "-x", String(columns), "-y", String(rows)] + command)
         guard started.status == 0 else {
             killServer()
             throw TmuxError(message: "tmux new-session failed: \(started.output)")
@@ -262,7 +262,7 @@ private struct TmuxPane {
     }
 }
 
-private struct TmuxError: Error, CustomStringConvertible {
+struct TmuxError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
 }

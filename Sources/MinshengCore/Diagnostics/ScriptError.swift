@@ -5,6 +5,8 @@
 public struct ScriptError: Error, Sendable, Equatable {
     public enum Kind: String, Sendable {
         case lexical, syntax, validation, runtime, io, check
+        /// Ctrl-C stopped the command (`ScriptError.cancelled`).
+        case cancelled
     }
 
     public var kind: Kind
@@ -39,4 +41,10 @@ extension ScriptError {
     static func runtime(_ en: String, _ zh: String, at loc: SourceLocation? = nil, hint: Localized? = nil) -> ScriptError {
         ScriptError(.runtime, Localized(en: en, zh: zh), at: loc, hint: hint)
     }
+
+    /// Ctrl-C stopped the command before it finished: its transaction was rolled back.
+    public static let cancelled = ScriptError(.cancelled, Localized(en: "cancelled: nothing was changed", zh: "已取消：未做任何修改"))
+
+    /// Ctrl-C stopped the printing of a command's results (the command itself had finished).
+    public static let outputCancelled = ScriptError(.cancelled, Localized(en: "cancelled: the rest of the output was not printed", zh: "已取消：其余结果未输出"))
 }

@@ -33,6 +33,15 @@ public struct ChoiceSet: Sendable, Equatable {
     public static let onOff = ChoiceSet("on-off", [
         Choice("on", ["开", "是", "true", "yes"]), Choice("off", ["关", "否", "false", "no"]),
     ])
+    public static let expanded = ChoiceSet("expanded", [
+        Choice("on", ["开", "是", "true", "yes"]), Choice("off", ["关", "否", "false", "no"]), Choice("auto", ["自动"]),
+    ])
+    public static let pager = ChoiceSet("pager", [
+        Choice("off", ["关", "否", "false", "no"]), Choice("on", ["开", "是", "true", "yes"]), Choice("always", ["总是"]),
+    ])
+    public static let encoding = ChoiceSet("encoding", [
+        Choice("utf-8", ["utf8"]), Choice("gb18030"), Choice("gbk", ["gb2312", "GB2312", "cp936"]),
+    ])
     public static let format = ChoiceSet("format", [
         Choice("table", ["表格"]), Choice("json"), Choice("csv"), Choice("markdown", ["md"]), Choice("line", ["行"]),
     ])

@@ -9,6 +9,18 @@ public struct Renderer {
     /// Terminal columns to fit a table into; nil for files.
     public var width: Int?
     public var reveal: Bool
+    /// Asked every thousand rows: true (Ctrl-C) stops the rendering, which then returns
+    /// what it has (the caller prints nothing more).
+    public var stop: () -> Bool = { false }
+    /// One field per line (`set expanded`): always, never, or when a table is wider than
+    /// the terminal (`auto`, the default; on a file or a pipe nothing is too wide).
+    public var expanded: ExpandedMode = .auto
+    /// Cut cells with `…` to fit the terminal (`set truncate on`) rather than show them whole.
+    public var truncate = false
+    /// CSV for Excel (`set csv-bom on`): lines end in CRLF (the BOM is the writer's, once).
+    public var csvCRLF = false
+    /// Leave CSV cells that Excel would run as formulas as they are (`set csv-formulas on`).
+    public var csvFormulas = false
 
     public init(language: Language, format: OutputFormat, width: Int?, reveal: Bool = false) {
         self.language = language
@@ -71,36 +83,6 @@ public struct Renderer {
         }
     }
 
-    func table(_ rs: ResultSet, kind: RecordKind?) -> String {
-        let headers = rs.columns.map { VisibleText.escape($0.label.text(language)) }
-        var cells = rs.rows.map { row in zip(row, rs.columns).map { display($0, $1, kind: kind) } }
-        var widths = headers.map(DisplayWidth.of)
-        for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
-        if let width { widths = fit(widths, into: width) }
-        cells = cells.map { row in row.enumerated().map { DisplayWidth.truncate($0.element, to: widths[$0.offset]) } }
-        let numeric = rs.columns.map { $0.type == .integer && $0.name != "id" }
-        func line(_ row: [String]) -> String {
-            let padded = row.enumerated().map { i, c in DisplayWidth.pad(c, to: widths[i], right: numeric[i]) }
-            return " " + padded.joined(separator: " | ") + " "
-        }
-        var out = [line(headers.enumerated().map { DisplayWidth.truncate($0.element, to: widths[$0.offset]) })]
-        out.append(widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+"))
-        out += cells.map(line)
-        let n = rs.rows.count
-        out.append(language == .zh ? "（共 \(n) 条）" : "(\(n) \(n == 1 ? "row" : "rows"))")
-        return out.joined(separator: "\n") + "\n"
-    }
-
-    /// Shrinks the widest columns until the table fits the terminal.
-    func fit(_ widths: [Int], into total: Int) -> [Int] {
-        var w = widths
-        func size() -> Int { w.reduce(0, +) + 3 * w.count }
-        while size() > total, let i = w.indices.max(by: { w[$0] < w[$1] }), w[i] > 8 {
-            w[i] -= 1
-        }
-        return w
-    }
-
     func markdown(_ rs: ResultSet, kind: RecordKind?) -> String {
         func esc(_ s: String) -> String { s.replacingAll("|", with: "\\|") }
         var out = ["| " + rs.columns.map { esc($0.label.text(language)) }.joined(separator: " | ") + " |"]
@@ -140,10 +122,22 @@ public struct Renderer {
     func csv(_ rs: ResultSet, kind: RecordKind?) -> String {
         var out = [rs.columns.map { CSVText.field($0.name) }.joined(separator: ",")]
         for row in rs.rows {
-            out.append(zip(row, rs.columns).map { CSVText.field(canonical($0, $1, kind: kind) ?? "") }.joined(separator: ","))
+            out.append(
+                zip(row, rs.columns).map { v, f in
+                    let text = canonical(v, f, kind: kind) ?? ""
+                    // Only text can be a formula: a number (-3 in a numeric column) is left as is.
+                    guard !csvFormulas, case .text = v else { return CSVText.field(text) }
+                    return CSVText.field(CSVText.neutralized(text))
+                }.joined(separator: ","))
         }
-        return out.joined(separator: "\n") + "\n"
+        let end = csvCRLF ? "\r\n" : "\n"
+        return out.joined(separator: end) + end
     }
+}
+
+/// `set expanded on|off|auto`, as psql's `\x`.
+public enum ExpandedMode: String, Sendable, CaseIterable {
+    case on, off, auto
 }
 
 /// Masks a phone number as `138****1234`.
@@ -201,6 +195,18 @@ public enum JSON {
 
 /// RFC 4180 field quoting for CSV output.
 public enum CSVText {
+    /// A text that a spreadsheet would take for a formula — it starts with `=`, `+`, `-`,
+    /// `@`, a tab or a carriage return (OWASP's list) — with a `'` before it, which Excel
+    /// shows as text and does not run: `=1+2` is exported as `'=1+2`. Any other text is
+    /// returned as it is.
+    public static func neutralized(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return s }
+        return "'" + s
+    }
+
+    /// The byte order mark Excel needs to read a CSV file as UTF-8.
+    public static let byteOrderMark = "\u{FEFF}"
+
     public static func field(_ s: String) -> String {
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
         return "\"" + s.replacingAll("\"", with: "\"\"") + "\""

@@ -17,7 +17,7 @@ extension Interpreter {
         let reader: TableFileReader
         let columns: WorkOrderColumns
         do {
-            reader = try open(full)
+            reader = try open(full, shown, inv.text("encoding").flatMap(TextEncoding.init(rawValue:)) ?? .utf8)
             columns = try WorkOrderColumns(header: reader.header)
         } catch let e as ScriptError {
             throw e.located(at: loc)
@@ -92,6 +92,7 @@ extension Interpreter {
         }
         do {
             while let (line, fields) = try reader.next() {
+                try checkCancelled()
                 read += 1
                 if read % 5000 == 0 {
                     out.progress(lang == .zh ? "正在导入 \(shown)：已读 \(read) 行" : "importing \(shown): \(read) rows read")
@@ -144,6 +145,10 @@ extension Interpreter {
                 if batch.count >= Self.importBatch { try flush() }
             }
             try flush()
+        } catch let e as ScriptError where e.kind == .io {
+            // The file stopped being readable (not in its encoding, not CSV): at its name.
+            emitReports()
+            throw e.located(at: loc)
         } catch {
             emitReports()
             throw error

@@ -19,7 +19,7 @@ extension Interpreter {
                 "\(kind.schema.plural.en) cannot be imported", "\(kind.schema.plural.zh)不能导入", at: inv["kind"]?.location,
                 hint: Localized(en: "importable: \(kinds)", zh: "可导入：\(kinds)"))
         }
-        let reader = try openTableFile(path, at: fileLoc)
+        let reader = try openTableFile(path, at: fileLoc, encoding: inv.text("encoding").flatMap(TextEncoding.init(rawValue:)) ?? .utf8)
         let columns = try importColumns(reader.header, spec: spec, file: path)
         var rows = 0, bad = 0, lastLine = 1
         while let (line, fields) = try nextRow(reader, file: path, after: lastLine, at: fileLoc) {
@@ -44,7 +44,7 @@ extension Interpreter {
     }
 
     /// A CSV file named in a command, relative to the script, opened for reading.
-    func openTableFile(_ path: String, at loc: SourceLocation) throws -> TableFileReader {
+    func openTableFile(_ path: String, at loc: SourceLocation, encoding: TextEncoding = .utf8) throws -> TableFileReader {
         guard let open = openTable else {
             throw ScriptError.runtime("this shell cannot read CSV files", "此环境不能读取 CSV 文件", at: loc)
         }
@@ -53,7 +53,7 @@ extension Interpreter {
             throw ScriptError(.io, Localized(en: "no file '\(path)'", zh: "没有文件 '\(path)'"), at: loc)
         }
         do {
-            return try open(full)
+            return try open(full, path, encoding)
         } catch {
             throw ScriptError(.io, Localized(en: "'\(path)' is not a readable CSV file", zh: "'\(path)' 不是可读的 CSV 文件"), at: loc)
         }
@@ -61,6 +61,7 @@ extension Interpreter {
 
     /// The next row; a file that stops being CSV is an error after the last good line.
     func nextRow(_ reader: TableFileReader, file: String, after line: Int, at loc: SourceLocation) throws -> (Int, [String])? {
+        try checkCancelled()
         do {
             return try reader.next()
         } catch let e as ScriptError where e.location != nil {

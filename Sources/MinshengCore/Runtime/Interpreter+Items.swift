@@ -213,7 +213,7 @@ extension Interpreter {
             var text = "\(m.display) " + self.presenceText(m, try self.roll(m))
             let rs = try self.agendaTable(m)
             if !rs.rows.isEmpty {
-                let r = Renderer(language: self.lang, format: .table, width: self.out.terminalWidth, reveal: self.session.reveal)
+                let r = self.renderer(.table, width: self.out.terminalWidth)
                 text += "\n" + r.render(rs, kind: .item).trimmingTrailingNewline()
             }
             return text

@@ -97,7 +97,7 @@ extension Interpreter {
             rs.columns.remove(at: i)
             rs.rows = rs.rows.map { var r = $0; r.remove(at: i); return r }
         }
-        let r = Renderer(language: lang, format: session.format == .table ? .line : session.format, width: out.terminalWidth, reveal: session.reveal)
+        let r = renderer(session.format == .table ? .line : session.format, width: out.terminalWidth)
         return [.text(r.render(rs, kind: kind).trimmingTrailingNewline())]
     }
 

@@ -69,6 +69,8 @@ extension Interpreter {
             case .incomplete: continue
             case .done(let good):
                 pending = []
+                // Ctrl-C stops the whole script, --keep-going or not.
+                if isCancelled() { return false }
                 if !good {
                     ok = false
                     if !options.keepGoing { return false }
@@ -118,6 +120,10 @@ extension Interpreter {
         }
         for command in commands {
             if quitRequested { break }
+            if isCancelled() {
+                report(ScriptError.cancelled.located(at: command.location), lines: lines, firstLine: firstLine)
+                return .done(false)
+            }
             if stepping, let stepper, !stepper.confirm(next: command.source, position: command.location.line, language: lang) {
                 quitRequested = true
                 break

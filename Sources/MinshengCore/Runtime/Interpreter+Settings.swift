@@ -72,6 +72,23 @@ extension Interpreter {
         case "timer", "计时":
             guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "timer") else { return [] }
             session.timer = v == "on"
+        case "expanded", "展开":
+            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.expanded), named: "expanded"), let m = ExpandedMode(rawValue: v) else {
+                return []
+            }
+            session.expanded = m
+        case "pager", "分页":
+            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.pager), named: "pager"), let m = PagerMode(rawValue: v) else { return [] }
+            session.pager = m
+        case "csv-bom":
+            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "csv-bom") else { return [] }
+            session.csvBOM = v == "on"
+        case "csv-formulas":
+            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "csv-formulas") else { return [] }
+            session.csvFormulas = v == "on"
+        case "truncate", "截断":
+            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "truncate") else { return [] }
+            session.truncate = v == "on"
         default:
             guard name.first.map({ $0.isLetter || $0 == "_" }) ?? false, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
                 throw ScriptError.validation(
@@ -97,15 +114,20 @@ extension Interpreter {
         try? settleOperator()
         let now = session.fixedNow.map { $0.display } ?? (lang == .zh ? "系统时钟（\(session.now.display)）" : "system clock (\(session.now.display))")
         var lines = [
-            "lang      = \(session.language.rawValue)",
-            "format    = \(session.format.rawValue)",
-            "now       = \(now)",
-            "operator  = \(session.actor)",
-            "reveal    = \(session.reveal ? "on" : "off")",
-            "timer     = \(session.timer ? "on" : "off")",
+            "lang         = \(session.language.rawValue)",
+            "format       = \(session.format.rawValue)",
+            "now          = \(now)",
+            "operator     = \(session.actor)",
+            "reveal       = \(session.reveal ? "on" : "off")",
+            "timer        = \(session.timer ? "on" : "off")",
+            "expanded     = \(session.expanded.rawValue)",
+            "truncate     = \(session.truncate ? "on" : "off")",
+            "pager        = \(session.pager.rawValue)",
+            "csv-bom      = \(session.csvBOM ? "on" : "off")",
+            "csv-formulas = \(session.csvFormulas ? "on" : "off")",
         ]
-        if let path = redirect?.path { lines.append("output    = \(path)") }
-        if let path = recorder?.path { lines.append("record    = \(path)") }
+        if let path = redirect?.path { lines.append("output       = \(path)") }
+        if let path = recorder?.path { lines.append("record       = \(path)") }
         for (k, v) in session.variables.sorted(by: { $0.key < $1.key }) { lines.append("$\(k) = \(v)") }
         if let id = session.lastID { lines.append("$_ = \(id)") }
         return [.text(lines.joined(separator: "\n"))]

@@ -15,6 +15,12 @@ public final class Interpreter {
     public var openTable: TableFileOpener?
     /// History lines, supplied by the shell for `history`.
     public var historyProvider: () -> [String] = { [] }
+    /// Whether a result has been written to `out` yet (a CSV for Excel starts with a BOM).
+    var wroteToOutput = false
+    /// Whether Ctrl-C asked to stop the running command; the shell sets it (the flag is
+    /// raised from another thread). Read at safe points: before a command commits, at each
+    /// imported row, between chunks of printed results.
+    public var isCancelled: () -> Bool = { false }
     /// Called after each command that succeeded (and committed); tests use it to check
     /// that every change to the records was logged.
     public var afterCommand: ((Invocation) -> Void)?
@@ -86,15 +92,23 @@ public final class Interpreter {
         let outputs: [Output]
         do {
             if invocation.spec.effect != .session { try settleOperator() }
+            // A session command (`source`, `replay`) runs others, each its own transaction:
+            // a Ctrl-C is reported at the one it stopped.
+            let whole = invocation.spec.effect != .session
             outputs = try store.transaction(invocation.spec.effect) {
+                if whole { try self.checkCancelled() }
                 try self.authorize(invocation)
-                return try self.run(invocation)
+                let outputs = try self.run(invocation)
+                // A Ctrl-C that came too late to stop a statement still stops the commit.
+                if whole { try self.checkCancelled() }
+                return outputs
             }
         } catch let e as ScriptError {
             throw e.located(at: invocation.location)
         }
         afterCommand?(invocation)
         for o in outputs { emit(o, to: sink) }
+        if isCancelled() && invocation.spec.effect != .session { throw ScriptError.outputCancelled.located(at: invocation.location) }
         if timing && session.timer {
             let ms = Double(monotonicNanoseconds() - started) / 1_000_000
             out.write(lang == .zh ? "用时：\(formatMilliseconds(ms)) 毫秒\n" : "time: \(formatMilliseconds(ms)) ms\n")
@@ -144,8 +158,25 @@ public final class Interpreter {
         .find: { try $0.find($1) }, .count: { try $0.count($1) }, .explain: { try $0.explain($1) }, .show: { try $0.show($1) },
     ]
 
+    /// A renderer with the session's settings (language, phones, expanded, truncate, Ctrl-C).
+    func renderer(_ format: OutputFormat, width: Int?) -> Renderer {
+        var r = Renderer(language: lang, format: format, width: width, reveal: session.reveal)
+        r.expanded = session.expanded
+        r.truncate = session.truncate
+        r.csvCRLF = session.csvBOM
+        r.csvFormulas = session.csvFormulas
+        r.stop = isCancelled
+        return r
+    }
+
+    /// Throws `ScriptError.cancelled` once Ctrl-C has asked to stop.
+    func checkCancelled() throws {
+        if isCancelled() { throw ScriptError.cancelled }
+    }
+
     func emit(_ o: Output, to sink: TextFileWriter?) {
-        let r = Renderer(language: lang, format: session.format, width: sink == nil ? out.terminalWidth : nil, reveal: session.reveal)
+        guard !isCancelled() else { return }
+        let r = renderer(session.format, width: sink == nil ? out.terminalWidth : nil)
         let text: String
         switch o {
         case .text(let s): text = VisibleText.escape(s, keepingLines: true) + "\n"
@@ -154,7 +185,15 @@ public final class Interpreter {
             return
         case .table(let rs, let kind): text = r.render(rs, kind: kind)
         }
-        if let sink { sink.write(text) } else { out.write(text) }
+        // CSV for Excel starts with a byte order mark: once, where the file (or the output)
+        // starts, never in the middle of it.
+        let bom = session.csvBOM && session.format == .csv && { if case .table = o { return true } else { return false } }()
+        if let sink {
+            sink.write((bom && sink.isEmpty ? CSVText.byteOrderMark : "") + text)
+            return
+        }
+        out.writeResult((bom && !wroteToOutput ? CSVText.byteOrderMark : "") + text, pager: session.pager, stop: isCancelled)
+        wroteToOutput = true
     }
 
     /// Closes every file the session writes (`output`, `once`, `record`).

@@ -7,6 +7,13 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case table, json, csv, markdown, line
 }
 
+/// `set pager off|on|always`: on shows results longer than the screen through the pager
+/// (`$MINSHENG_PAGER`, `$PAGER`, `less -RSFX`), always shows every result through it; only
+/// ever when the output is a terminal.
+public enum PagerMode: String, Sendable, CaseIterable {
+    case off, on, always
+}
+
 /// The settings and variables of one shell session.
 public struct Session: Sendable {
     public var language: Language
@@ -19,6 +26,16 @@ public struct Session: Sendable {
     public var reveal = false
     /// Print each command's time.
     public var timer = false
+    /// One field per line: always, never, or when a table is wider than the terminal.
+    public var expanded = ExpandedMode.auto
+    /// Cut wide cells with `…` to fit the terminal instead of showing them whole.
+    public var truncate = false
+    /// Results longer than the screen go through a pager, on a terminal only.
+    public var pager = PagerMode.on
+    /// CSV for Excel: a UTF-8 byte order mark at the start of the file and CRLF line ends.
+    public var csvBOM = false
+    /// Leave CSV cells that start like a formula (`=`, `+`, `-`, `@`) as they are.
+    public var csvFormulas = false
     public var variables: [String: String] = [:]
     /// The id the last command created (`$_`).
     public var lastID: String?
@@ -43,5 +60,5 @@ public struct Session: Sendable {
     }
 
     /// Names of the settings `set` knows, in the order `show settings` lists them.
-    public static let settingNames = ["lang", "format", "now", "operator", "reveal", "timer"]
+    public static let settingNames = ["lang", "format", "now", "operator", "reveal", "timer", "expanded", "truncate", "pager", "csv-bom", "csv-formulas"]
 }

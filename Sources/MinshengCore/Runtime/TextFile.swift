@@ -89,6 +89,8 @@ public final class LineSource {
 public final class TextFileWriter {
     private var file: UnsafeMutablePointer<FILE>?
     public let path: String
+    /// Whether the file holds nothing yet (a CSV for Excel then starts with a BOM).
+    public private(set) var isEmpty = true
 
     /// Opens `path` for writing (`append` keeps what is there).
     ///
@@ -114,6 +116,10 @@ public final class TextFileWriter {
             throw ScriptError(.io, Localized(en: "cannot write '\(path)': \(reason)", zh: "无法写入 '\(path)'：\(reason)"))
         }
         file = f
+        if append {
+            var st = stat()
+            isEmpty = fstat(fd, &st) == 0 && st.st_size == 0
+        }
     }
 
     deinit { close() }
@@ -121,6 +127,7 @@ public final class TextFileWriter {
     public func write(_ text: String) {
         guard let file else { return }
         var bytes = Array(text.utf8)  // every byte: fputs would stop at a NUL in exact CSV
+        if !bytes.isEmpty { isEmpty = false }
         fwrite(&bytes, 1, bytes.count, file)
         fflush(file)
     }

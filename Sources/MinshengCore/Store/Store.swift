@@ -110,6 +110,12 @@ public protocol Store: AnyObject {
     /// if it throws, nothing it did remains.
     func transaction<T>(_ effect: Effect, _ body: () throws -> T) throws -> T
 
+    /// Stops the statement running now, if any, so that it fails with
+    /// `ScriptError.cancelled` (Ctrl-C). Unlike every other method it may be called from any
+    /// thread, while another is inside `transaction`; with nothing running it does nothing
+    /// that outlasts the call.
+    func interrupt()
+
     /// Inserts a record and returns its number.
     func insert(_ kind: RecordKind, _ values: [String: StoreValue]) throws -> Int
     /// Changes columns of one record.

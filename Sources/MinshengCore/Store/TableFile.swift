@@ -7,5 +7,12 @@ public protocol TableFileReader: AnyObject {
     func next() throws -> (line: Int, fields: [String])?
 }
 
-/// Opens a CSV file for reading; supplied by the store target, which owns the CSV library.
-public typealias TableFileOpener = @Sendable (String) throws -> TableFileReader
+/// How a file's text is encoded: UTF-8 (a BOM allowed), or what Excel saves on a Chinese
+/// Windows, GB18030 (GBK and GB2312 are parts of it).
+public enum TextEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8", gb18030, gbk
+}
+
+/// Opens a CSV file for reading: its path, its name as the user gave it (for messages) and
+/// its encoding; supplied by the store target, which owns the CSV library.
+public typealias TableFileOpener = @Sendable (_ path: String, _ name: String, _ encoding: TextEncoding) throws -> TableFileReader

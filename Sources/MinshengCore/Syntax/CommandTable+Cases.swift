@@ -115,7 +115,8 @@ extension CommandTable {
             options: [
                 ParameterSpec(
                     "skip-bad", ["跳过错误行"], .choice(.onOff),
-                    help: Localized(en: "import the good rows and list the bad (default off: all or nothing)", zh: "导入正确的行并列出错误行（默认否：全部导入或全不导入）"))
+                    help: Localized(en: "import the good rows and list the bad (default off: all or nothing)", zh: "导入正确的行并列出错误行（默认否：全部导入或全不导入）")),
+                .encoding,
             ],
             summary: Localized(en: "import 12345 work orders from a CSV file (see docs/IMPORT.md)", zh: "从 CSV 文件导入 12345 工单（见 docs/IMPORT.md）"),
             example: "case import 工单.csv", effect: .writes),

@@ -114,6 +114,7 @@ extension CommandTable {
                         zh: "文件内容：楼院、住户、企业、干部、联系社区、包片、结对、科室、社区")),
                 .path(),
             ],
+            options: [.encoding],
             summary: Localized(
                 en: "import records from a CSV file whose header names the add command's options; all rows or none",
                 zh: "从 CSV 文件导入记录，表头为对应添加命令的参数名；有错则一条也不导入"),

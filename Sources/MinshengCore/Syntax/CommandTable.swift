@@ -70,6 +70,14 @@ extension ParameterSpec {
         "subdistrict", ["街道"], .reference(.subdistrict),
         help: Localized(en: "the subdistrict it belongs to (on a district server)", zh: "所属街道（区级服务器）"))
 
+    /// `encoding=gb18030`: what a CSV file to import is written in (Excel on a Chinese Windows
+    /// saves GB18030).
+    static let encoding = ParameterSpec(
+        "encoding", ["编码"], .choice(.encoding),
+        help: Localized(
+            en: "the file's encoding: utf-8 (the default), gb18030 or gbk (what Excel saves on a Chinese Windows)",
+            zh: "文件编码：utf-8（默认）、gb18030 或 gbk（中文 Windows 上 Excel 保存的编码）"))
+
     /// `overwrite=yes`: the only way a command replaces a file that is already there.
     static let overwrite = ParameterSpec(
         "overwrite", ["覆盖"], .choice(.onOff),
@@ -89,8 +97,8 @@ extension CommandTable {
         CommandSpec(
             .set, ["set"], aliases: [["设置"]],
             summary: Localized(
-                en: "set a setting (lang, format, now, reveal, timer, operator) or a variable: set NAME=VALUE",
-                zh: "设置选项（lang、format、now、reveal、timer、operator）或变量：set 名称=值"),
+                en: "set a setting (lang, format, now, reveal, timer, operator, expanded, truncate, pager, csv-bom, csv-formulas) or a variable: set NAME=VALUE",
+                zh: "设置选项（lang、format、now、reveal、timer、operator、expanded、truncate、pager、csv-bom、csv-formulas）或变量：set 名称=值"),
             example: "set lang=zh", effect: .session, syntax: .command),
         CommandSpec(
             .unset, ["unset"], aliases: [["清除变量"]],
