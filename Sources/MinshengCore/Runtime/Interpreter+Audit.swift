@@ -51,7 +51,8 @@ extension Interpreter {
     /// What each kind of correction is called, by its log action.
     static let correctionActions: [String: Localized] = [
         "item.ballot-change": Localized(en: "ballot changed", zh: "更正选票"), "item.ballot-withdraw": Localized(en: "ballot withdrawn", zh: "撤销选票"),
-        "meeting.attend-remove": Localized(en: "sign-in removed", zh: "撤销签到"), "case.move": Localized(en: "case moved", zh: "更正社区"),
+        "meeting.attend-remove": Localized(en: "sign-in removed", zh: "撤销签到"),
+        "meeting.attend-time": Localized(en: "sign-in time corrected", zh: "更正签到时间"), "case.move": Localized(en: "case moved", zh: "更正社区"),
         "case.edit": Localized(en: "case corrected", zh: "更正诉求"), "case.reopen": Localized(en: "close undone", zh: "撤销结案"),
         "visit.void": Localized(en: "visit voided", zh: "作废走访"), "assignment.end": Localized(en: "assignment ended", zh: "取消包片"),
         "pair.end": Localized(en: "pair ended", zh: "解除结对"), "leader.unlink": Localized(en: "leader link ended", zh: "取消联系社区"),
@@ -63,6 +64,7 @@ extension Interpreter {
     func auditCorrections(_ inv: Invocation) throws -> [Output] {
         let events = try store.events(kind: nil, recordID: nil).filter { e in
             Self.correctionActions[e.action] != nil || (e.action == "item.motion" && e.details.contains { $0.0 == "reason" })
+                || e.action.hasSuffix(".rename")
         }
         func col(_ name: String, _ en: String, _ zh: String, _ type: FieldType = .text) -> FieldSpec {
             FieldSpec(name, [], type, label: Localized(en: en, zh: zh), column: nil)
@@ -79,8 +81,10 @@ extension Interpreter {
             case "item.ballot-change": change = "\(get("voter") ?? ""): \(choiceLabel(get("was") ?? "")) → \(choiceLabel(get("now") ?? ""))"
             case "item.ballot-withdraw": change = "\(get("voter") ?? ""): \(choiceLabel(get("was") ?? "")) → —"
             case "meeting.attend-remove": change = get("name") ?? ""
+            case "meeting.attend-time": change = "\(get("name") ?? ""): \(get("was") ?? "") → \(get("now") ?? "")"
             case "case.move": change = "\(get("community-was") ?? "") → \(get("community") ?? "")"
             case "item.motion": change = say("round \(get("round") ?? ""): \(get("text") ?? "")", "第 \(get("round") ?? "") 轮：\(get("text") ?? "")")
+            case _ where e.action.hasSuffix("rename"): change = "\(get("was") ?? "") → \(get("now") ?? "")"
             case "visit.void": change = get("day") ?? ""
             case "assignment.end": change = "\(get("cadre") ?? "") – \(get("compound") ?? "")"
             case "pair.end": change = get("pair") ?? ""
@@ -97,7 +101,9 @@ extension Interpreter {
                 }.joined(separator: "; ")
             default: change = "\(get("day") ?? ""): \(get("was") ?? "") → \(get("kind") ?? "")"
             }
-            let what = Self.correctionActions[e.action]?.text(lang) ?? (e.action == "item.motion" ? say("voted again", "重新表决") : e.action)
+            let what =
+                Self.correctionActions[e.action]?.text(lang)
+                ?? (e.action == "item.motion" ? say("voted again", "重新表决") : e.action.hasSuffix("rename") ? say("renamed", "更名") : e.action)
             return [.text(e.at.storage), .text(e.operatorText(lang)), .text(record), .text(what), .text(masked(change)), .text(masked(get("reason") ?? ""))]
         }
         return [.table(ResultSet(columns: columns, rows: rows), kind: nil)]

@@ -6,8 +6,131 @@ extension Interpreter {
         .ballotChange: { try $0.ballotChange($1) }, .ballotWithdraw: { try $0.ballotWithdraw($1) },
         .attendRemove: { try $0.attendRemove($1) }, .caseMove: { try $0.caseMove($1) }, .caseEdit: { try $0.caseEdit($1) },
         .caseReopen: { try $0.caseReopen($1) }, .visitVoid: { try $0.visitVoid($1) }, .unassign: { try $0.unassign($1) },
-        .unpair: { try $0.unpair($1) }, .leaderUnlink: { try $0.leaderUnlink($1) },
+        .unpair: { try $0.unpair($1) }, .leaderUnlink: { try $0.leaderUnlink($1) }, .rename: { try $0.rename($1) },
+        .memberRename: { try $0.memberRename($1) }, .attendTime: { try $0.attendTime($1) },
     ]
+
+    /// `attend time 王芳 at=19:05 reason=…`: the time of a sign-in, on the meeting's day, not
+    /// after it is corrected, not after the person left, and never across a vote already
+    /// tallied (that would change who was present at it).
+    func attendTime(_ inv: Invocation) throws -> [Output] {
+        guard let name = inv.text("name"), let raw = inv.text("at"), let atLoc = inv["at"]?.location else { return [] }
+        let reason = try requiredReason(inv)
+        let m = try roomMeeting(inv)
+        guard let row = try attendance(m).last(where: { $0.name == name }) else {
+            throw ScriptError.runtime(
+                "'\(name)' has not signed in to \(m.display)", "'\(name)' 没有在 \(m.display) 签到", at: inv["name"]?.location,
+                hint: Suggestion.hint(for: name, in: try attendance(m).map(\.name)))
+        }
+        guard let seconds = Self.clockTime(raw), let day = Day.parse(m.date) else {
+            throw ScriptError.validation("at= is a time like 19:05, not '\(raw)'", "时间应写成 19:05 这样，而不是 '\(raw)'", at: atLoc)
+        }
+        let new = Timestamp(day: day, hour: seconds / 3600, minute: seconds / 60 % 60)
+        guard new <= session.now else {
+            throw ScriptError.validation("\(raw) is after the clock (\(clock(session.now, on: m.date)))", "\(raw) 晚于当前时钟（\(clock(session.now, on: m.date))）", at: atLoc)
+        }
+        if let left = row.leftAt, new >= left {
+            throw ScriptError.validation("\(name) left at \(clock(left, on: m.date))", "\(name) 已于 \(clock(left, on: m.date)) 离场", at: atLoc)
+        }
+        let (lo, hi) = (min(new, row.arrivedAt), max(new, row.arrivedAt))
+        for item in try items(of: m) {
+            for motion in try motions(of: item) {
+                if let closed = motion.closedAt, lo <= closed, closed < hi {
+                    throw ScriptError.runtime(
+                        "the vote on \(item.display) was tallied at \(clock(closed, on: m.date)), between the two times: who was present at it would change",
+                        "\(item.display) 于 \(clock(closed, on: m.date)) 计票，在两个时间之间：会改变计票时的出席人数", at: atLoc,
+                        hint: Localized(en: "vote again as a new round if the tally was wrong", zh: "如计票有误，可重新表决"))
+                }
+            }
+        }
+        try store.update(.attendance, id: row.id, ["arrived_at": .text(new.storage)])
+        let was = clock(row.arrivedAt, on: m.date), now = clock(new, on: m.date)
+        try recordCorrection(m, item: nil, what: "attend.time", name: name, was: was, now: now, reason: reason)
+        try log(inv, "meeting.attend-time", .meeting, m.id, [("name", name), ("was", was), ("now", now), ("reason", reason)])
+        return [.text(say("corrected the sign-in of \(name): \(was) → \(now) (reason: \(reason))", "已更正 \(name) 的签到时间：\(was) → \(now)（原因：\(reason)）"))]
+    }
+
+    /// `rename KIND RECORD to=… reason=…`: a name entered wrong. Records link to each other by
+    /// id, so every link follows; a pair, named after its two cadres, is renamed with them.
+    func rename(_ inv: Invocation) throws -> [Output] {
+        guard case .kind(let kind)? = inv["kind"]?.value, let rb = inv["record"], let new = inv.text("to")?.trimmingWhitespace() else { return [] }
+        let reason = try requiredReason(inv)
+        let schema = kind.schema
+        let column = schema.titleColumn
+        guard schema.nameField != nil || schema.field("address") != nil, kind != .pair else {
+            throw ScriptError.validation(
+                "\(schema.plural.en) have no name to correct", "\(schema.plural.zh)没有可更正的名称", at: inv["kind"]?.location,
+                hint: kind == .pair ? Localized(en: "a pair is named after its cadres: rename the cadre", zh: "结对以干部姓名命名：请更正干部姓名") : nil)
+        }
+        guard !new.isEmpty else { throw ScriptError.validation("to= cannot be empty", "改为 不能为空", at: inv["to"]?.location) }
+        let id = try resolve(kind, rb)
+        let old = try title(kind, id)
+        guard old != new else { throw ScriptError.runtime("\(kind.id(id)) is already named \(new)", "\(kind.id(id)) 已是 \(new)", at: inv["to"]?.location) }
+        if let other = try store.lookup(kind, name: new), other != id {
+            throw ScriptError.runtime(
+                "\(kind.id(other)) is already named \(new)", "\(kind.id(other)) 已叫 \(new)", at: inv["to"]?.location,
+                hint: Localized(en: "two records for one: keep both, or correct the other's name", zh: "如为重复录入，请保留一条并更正另一条的名称"))
+        }
+        try store.update(kind, id: id, [column: .text(new)])
+        var renamedPairs: [String] = []
+        if kind == .cadre {
+            for p in try store.select(.pair, matching: [:], orderBy: []) where p.int("office_id") == id || p.int("community_cadre_id") == id {
+                guard let name = p.text("name") else { continue }
+                let parts = name.split(separator: "+").map(String.init).map { $0 == old ? new : $0 }
+                let renamed = parts.joined(separator: "+")
+                try store.update(.pair, id: p.id, ["name": .text(renamed)])
+                renamedPairs.append(renamed)
+            }
+        }
+        try log(inv, "\(kind.rawValue).rename", kind, id, [("was", old), ("now", new), ("reason", reason)])
+        let pairs = renamedPairs.isEmpty ? "" : say("; pairs: \(renamedPairs.joined(separator: ", "))", "；结对：\(renamedPairs.joined(separator: "、"))")
+        return [.text(say("renamed \(kind.id(id)): \(old) → \(new) (reason: \(reason))", "已更名 \(kind.id(id))：\(old) → \(new)（原因：\(reason)）") + pairs)]
+    }
+
+    /// `member rename 王方 to=王芳 reason=…`: in the current meeting (open), a member's name
+    /// on the list, in the sign-ins, proxies and ballots at once.
+    func memberRename(_ inv: Invocation) throws -> [Output] {
+        guard let old = inv.text("name"), let new = inv.text("to")?.trimmingWhitespace(), !new.isEmpty else { return [] }
+        let reason = try requiredReason(inv)
+        let m = try roomMeeting(inv)
+        guard try isMember(old, of: m) || (try attendance(m)).contains(where: { $0.name == old }) else {
+            throw ScriptError.runtime(
+                "'\(old)' is not a member of \(m.display)", "'\(old)' 不是 \(m.display) 的成员", at: inv["name"]?.location,
+                hint: Suggestion.hint(for: old, in: m.named ? try memberNames(m) : try knownMembers(m)))
+        }
+        guard !(try isMember(new, of: m)) else {
+            throw ScriptError.runtime(
+                "'\(new)' is already a member of \(m.display)", "'\(new)' 已是 \(m.display) 的成员", at: inv["to"]?.location,
+                hint: Localized(en: "a sign-in made under the wrong name is removed with attend remove", zh: "误签到可用 撤销签到 撤销"))
+        }
+        let meeting: [String: StoreValue] = ["meeting_id": .integer(m.id)]
+        for r in try store.select(.meetingMember, matching: meeting.merging(["name": .text(old)]) { a, _ in a }, orderBy: []) {
+            try store.update(.meetingMember, id: r.id, ["name": .text(new)])
+        }
+        for r in try store.select(.attendance, matching: meeting.merging(["name": .text(old)]) { a, _ in a }, orderBy: []) {
+            try store.update(.attendance, id: r.id, ["name": .text(new)])
+        }
+        for r in try store.select(.meetingProxy, matching: meeting, orderBy: []) {
+            var v: [String: StoreValue] = [:]
+            if r.text("giver") == old { v["giver"] = .text(new) }
+            if r.text("holder") == old { v["holder"] = .text(new) }
+            if !v.isEmpty { try store.update(.meetingProxy, id: r.id, v) }
+        }
+        for item in try items(of: m) {
+            for motion in try motions(of: item) {
+                let kind: RecordKind = motion.secret ? .secretVoter : .ballot
+                for b in try store.select(kind, matching: ["motion_id": .integer(motion.id)], orderBy: []) {
+                    var v: [String: StoreValue] = [:]
+                    if b.text("voter") == old { v["voter"] = .text(new) }
+                    if b.text("proxy_holder") == old { v["proxy_holder"] = .text(new) }
+                    if !v.isEmpty { try store.update(kind, id: b.id, v) }
+                }
+            }
+        }
+        try recordCorrection(m, item: nil, what: "member.rename", name: new, was: old, now: new, reason: reason)
+        try log(inv, "meeting.member-rename", .meeting, m.id, [("was", old), ("now", new), ("reason", reason)])
+        return [.text(say("renamed the member \(old) → \(new) in \(m.display) (reason: \(reason))", "已将 \(m.display) 成员 \(old) 更正为 \(new)（原因：\(reason)）"))]
+    }
 
     /// `visit void V-2 reason=…`: a visit logged by mistake (twice) stays, voided: no count,
     /// plan or coverage sees it.
@@ -348,6 +471,8 @@ extension Interpreter {
             case "ballot.change": what = "\(name) 在 \(item) 的选票：\(choiceLabelZh(was)) → \(choiceLabelZh(now))"
             case "ballot.withdraw": what = "撤销 \(name) 在 \(item) 的选票" + (was.isEmpty ? "" : "（\(choiceLabelZh(was))）")
             case "motion.round": what = "\(item) 重新表决（第 \(now) 轮，第 \(was) 轮结果作废）"
+            case "member.rename": what = "成员姓名 \(flat(was)) 更正为 \(name)"
+            case "attend.time": what = "\(name) 的签到时间 \(was) 更正为 \(now)"
             default: what = "撤销 \(name) 的签到（\(was)）"
             }
             return "- \(at) \(what)；原因：\(flat(r.text("reason") ?? ""))；更正人：\(flat(r.text("corrected_by") ?? ""))"

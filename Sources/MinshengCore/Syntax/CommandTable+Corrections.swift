@@ -3,7 +3,8 @@ extension CommandID {
     public static let attendRemove = CommandID("attend-remove"), caseMove = CommandID("case-move")
     public static let caseEdit = CommandID("case-edit"), caseReopen = CommandID("case-reopen")
     public static let visitVoid = CommandID("visit-void"), unassign = CommandID("unassign"), unpair = CommandID("unpair")
-    public static let leaderUnlink = CommandID("leader-unlink")
+    public static let leaderUnlink = CommandID("leader-unlink"), rename = CommandID("rename"), memberRename = CommandID("member-rename")
+    public static let attendTime = CommandID("attend-time")
 }
 
 extension CommandTable {
@@ -34,6 +35,12 @@ extension CommandTable {
             options: [.reason],
             summary: Localized(en: "remove a sign-in made by mistake (the current meeting)", zh: "撤销误录的签到（当前会议）"),
             example: "attend remove 王方 reason=\"应为王芳\"", effect: .writes),
+        CommandSpec(
+            .attendTime, ["attend", "time"], aliases: [["签到", "更正时间"]],
+            arguments: [ParameterSpec("name", ["姓名"], .text, required: true, help: Localized(en: "who signed in", zh: "签到人"))],
+            options: [ParameterSpec("at", ["时间"], .text, required: true, help: Localized(en: "the right time, HH:MM", zh: "正确的签到时间，HH:MM")), .reason],
+            summary: Localized(en: "correct the time of a sign-in (the current meeting)", zh: "更正签到时间（当前会议）"),
+            example: "attend time 王芳 at=19:05 reason=\"补录，实际 19:05 到\"", effect: .writes),
         CommandSpec(
             .caseMove, ["case", "move"], aliases: [["诉求", "移交"], ["诉求", "更正社区"]],
             arguments: [.caseID],
@@ -93,5 +100,20 @@ extension CommandTable {
             options: [.community(required: true, list: true), .reason],
             summary: Localized(en: "end a leader's link to communities", zh: "取消处级领导联系社区"),
             example: "leader unlink 张国华 community=十里堡社区 reason=\"联系点调整\"", effect: .writes),
+        CommandSpec(
+            .rename, ["rename"], aliases: [["更名"]],
+            arguments: [
+                ParameterSpec("kind", ["种类"], .kind, required: true, help: Localized(en: "compound, household, cadre, enterprise …", zh: "楼院、住户、干部、企业等")),
+                ParameterSpec("record", ["记录"], .text, required: true, help: Localized(en: "the record, by id or name", zh: "记录（编号或名称）")),
+            ],
+            options: [ParameterSpec("to", ["改为"], .text, required: true, help: Localized(en: "the right name (a household: its address)", zh: "正确的名称（住户为地址）")), .reason],
+            summary: Localized(en: "correct a name entered wrong; every link follows (they name the record by id)", zh: "更正录错的名称；关联随之（按编号关联）"),
+            example: "rename cadre 王方 to=王芳 reason=\"姓名录错\"", effect: .writes),
+        CommandSpec(
+            .memberRename, ["member", "rename"], aliases: [["成员", "更名"]],
+            arguments: [ParameterSpec("name", ["姓名"], .text, required: true, help: Localized(en: "the name entered wrong", zh: "录错的姓名"))],
+            options: [ParameterSpec("to", ["改为"], .text, required: true, help: Localized(en: "the right name", zh: "正确的姓名")), .reason],
+            summary: Localized(en: "correct a member's name in the current meeting: list, sign-ins, proxies and ballots", zh: "更正当前会议成员姓名：名单、签到、委托和选票"),
+            example: "member rename 王方 to=王芳 reason=\"姓名录错\"", effect: .writes),
     ]
 }
