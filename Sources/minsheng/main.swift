@@ -38,7 +38,7 @@ struct Minsheng: ParsableCommand {
     @Option(name: .customLong("as"), help: "The operator recorded with every change.")
     var actor: String?
 
-    @Option(help: "Output format: table, json, csv, markdown or line.")
+    @Option(help: "Output format: table, json, jsonl, csv, markdown or line.")
     var format: String?
 
     @Flag(help: "CSV for Excel: a UTF-8 byte order mark and CRLF line ends (as 'set csv-bom on').")
@@ -61,7 +61,7 @@ struct Minsheng: ParsableCommand {
             throw ValidationError("--now: '\(now)' is not a date; write e.g. 2019-12-03T09:00")
         }
         if let format, OutputFormat(rawValue: format) == nil {
-            throw ValidationError("--format: '\(format)' is not one of table, json, csv, markdown, line")
+            throw ValidationError("--format: '\(format)' is not one of table, json, jsonl, csv, markdown, line")
         }
         if let lang, Language(rawValue: lang) == nil {
             throw ValidationError("--lang: '\(lang)' is not zh or en")
