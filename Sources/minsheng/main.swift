@@ -17,13 +17,13 @@ struct Minsheng: ParsableCommand {
             """,
         version: "minsheng 0.1.0")
 
-    @Option(help: "The database file (default: $MINSHENG_DB, else minsheng.db in the XDG data folder).")
+    @Option(help: "The database file (default: $MINSHENG_DB, else minsheng.db in the XDG data folder).", completion: .file())
     var db: String?
 
     @Option(name: .customShort("c"), help: "Run these commands (again for more: each -c and script runs in the order given) and exit.")
     var commands: [String] = []
 
-    @Option(name: .customShort("f"), help: "Run this script file (like a script named without -f).")
+    @Option(name: .customShort("f"), help: "Run this script file (like a script named without -f).", completion: .file(extensions: ["msh"]))
     var files: [String] = []
 
     @Flag(help: "Go on after an error instead of stopping at the first.")
@@ -38,13 +38,13 @@ struct Minsheng: ParsableCommand {
     @Option(name: .customLong("as"), help: "The operator recorded with every change.")
     var actor: String?
 
-    @Option(help: "Output format: table, json, csv, markdown or line.")
+    @Option(help: "Output format: table, json, jsonl, csv, markdown or line.", completion: .list(OutputFormat.allCases.map(\.rawValue)))
     var format: String?
 
     @Flag(help: "CSV for Excel: a UTF-8 byte order mark and CRLF line ends (as 'set csv-bom on').")
     var bom = false
 
-    @Option(help: "Language of help and messages: zh or en (default: from the locale).")
+    @Option(help: "Language of help and messages: zh or en (default: from the locale).", completion: .list(["zh", "en"]))
     var lang: String?
 
     @Flag(help: "Do not run ~/.minshengrc.")
@@ -53,7 +53,7 @@ struct Minsheng: ParsableCommand {
     @Flag(help: "Safe mode, for scripts from elsewhere: refuse every command that writes outside the database.")
     var safe = false
 
-    @Argument(help: "Script files to run, in order.")
+    @Argument(help: "Script files to run, in order.", completion: .file(extensions: ["msh"]))
     var scripts: [String] = []
 
     mutating func validate() throws {
@@ -61,7 +61,7 @@ struct Minsheng: ParsableCommand {
             throw ValidationError("--now: '\(now)' is not a date; write e.g. 2019-12-03T09:00")
         }
         if let format, OutputFormat(rawValue: format) == nil {
-            throw ValidationError("--format: '\(format)' is not one of table, json, csv, markdown, line")
+            throw ValidationError("--format: '\(format)' is not one of table, json, jsonl, csv, markdown, line")
         }
         if let lang, Language(rawValue: lang) == nil {
             throw ValidationError("--lang: '\(lang)' is not zh or en")

@@ -26,16 +26,22 @@ import Testing
         }
     }
 
+    /// Runs `script` with Ctrl-C raised once the flag has been looked at `looks` times.
+    static func run(_ s: CaseSession, _ script: String, cancelledAfter looks: Int) -> String {
+        let countdown = Countdown(after: looks)
+        s.interpreter.isCancelled = { countdown.look() }
+        defer { s.interpreter.isCancelled = { false } }
+        return s.run(script)
+    }
+
     @Test func anImportCancelledPartWayImportsNothing() throws {
         let s = try CaseSession()
         let dir = Files.temporaryDirectory()
+        defer { Files.removeTemporary(dir) }
         let csv = try Self.workOrders(5000, in: dir)
         s.run("community add 六里屯社区")
         // Past the first batch of 2,000 rows, which is already written inside the transaction.
-        let countdown = Countdown(after: 3000)
-        s.interpreter.isCancelled = { countdown.look() }
-        let out = s.run("case import \(csv)\necho not run")
-        s.interpreter.isCancelled = { false }
+        let out = Self.run(s, "case import \(csv)\necho not run", cancelledAfter: 3000)
         #expect(out.contains("test:1:1: error: cancelled: nothing was changed"), "\(out)")
         #expect(!out.contains("not run"), "Ctrl-C stops the rest of the script, --keep-going or not:\n\(out)")
         #expect(s.run("count cases") == "0\n")
@@ -45,14 +51,12 @@ import Testing
     @Test func longResultsStopPrintingAtCancel() throws {
         let s = try CaseSession()
         let dir = Files.temporaryDirectory()
+        defer { Files.removeTemporary(dir) }
         let csv = try Self.workOrders(3000, in: dir)
         s.run("community add 六里屯社区\ncase import \(csv)")
         // Looked at twice around the command, once before rendering, every thousand rows
         // while rendering, then between chunks of printed lines: Ctrl-C after the first chunk.
-        let countdown = Countdown(after: 7)
-        s.interpreter.isCancelled = { countdown.look() }
-        let out = s.run("find cases")
-        s.interpreter.isCancelled = { false }
+        let out = Self.run(s, "find cases", cancelledAfter: 7)
         #expect(out.contains("error: cancelled: the rest of the output was not printed"), "\(out.suffix(300))")
         #expect(!out.contains("(3000 rows)"))
         let printed = out.split(separator: "\n").filter { $0.contains("楼道灯不亮") }.count
@@ -62,10 +66,7 @@ import Testing
     @Test func aCancelledChangeIsRolledBack() throws {
         let s = try CaseSession()
         // Looked at before the command runs, and again before it commits.
-        let countdown = Countdown(after: 1)
-        s.interpreter.isCancelled = { countdown.look() }
-        let out = s.run("dept add 城建科")
-        s.interpreter.isCancelled = { false }
+        let out = Self.run(s, "dept add 城建科", cancelledAfter: 1)
         #expect(out.contains("error: cancelled: nothing was changed"), "\(out)")
         #expect(s.run("count depts") == "0\n")
     }

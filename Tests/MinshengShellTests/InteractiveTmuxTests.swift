@@ -123,6 +123,18 @@ extension InteractiveTmuxTests {
     }
 }
 
+/// A new folder for one tmux test (its socket, database and files); the caller removes it.
+func tmuxScratch() throws -> URL {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-tmux-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    return scratch
+}
+
+/// The built binary, or the test fails (it never passes without running).
+func tmuxBinary() throws -> URL {
+    try #require(TmuxPane.minshengBinary(), "minsheng binary not found next to the test bundle or in .build/debug; build it first")
+}
+
 /// The last line of the screen that is not blank.
 func lastLine(_ screen: [String]) -> String {
     screen.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""

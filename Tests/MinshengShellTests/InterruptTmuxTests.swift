@@ -35,12 +35,8 @@ struct InterruptTmuxTests {
 
     @Test("Ctrl-C stops a long find and a long import, nothing of it committed; Tab on 20,000 cases")
     func ctrlCCancelsTheRunningCommand() throws {
-        guard let binary = TmuxPane.minshengBinary() else {
-            Issue.record("minsheng binary not found; build it first")
-            return
-        }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-tmux-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let binary = try tmuxBinary()
+        let scratch = try tmuxScratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let (db, big) = try Self.prepare(scratch)
         // No pager (set, and empty), so the rows scroll past on the terminal itself.
@@ -106,12 +102,8 @@ struct InterruptTmuxTests {
 
     @Test("Ctrl-C in a -c run cancels the command, runs nothing more and exits with 130")
     func ctrlCStopsAScriptWith130() throws {
-        guard let binary = TmuxPane.minshengBinary() else {
-            Issue.record("minsheng binary not found; build it first")
-            return
-        }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-tmux-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let binary = try tmuxBinary()
+        let scratch = try tmuxScratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let db = scratch.appendingPathComponent("t.db").path
         let big = scratch.appendingPathComponent("big.csv").path

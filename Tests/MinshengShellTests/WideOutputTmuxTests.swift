@@ -20,19 +20,10 @@ struct WideOutputTmuxTests {
         return db
     }
 
-    static func scratchFolder() throws -> URL {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-tmux-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        return scratch
-    }
-
     @Test("80 columns: whole deadlines, one field per line; truncate on cuts; a long find opens in less")
     func wideAndLongResults() throws {
-        guard let binary = TmuxPane.minshengBinary() else {
-            Issue.record("minsheng binary not found; build it first")
-            return
-        }
-        let scratch = try Self.scratchFolder()
+        let binary = try tmuxBinary()
+        let scratch = try tmuxScratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let db = try Self.prepare(scratch)
         let pane = try TmuxPane(
@@ -84,11 +75,8 @@ struct WideOutputTmuxTests {
 
     @Test("$MINSHENG_PAGER comes before $PAGER; pager always pages a short result")
     func minshengPagerFirst() throws {
-        guard let binary = TmuxPane.minshengBinary() else {
-            Issue.record("minsheng binary not found; build it first")
-            return
-        }
-        let scratch = try Self.scratchFolder()
+        let binary = try tmuxBinary()
+        let scratch = try tmuxScratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let db = try Self.prepare(scratch)
         let paged = scratch.appendingPathComponent("paged.txt").path
@@ -116,7 +104,7 @@ struct WideOutputTmuxTests {
     }
 
     @Test func outputThatIsNotATerminalIsNeverPaged() throws {
-        let scratch = try Self.scratchFolder()
+        let scratch = try tmuxScratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let db = try Self.prepare(scratch)
         let r = runMinsheng("--db '\(db)' -c 'set pager always' -c 'find cases'", env: "MINSHENG_PAGER='echo PAGED'")

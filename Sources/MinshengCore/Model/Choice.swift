@@ -43,7 +43,7 @@ public struct ChoiceSet: Sendable, Equatable {
         Choice("utf-8", ["utf8"]), Choice("gb18030"), Choice("gbk", ["gb2312", "GB2312", "cp936"]),
     ])
     public static let format = ChoiceSet("format", [
-        Choice("table", ["表格"]), Choice("json"), Choice("csv"), Choice("markdown", ["md"]), Choice("line", ["行"]),
+        Choice("table", ["表格"]), Choice("json"), Choice("jsonl"), Choice("csv"), Choice("markdown", ["md"]), Choice("line", ["行"]),
     ])
     public static let language = ChoiceSet("lang", [Choice("zh", ["中文"]), Choice("en", ["英文", "english"])])
 }

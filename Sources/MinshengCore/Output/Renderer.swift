@@ -32,6 +32,7 @@ public struct Renderer {
     public func render(_ rs: ResultSet, kind: RecordKind?) -> String {
         switch format {
         case .json: return json(rs, kind: kind)
+        case .jsonl: return jsonLines(rs, kind: kind)
         case .csv: return csv(rs, kind: kind)
         case .table, .markdown, .line:
             if rs.rows.isEmpty { return emptyMessage(kind) + "\n" }
@@ -103,20 +104,36 @@ public struct Renderer {
         }.joined(separator: "\n")
     }
 
+    /// One JSON array per command: each row an object keyed by field name.
     func json(_ rs: ResultSet, kind: RecordKind?) -> String {
         guard !rs.rows.isEmpty else { return "[]\n" }
-        let objects = rs.rows.map { row in
-            "  {" + zip(row, rs.columns).map { v, f in
+        let objects = rs.rows.map { "  " + jsonObject($0, rs.columns, kind: kind) }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// JSON Lines (`--format jsonl`): one object per row, one row per line, nothing else — a
+    /// stream that several commands may append to.
+    func jsonLines(_ rs: ResultSet, kind: RecordKind?) -> String {
+        rs.rows.map { jsonObject($0, rs.columns, kind: kind) + "\n" }.joined()
+    }
+
+    /// `{"id": "C-1", "count": 3, "note": null}`: numbers as numbers, a missing or empty
+    /// value as null, text quoted (hidden characters as `\uXXXX`).
+    func jsonObject(_ row: [StoreValue], _ columns: [FieldSpec], kind: RecordKind?) -> String {
+        "{"
+            + zip(row, columns).map { v, f in
                 let value: String
-                if let c = canonical(v, f, kind: kind) {
-                    if case .integer = v, f.name != "id" { value = c } else { value = JSON.quote(c, escapingHidden: true) }
+                if let c = canonical(v, f, kind: kind), !c.isEmpty {
+                    switch v {
+                    case .integer where f.name != "id": value = c
+                    case .real(let d) where d.isFinite: value = c
+                    default: value = JSON.quote(c, escapingHidden: true)
+                    }
                 } else {
                     value = "null"
                 }
                 return JSON.quote(f.name) + ": " + value
             }.joined(separator: ", ") + "}"
-        }
-        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 
     func csv(_ rs: ResultSet, kind: RecordKind?) -> String {

@@ -4,7 +4,7 @@
 
 /// How results are written.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case table, json, csv, markdown, line
+    case table, json, jsonl, csv, markdown, line
 }
 
 /// `set pager off|on|always`: on shows results longer than the screen through the pager
