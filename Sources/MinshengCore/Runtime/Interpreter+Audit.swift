@@ -54,6 +54,7 @@ extension Interpreter {
         "meeting.attend-remove": Localized(en: "sign-in removed", zh: "撤销签到"),
         "meeting.attend-time": Localized(en: "sign-in time corrected", zh: "更正签到时间"), "case.move": Localized(en: "case moved", zh: "更正社区"),
         "case.edit": Localized(en: "case corrected", zh: "更正诉求"), "case.reopen": Localized(en: "close undone", zh: "撤销结案"),
+        "case.undispatch": Localized(en: "dispatch undone", zh: "撤销派单"),
         "visit.void": Localized(en: "visit voided", zh: "作废走访"), "assignment.end": Localized(en: "assignment ended", zh: "取消包片"),
         "pair.end": Localized(en: "pair ended", zh: "解除结对"), "leader.unlink": Localized(en: "leader link ended", zh: "取消联系社区"),
         "case.deadlines": Localized(en: "deadlines recomputed", zh: "期限重算"), "calendar.set": Localized(en: "calendar day set", zh: "设置日历"),
@@ -89,6 +90,7 @@ extension Interpreter {
             case "assignment.end": change = "\(get("cadre") ?? "") – \(get("compound") ?? "")"
             case "pair.end": change = get("pair") ?? ""
             case "leader.unlink": change = "\(get("leader") ?? "") – \(get("community") ?? "")"
+            case "case.undispatch": change = "\(get("dept") ?? "") → \(get("status") ?? "")"
             case "case.reopen": change = "\(say("closed", "已结案")) (\(get("outcome-was") ?? "")) → \(get("status") ?? "")"
             case "case.edit":
                 change = e.details.filter { !$0.0.hasSuffix("-was") && $0.0 != "reason" && !$0.0.hasSuffix("-due") }.map { key, now in

@@ -47,7 +47,7 @@ extension Interpreter {
             "callback": Localized(en: "callback", zh: "回访"), "close": Localized(en: "closed", zh: "结案"),
             "deadlines": Localized(en: "deadlines recomputed", zh: "期限重算"),
             "move": Localized(en: "moved (correction)", zh: "更正社区"), "edit": Localized(en: "corrected", zh: "更正"),
-            "reopen": Localized(en: "close undone", zh: "撤销结案"),
+            "reopen": Localized(en: "close undone", zh: "撤销结案"), "undispatch": Localized(en: "dispatch undone", zh: "撤销派单"),
         ]
         return labels[verb]?.text(lang) ?? verb
     }

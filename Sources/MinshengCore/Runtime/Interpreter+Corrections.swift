@@ -8,7 +8,44 @@ extension Interpreter {
         .caseReopen: { try $0.caseReopen($1) }, .visitVoid: { try $0.visitVoid($1) }, .unassign: { try $0.unassign($1) },
         .unpair: { try $0.unpair($1) }, .leaderUnlink: { try $0.leaderUnlink($1) }, .rename: { try $0.rename($1) },
         .memberRename: { try $0.memberRename($1) }, .attendTime: { try $0.attendTime($1) },
+        .caseUndispatch: { try $0.caseUndispatch($1) },
     ]
+
+    /// `case undispatch C-1 reason=…`: a dispatch made by mistake, while the department has
+    /// not yet done anything with it, is undone: its rows are closed as undone (they stay),
+    /// and the case stands where the log shows it stood before the dispatch.
+    func caseUndispatch(_ inv: Invocation) throws -> [Output] {
+        let reason = try requiredReason(inv)
+        let c = try loadCase(inv)
+        guard c.status == .dispatched else {
+            throw ScriptError.runtime(
+                "\(c.display) is \(c.status.label.en): only a dispatch nobody has acted on yet can be undone",
+                "\(c.display) 当前\(c.status.label.zh)：只能撤销尚未办理的派单", at: inv["id"]?.location,
+                hint: c.status == .inProgress
+                    ? Localized(en: "the department returns it: case return \(c.display) reason=…", zh: "请由科室退单：诉求 退单 \(c.display) 原因=…") : nil)
+        }
+        let events = try store.events(kind: .case, recordID: c.id)
+        guard let dispatch = events.lastIndex(where: { $0.action == "case.dispatch" }) else {
+            throw ScriptError.runtime("\(c.display) has no dispatch in the log", "修改记录中没有 \(c.display) 的派单", at: inv["id"]?.location)
+        }
+        let before = events[..<dispatch].reversed().lazy.compactMap { e in e.details.first { $0.0 == "status" }?.1 }.first
+        let status = before.flatMap(CaseStatus.init(rawValue:)) ?? .received
+        let now = session.now.storage
+        var undone: [String] = []
+        for d in try store.select(.caseDispatch, matching: ["case_id": .integer(c.id), "returned_at": .null], orderBy: []) {
+            try store.update(.caseDispatch, id: d.id, ["returned_at": .text(now), "return_reason": .text(say("undone: ", "撤销：") + reason)])
+            undone.append(try departmentName(d.int("department_id") ?? 0))
+        }
+        try store.update(.case, id: c.id, ["status": .text(status.rawValue), "updated_at": .text(now)])
+        try log(inv, "case.undispatch", .case, c.id, [("dept", undone.joined(separator: ",")), ("status", status.rawValue), ("reason", reason)])
+        session.lastID = c.display
+        return [
+            .text(
+                say(
+                    "\(c.display) dispatched → \(status.label.en) (dispatch to \(undone.joined(separator: ", ")) undone, reason: \(reason))",
+                    "\(c.display) 已派单 → \(status.label.zh)（撤销派给\(undone.joined(separator: "、"))的单，原因：\(reason)）"))
+        ]
+    }
 
     /// `attend time 王芳 at=19:05 reason=…`: the time of a sign-in, on the meeting's day, not
     /// after it is corrected, not after the person left, and never across a vote already

@@ -4,7 +4,7 @@ extension CommandID {
     public static let caseEdit = CommandID("case-edit"), caseReopen = CommandID("case-reopen")
     public static let visitVoid = CommandID("visit-void"), unassign = CommandID("unassign"), unpair = CommandID("unpair")
     public static let leaderUnlink = CommandID("leader-unlink"), rename = CommandID("rename"), memberRename = CommandID("member-rename")
-    public static let attendTime = CommandID("attend-time")
+    public static let attendTime = CommandID("attend-time"), caseUndispatch = CommandID("case-undispatch")
 }
 
 extension CommandTable {
@@ -41,6 +41,13 @@ extension CommandTable {
             options: [ParameterSpec("at", ["时间"], .text, required: true, help: Localized(en: "the right time, HH:MM", zh: "正确的签到时间，HH:MM")), .reason],
             summary: Localized(en: "correct the time of a sign-in (the current meeting)", zh: "更正签到时间（当前会议）"),
             example: "attend time 王芳 at=19:05 reason=\"补录，实际 19:05 到\"", effect: .writes),
+        CommandSpec(
+            .caseUndispatch, ["case", "undispatch"], aliases: [["诉求", "撤销派单"]],
+            arguments: [.caseID], options: [.reason],
+            summary: Localized(
+                en: "undo a dispatch made by mistake, before the department has done anything; the case goes back to where it stood",
+                zh: "撤销误派的单（科室尚未办理）：诉求回到派单前的状态"),
+            example: "case undispatch C-1 reason=\"派错科室\"", effect: .writes),
         CommandSpec(
             .caseMove, ["case", "move"], aliases: [["诉求", "移交"], ["诉求", "更正社区"]],
             arguments: [.caseID],
