@@ -70,6 +70,13 @@ public struct DeadlineRule: Equatable, Sendable {
     public var urgency: String
     public var respond: DeadlineLength
     public var resolve: DeadlineLength
+    /// Whether either length is in working days (and so needs the working calendar).
+    public var countsWorkingDays: Bool {
+        if case .workingDays = respond { return true }
+        if case .workingDays = resolve { return true }
+        return false
+    }
+
     /// For a default: where its response and its resolve lengths come from.
     public var basis: (respond: RuleBasis, resolve: RuleBasis)? {
         CasePolicy.bases[urgency]

@@ -1,9 +1,10 @@
 extension Interpreter {
     /// The deadline policy in force: the defaults with the stored rules laid over them, on
-    /// the working calendar in force.
-    func casePolicy() throws -> CasePolicy {
+    /// the working calendar in force. Given `urgency`, the calendar is read only when that
+    /// urgency's rule counts working days (a case's intake needs no more).
+    func casePolicy(for urgency: String? = nil) throws -> CasePolicy {
         let rows = try store.select(.casePolicy, matching: [:], orderBy: [])
-        return CasePolicy.with(
+        var policy = CasePolicy.with(
             rows.map { r in
                 func length(_ name: String) -> DeadlineLength {
                     r.int("\(name)_working_days").map(DeadlineLength.workingDays) ?? .seconds(r.int("\(name)_seconds") ?? 0)
@@ -11,7 +12,10 @@ extension Interpreter {
                 return DeadlineRule(
                     urgency: r.text("urgency") ?? "", respond: length("respond"), resolve: length("resolve"),
                     isDefault: false, changedBy: r.text("updated_by"), changedAt: r.text("updated_at").flatMap(Timestamp.parse))
-            }, calendar: try workCalendar())
+            })
+        if let urgency, !policy.rule(urgency).countsWorkingDays { return policy }
+        policy.calendar = try workCalendar()
+        return policy
     }
 
     /// The working calendar in force: the shipped holidays, the days set in this database
@@ -168,15 +172,35 @@ extension Interpreter {
         ]
     }
 
+    /// A case's deadlines again from its receipt under `urgency` and `policy`: the columns
+    /// and log details of those that change. A response already given keeps its deadline,
+    /// and so does a case reopened after a callback (its deadline runs from the reopening)
+    /// or closed. Nil for a case with no receipt time.
+    func deadlineChange(_ c: CaseRecord, urgency: String, policy: CasePolicy)
+        -> (values: [String: StoreValue], details: [(String, String)], due: (respond: Timestamp, resolve: Timestamp))?
+    {
+        guard let received = c.time("created_at") else { return nil }
+        let due = policy.deadlines(received: received, urgency: urgency)
+        var values: [String: StoreValue] = [:]
+        var details: [(String, String)] = []
+        if c.time("responded_at") == nil, let old = c.text("respond_due"), old != due.respond.storage {
+            values["respond_due"] = .text(due.respond.storage)
+            details += [("respond-due-was", old), ("respond-due", due.respond.storage)]
+        }
+        if (c.row.int("reopen_count") ?? 0) == 0 && c.status != .closed, let old = c.text("resolve_due"), old != due.resolve.storage {
+            values["resolve_due"] = .text(due.resolve.storage)
+            details += [("resolve-due-was", old), ("resolve-due", due.resolve.storage)]
+        }
+        return (values, details, due)
+    }
+
     /// `policy recompute reason=…`: the deadlines of every case not yet resolved or closed,
     /// again from its receipt, under the policy and calendar in force now; each change is
     /// logged with the old and new deadline and the reason. A case reopened after a callback
     /// keeps its resolve deadline (it runs from the reopening), and one already responded to
     /// keeps its response deadline (it was met or missed under the old one).
     func policyRecompute(_ inv: Invocation) throws -> [Output] {
-        guard let reason = inv.text("reason")?.trimmingWhitespace(), !reason.isEmpty else {
-            throw ScriptError.validation("reason= cannot be empty", "原因不能为空", at: inv["reason"]?.location ?? inv.location)
-        }
+        let reason = try requiredReason(inv)
         let policy = try casePolicy()
         var q = Query(kind: .case)
         if let status = RecordSchema.case.field("status") {
@@ -186,21 +210,9 @@ extension Interpreter {
         try store.scan(q, now: session.now) { open.append(CaseRecord($0)) }
         var changed = 0
         for c in open {
-            guard let received = c.time("created_at") else { continue }
-            let due = policy.deadlines(received: received, urgency: c.urgency)
-            var values: [String: StoreValue] = [:]
-            var details: [(String, String)] = [("reason", reason)]
-            if c.time("responded_at") == nil, let old = c.text("respond_due"), old != due.respond.storage {
-                values["respond_due"] = .text(due.respond.storage)
-                details += [("respond-due-was", old), ("respond-due", due.respond.storage)]
-            }
-            if (c.row.int("reopen_count") ?? 0) == 0, let old = c.text("resolve_due"), old != due.resolve.storage {
-                values["resolve_due"] = .text(due.resolve.storage)
-                details += [("resolve-due-was", old), ("resolve-due", due.resolve.storage)]
-            }
-            guard !values.isEmpty else { continue }
-            try store.update(.case, id: c.id, values)
-            try log(inv, "case.deadlines", .case, c.id, details)
+            guard let change = deadlineChange(c, urgency: c.urgency, policy: policy), !change.values.isEmpty else { continue }
+            try store.update(.case, id: c.id, change.values)
+            try log(inv, "case.deadlines", .case, c.id, [("reason", reason)] + change.details)
             changed += 1
         }
         return [

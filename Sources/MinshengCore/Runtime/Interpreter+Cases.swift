@@ -45,7 +45,7 @@ extension Interpreter {
         }
         let urgency = inv.text("urgency") ?? "normal"
         let source = inv.text("source") ?? (visit != nil ? "visit" : item != nil ? "meeting" : "walk-in")
-        let due = try casePolicy().deadlines(received: now, urgency: urgency)
+        let due = try casePolicy(for: urgency).deadlines(received: now, urgency: urgency)
         var values: [String: StoreValue] = [
             "title": .text(title), "kind": .text(inv.text("kind") ?? "help"), "category": .text(inv.text("category") ?? ""),
             "urgency": .text(urgency), "source": .text(source), "status": .text(CaseStatus.received.rawValue),

@@ -11,6 +11,13 @@ extension Interpreter {
         .caseUndispatch: { try $0.caseUndispatch($1) },
     ]
 
+    /// The status a case's log shows it had before entry `index` (each step logs the status
+    /// it led to); received before any.
+    static func status(before index: Int, in events: [Event]) -> CaseStatus {
+        let before = events[..<index].reversed().lazy.compactMap { e in e.details.first { $0.0 == "status" }?.1 }.first
+        return before.flatMap(CaseStatus.init(rawValue:)) ?? .received
+    }
+
     /// `case undispatch C-1 reason=…`: a dispatch made by mistake, while the department has
     /// not yet done anything with it, is undone: its rows are closed as undone (they stay),
     /// and the case stands where the log shows it stood before the dispatch.
@@ -28,8 +35,7 @@ extension Interpreter {
         guard let dispatch = events.lastIndex(where: { $0.action == "case.dispatch" }) else {
             throw ScriptError.runtime("\(c.display) has no dispatch in the log", "修改记录中没有 \(c.display) 的派单", at: inv["id"]?.location)
         }
-        let before = events[..<dispatch].reversed().lazy.compactMap { e in e.details.first { $0.0 == "status" }?.1 }.first
-        let status = before.flatMap(CaseStatus.init(rawValue:)) ?? .received
+        let status = Self.status(before: dispatch, in: events)
         let now = session.now.storage
         var undone: [String] = []
         for d in try store.select(.caseDispatch, matching: ["case_id": .integer(c.id), "returned_at": .null], orderBy: []) {
@@ -269,8 +275,7 @@ extension Interpreter {
         guard let close = events.lastIndex(where: { $0.action == "case.close" }) else {
             throw ScriptError.runtime("\(c.display) has no close in the log", "修改记录中没有 \(c.display) 的结案", at: inv["id"]?.location)
         }
-        let before = events[..<close].reversed().lazy.compactMap { e in e.details.first { $0.0 == "status" }?.1 }.first
-        let status = before.flatMap(CaseStatus.init(rawValue:)) ?? .received
+        let status = Self.status(before: close, in: events)
         var values: [String: StoreValue] = [
             "status": .text(status.rawValue), "closed_at": .null, "outcome": .null, "outcome_reason": .null, "updated_at": .text(session.now.storage),
         ]
@@ -331,16 +336,10 @@ extension Interpreter {
                 hint: Localized(en: "e.g. case edit \(c.display) category=… reason=…", zh: "例如 诉求 更正 \(c.display) 类别=… 原因=…"))
         }
         var deadlines = ""
-        if case .text(let urgency)? = values["urgency"], let received = c.time("created_at") {
-            let due = try casePolicy().deadlines(received: received, urgency: urgency)
-            if c.time("responded_at") == nil {
-                values["respond_due"] = .text(due.respond.storage)
-                details += [("respond-due-was", c.text("respond_due") ?? ""), ("respond-due", due.respond.storage)]
-            }
-            if (c.row.int("reopen_count") ?? 0) == 0 && c.status != .closed {
-                values["resolve_due"] = .text(due.resolve.storage)
-                details += [("resolve-due-was", c.text("resolve_due") ?? ""), ("resolve-due", due.resolve.storage)]
-            }
+        if case .text(let urgency)? = values["urgency"], let change = deadlineChange(c, urgency: urgency, policy: try casePolicy()) {
+            let due = change.due
+            values.merge(change.values) { a, _ in a }
+            details += change.details
             deadlines = say(
                 "; deadlines from the receipt under the new urgency: respond by \(due.respond.display), resolve by \(due.resolve.display)",
                 "；期限按新紧急程度自受理时重算：响应期限 \(due.respond.display)，办结期限 \(due.resolve.display)")

@@ -44,7 +44,7 @@ extension Interpreter {
         let now = session.now
         // The response deadline follows the deadline policy, like any case; the resolve
         // deadline is the one the meeting decided.
-        let respondDue = try casePolicy().deadlines(received: now, urgency: urgency).respond
+        let respondDue = try casePolicy(for: urgency).deadlines(received: now, urgency: urgency).respond
         let id = try store.insert(
             .case,
             [
