@@ -55,6 +55,12 @@ public enum FieldType: Sendable, Equatable {
     /// Derived from stored columns and the clock in force; the query parser rewrites
     /// conditions on it into conditions on columns, so indexes still serve.
     case computed(ComputedField)
+    /// A number with one decimal kept as written (`92.7`, a change `+3.2`): shown as is,
+    /// a number in JSON and CSV, `—` when there is none. Only results carry it.
+    case decimal
+    /// A percentage with one decimal (`90.9`): shown `90.9%`, the number 90.9 in JSON and
+    /// CSV, `—` when there is nothing to share. Only results carry it.
+    case percent
 }
 
 /// The fields a query can ask about that no column stores.
@@ -188,4 +194,14 @@ extension FieldSpec {
     /// The subdistrict a department or community belongs to (none in a one-subdistrict file).
     static let subdistrict = FieldSpec(
         "subdistrict", ["街道"], .reference(.subdistrict), label: Localized(en: "subdistrict", zh: "街道"), column: "subdistrict_id", listed: false)
+}
+
+extension FieldType {
+    /// A number to right-align on screen (an id is a name, not a number).
+    public var isNumber: Bool {
+        switch self {
+        case .integer, .decimal, .percent: return true
+        default: return false
+        }
+    }
 }

@@ -25,7 +25,7 @@ extension Renderer {
             widths = fit(widths, into: width)
             cells = cells.map { row in row.enumerated().map { Self.cut($0.element, to: widths[$0.offset]) } }
         }
-        let numeric = rs.columns.map { $0.type == .integer && $0.name != "id" }
+        let numeric = rs.columns.map { $0.type.isNumber && $0.name != "id" }
         var out = [Self.line(headers.enumerated().map { Self.cut($0.element, to: widths[$0.offset]) }, widths, numeric)]
         out.append(widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+"))
         for row in cells { out.append(Self.line(row, widths, numeric)) }

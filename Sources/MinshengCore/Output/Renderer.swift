@@ -55,8 +55,9 @@ public struct Renderer {
     }
 
     func readable(_ v: StoreValue, _ field: FieldSpec, kind: RecordKind?) -> String {
-        guard let text = v.text else { return "" }
+        guard let text = v.text, !text.isEmpty else { return field.type == .decimal || field.type == .percent ? "—" : "" }
         switch field.type {
+        case .percent: return text + "%"
         case .integer where field.name == "id":
             if let kind, case .integer(let n) = v { return kind.id(n) }
             return text
@@ -79,9 +80,15 @@ public struct Renderer {
         case .dateTime: return Timestamp.parse(text)?.iso8601 ?? text
         case .phone: return reveal ? text : PhoneMask.mask(text)
         case .tags: return HouseholdTags.decode(text).joined(separator: ",")
+        case .decimal, .percent: return Self.plainNumber(text)
         case .text where !reveal && PhoneMask.freeTextFields.contains(field.name): return PhoneMask.maskNumbers(in: text)
         default: return text
         }
+    }
+
+    /// `+3.2` → `3.2`, `±0.0` → `0.0`: a number JSON and a spreadsheet read as one.
+    static func plainNumber(_ text: String) -> String {
+        text.hasPrefix("+") || text.hasPrefix("±") ? String(text.dropFirst()) : text
     }
 
     func markdown(_ rs: ResultSet, kind: RecordKind?) -> String {
@@ -127,6 +134,7 @@ public struct Renderer {
                     switch v {
                     case .integer where f.name != "id": value = c
                     case .real(let d) where d.isFinite: value = c
+                    case .text where f.type.isNumber && Double(c) != nil: value = c
                     default: value = JSON.quote(c, escapingHidden: true)
                     }
                 } else {

@@ -18,6 +18,9 @@ public struct Rate: Sendable, Equatable {
 
     /// `95.0%`, or `—`.
     public var text: String { percentText(part, of: whole) }
+
+    /// `95.0` as a `.percent` result's value, or null.
+    public var value: StoreValue { percentNumber(part, of: whole).map(StoreValue.text) ?? .null }
 }
 
 /// What the store counts for one unit in one period.

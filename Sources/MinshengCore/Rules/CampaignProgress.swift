@@ -67,9 +67,14 @@ public enum CampaignProgress {
 
 /// A share as `96.7%` (one decimal, rounded down), or `—` when there is nothing to share.
 public func percentText(_ part: Int, of whole: Int) -> String {
-    guard whole > 0 else { return "—" }
+    percentNumber(part, of: whole).map { $0 + "%" } ?? "—"
+}
+
+/// The same share without its sign, `96.7`, or nil: a `.percent` result's value.
+public func percentNumber(_ part: Int, of whole: Int) -> String? {
+    guard whole > 0 else { return nil }
     let tenths = part * 1000 / whole
-    return "\(tenths / 10).\(tenths % 10)%"
+    return "\(tenths / 10).\(tenths % 10)"
 }
 
 /// `1 visit`, `2 visits`: English counts read right.

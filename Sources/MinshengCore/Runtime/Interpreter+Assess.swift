@@ -95,7 +95,7 @@ extension Interpreter {
             rateColumn("response-rate", "response"), column("resolved", "已解决", n), rateColumn("resolution-rate", "resolution"),
             column("callbacks", "回访", n), column("satisfied", "满意", n), rateColumn("satisfaction-rate", "satisfaction"),
             column("overdue", "超期", n), column("visits", "走访", n),
-            column("score", "得分"), column("change", "变化"), column("grade", "等级"),
+            column("score", "得分", .decimal), column("change", "变化", .decimal), column("grade", "等级"),
         ]
         let rows: [[StoreValue]] = lines.enumerated().map { i, l in
             let t = l.tally
@@ -105,11 +105,11 @@ extension Interpreter {
                         let d = s.tenthsMinus(p)
                         return (d > 0 ? "+" : d < 0 ? "-" : "±") + "\(abs(d) / 10).\(abs(d) % 10)"
                     }
-                } ?? ""
+                }
             return [
-                i < ranks.count ? .integer(ranks[i]) : .null, .text(l.name), .integer(t.cases), .integer(t.respondedOnTime), .text(t.response.text),
-                .integer(t.resolved), .text(t.resolution.text), .integer(t.callbacks), .integer(t.satisfied), .text(t.satisfaction.text),
-                .integer(t.overdue), .integer(t.visits), .text(l.score?.text ?? "—"), .text(change), .text(l.isUnit ? l.grade.label.text(lang) : ""),
+                i < ranks.count ? .integer(ranks[i]) : .null, .text(l.name), .integer(t.cases), .integer(t.respondedOnTime), t.response.value,
+                .integer(t.resolved), t.resolution.value, .integer(t.callbacks), .integer(t.satisfied), t.satisfaction.value,
+                .integer(t.overdue), .integer(t.visits), l.score.map { .text($0.text) } ?? .null, change.map(StoreValue.text) ?? .null, .text(l.isUnit ? l.grade.label.text(lang) : ""),
             ]
         }
         let table = Output.table(ResultSet(columns: columns, rows: rows), kind: nil)
@@ -126,7 +126,7 @@ extension Interpreter {
     /// A rate's column: `response-rate` in JSON and CSV, `response` or `响应率` on screen.
     func rateColumn(_ name: String, _ en: String) -> FieldSpec {
         let zh = ["response-rate": "响应率", "resolution-rate": "解决率", "satisfaction-rate": "满意率"][name] ?? name
-        return FieldSpec(name, [zh], .text, label: Localized(en: en, zh: zh), column: nil)
+        return FieldSpec(name, [zh], .percent, label: Localized(en: en, zh: zh), column: nil)
     }
 
     /// The formula and the rules under the table.

@@ -40,9 +40,9 @@ extension Interpreter {
         let totals = try orgStore.campaignTotals(window, community: community)
         let targets = Self.targets.map { campaign?.int($0.1) }
         let lines = CampaignProgress.lines(totals, targets: targets)
-        let columns = [column("measure", "项目"), column("done", "完成", .integer), column("target", "目标", .integer), column("progress", "进度")]
+        let columns = [column("measure", "项目"), column("done", "完成", .integer), column("target", "目标", .integer), column("progress", "进度", .percent)]
         let rows: [[StoreValue]] = lines.map { l in
-            [.text(l.label.text(lang)), .integer(l.done), l.target.map { .integer($0) } ?? .null, .text(l.percent.map { "\($0)%" } ?? "—")]
+            [.text(l.label.text(lang)), .integer(l.done), l.target.map { .integer($0) } ?? .null, l.percent.map { .text("\($0)") } ?? .null]
         }
         let table = Output.table(ResultSet(columns: columns, rows: rows), kind: nil)
         guard session.format == .table || session.format == .markdown || session.format == .line else { return [table] }

@@ -32,10 +32,10 @@ extension Interpreter {
             ]
             let columns = [
                 column("item", "项目"), column("total", "总数", .integer), column("covered", "已覆盖", .integer), column("gaps", "未覆盖", .integer),
-                column("rate", "覆盖率"),
+                column("rate", "覆盖率", .percent),
             ]
             let rows: [[StoreValue]] = items.map {
-                [.text($0.0.text(lang)), .integer($0.1), .integer($0.2), .integer($0.1 - $0.2), .text(percentText($0.2, of: $0.1))]
+                [.text($0.0.text(lang)), .integer($0.1), .integer($0.2), .integer($0.1 - $0.2), Rate($0.2, of: $0.1).value]
             }
             out.append(.table(ResultSet(columns: columns, rows: rows), kind: nil))
             if prose {

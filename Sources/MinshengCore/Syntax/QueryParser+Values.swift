@@ -9,7 +9,7 @@ extension QueryParser {
             throw hiddenPhone(field, opToken)
         case .text, .reference, .phone:
             return .compare(field, op, .text(raw))
-        case .computed:
+        case .computed, .decimal, .percent:
             throw .validation("\(field.name) cannot be used in a list", "\(field.label.zh)不能用于列表", at: loc)
         case .tags:
             guard op == .equal || op == .contains || op == .notEqual else {
