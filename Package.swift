@@ -8,7 +8,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
@@ -21,7 +20,7 @@ let package = Package(
         .systemLibrary(
             name: "CLibPQ",
             providers: [.apt(["libpq-dev"])]),
-        // The domain and the language: no terminal, no GRDB, no ArgumentParser.
+        // The domain and the language: no terminal, no GRDB.
         .target(name: "MinshengCore"),
         // The only target that imports GRDB or libpq; also reads CSV files (RFC 4180, streaming).
         .target(
@@ -37,10 +36,7 @@ let package = Package(
             dependencies: ["MinshengCore", "MinshengStore", "CEditLine"]),
         .executableTarget(
             name: "minsheng",
-            dependencies: [
-                "MinshengShell", "MinshengCore",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            dependencies: ["MinshengShell", "MinshengCore"]),
         .target(
             name: "MinshengTestSupport",
             dependencies: ["MinshengShell", "MinshengCore", "MinshengStore"]),

@@ -1,7 +1,7 @@
 import MinshengCore
 
 /// What the command line asked for; filled in by the executable.
-public struct ShellOptions: Sendable {
+public struct ShellOptions: Sendable, Equatable {
     public var database: String?
     /// What to run, in the order the command line gave it: `-c` commands and script files
     /// (`-f FILE` or a bare name), as psql runs its `-c` and `-f`.

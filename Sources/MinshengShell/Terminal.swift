@@ -97,16 +97,18 @@ public struct DiagnosticFormatter {
         // What the user or a file supplied is shown escaped (`\e`, `\u202E`): an error about
         // a stored title must not clear the screen; the caret is placed on the escaped line.
         func visible(_ s: String) -> String { VisibleText.escape(s, keepingLines: true) }
+        // The labels in the session's language; `FILE:LINE:COL` stays first, as editors read it.
+        let (errorLabel, hintLabel) = language == .zh ? ("错误：", "提示：") : ("error: ", "hint: ")
         var out = ""
         if let loc = error.location { out += "\(bold)\(VisibleText.escape("\(loc)")):\(reset) " }
-        out += "\(red)error:\(reset) \(bold)\(visible(error.message.text(language)))\(reset)\n"
+        out += "\(red)\(errorLabel)\(reset)\(bold)\(visible(error.message.text(language)))\(reset)\n"
         if let line = sourceLine, let loc = error.location {
             out += "    \(VisibleText.escape(line))\n"
             let before = VisibleText.escape(String(line.prefix(max(0, loc.column - 1))))
             out += "    " + String(repeating: " ", count: DisplayWidth.of(before)) + "\(green)^\(reset)\n"
         }
         if let hint = error.hint {
-            out += "\(cyan)hint:\(reset) \(visible(hint.text(language)))\n"
+            out += "\(cyan)\(hintLabel)\(reset)\(visible(hint.text(language)))\n"
         }
         return out
     }

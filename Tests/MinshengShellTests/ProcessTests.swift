@@ -74,8 +74,8 @@ func runMinsheng(_ args: String, input: String = "", env: String = "", in dir: S
 
     @Test func badCommandLine() {
         let now = runMinsheng("--now 明天 -c 'help'")
-        #expect(now.status != 0)
-        #expect(now.stderr.contains("--now: '明天' is not a date"))
+        #expect(now.status == 64)
+        #expect(now.stderr == "minsheng: error: --now: '明天' is not a time; write e.g. 2019-12-03T09:00\n", "\(now.stderr)")
         let db = runMinsheng("--db /nonexistent-folder/x.db --lang en -c 'dept add x'")
         #expect(db.status == 1)
         #expect(db.stderr.contains("cannot open database '/nonexistent-folder/x.db': the folder '/nonexistent-folder' does not exist"))

@@ -239,7 +239,8 @@ public enum CSVText {
 }
 
 extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
+    /// Every `target` replaced (without Foundation).
+    public func replacingAll(_ target: Character, with replacement: String) -> String {
         var out = ""
         for c in self {
             if c == target { out += replacement } else { out.append(c) }
