@@ -82,7 +82,16 @@ public enum VisitPlanner {
         }
     }
 
-    public static func plan(_ pairs: [PlanPair], window: DayWindow, calendar: WorkCalendar = .shipped) -> VisitPlan {
+    /// The half-days of `day` still ahead at `now`: on the day itself the morning is over at
+    /// 12:00 and the afternoon at 17:30 (the end of the working day), so a plan made at
+    /// 17:30 on a Tuesday starts on Thursday.
+    public static func halves(of day: Day, now: Timestamp?) -> [String] {
+        guard let now, now.day == day else { return ["am", "pm"] }
+        let minute = (now.seconds - now.day.ordinal * 86400) / 60
+        return minute < 12 * 60 ? ["am", "pm"] : minute < 17 * 60 + 30 ? ["pm"] : []
+    }
+
+    public static func plan(_ pairs: [PlanPair], window: DayWindow, calendar: WorkCalendar = .shipped, now: Timestamp? = nil) -> VisitPlan {
         var taken = Set<Int>()
         var queues: [(pair: PlanPair, queue: [PlanCompound])] = []
         for p in pairs.sorted(by: { $0.id < $1.id }) {
@@ -92,9 +101,11 @@ public enum VisitPlanner {
         var plan = VisitPlan()
         var next = [Int](repeating: 0, count: queues.count)
         for day in WalkingDays.days(in: window, on: calendar) {
+            let open = halves(of: day, now: now)
+            if open.isEmpty { continue }
             var busy: [String: Set<Int>] = ["am": [], "pm": []]
             for (i, entry) in queues.enumerated() {
-                guard let half = ["am", "pm"].first(where: { busy[$0, default: []].isDisjoint(with: entry.pair.cadres) }) else {
+                guard let half = open.first(where: { busy[$0, default: []].isDisjoint(with: entry.pair.cadres) }) else {
                     plan.missed.append((entry.pair.id, day))
                     continue
                 }

@@ -12,6 +12,12 @@ extension Interpreter {
                     en: "the walking office goes out on Tuesday and Thursday half-days that are working days (calendar show)",
                     zh: "走访日为上班日的周二、周四半天（calendar show 查看节假日）"))
         }
+        if WalkingDays.days(in: window, on: calendar).allSatisfy({ VisitPlanner.halves(of: $0, now: session.now).isEmpty }) {
+            throw ScriptError.validation(
+                "the walking half-days between \(window.from.iso) and \(window.to.iso) are over (it is \(session.now.display))",
+                "\(window.from.iso) 至 \(window.to.iso) 的走访半天已经过去（现在是 \(session.now.display)）",
+                at: inv["to"]?.location, hint: Localized(en: "plan from the next walking day: from=… to=…", zh: "请从下一个走访日排起：从=… 到=…"))
+        }
         let community = try optionalRef(.community, inv, "community")
         let filter: [String: StoreValue] = community.map { ["community_id": .integer($0)] } ?? [:]
         let pairs = try store.select(.pair, matching: filter, orderBy: []).filter { $0.text("ended_at") == nil }
@@ -38,7 +44,7 @@ extension Interpreter {
                     PlanCompound(id: $0, name: info[$0]?.text("name") ?? "", special: facts[$0]?.special ?? 0, lastVisit: facts[$0]?.lastVisit)
                 })
         }
-        let plan = VisitPlanner.plan(planPairs, window: window, calendar: calendar)
+        let plan = VisitPlanner.plan(planPairs, window: window, calendar: calendar, now: session.now)
         let pairNames = Dictionary(planPairs.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let columns = [
             column("date", "日期"), column("day", "星期"), FieldSpec("half", ["时段"], .choice(.half), label: Localized(en: "half", zh: "时段")),
@@ -79,10 +85,15 @@ extension Interpreter {
         }
         for m in plan.missed {
             out.append(
-                .text(
-                    lang == .zh
-                        ? "\(m.day.iso) \(pairNames[m.pair] ?? "") 未能排入：两名干部上下午均已有安排"
-                        : "\(m.day.iso): \(pairNames[m.pair] ?? "") could not be placed: its cadres are out with other pairs both halves"))
+                VisitPlanner.halves(of: m.day, now: session.now).count == 2
+                    ? .text(
+                        lang == .zh
+                            ? "\(m.day.iso) \(pairNames[m.pair] ?? "") 未能排入：两名干部上下午均已有安排"
+                            : "\(m.day.iso): \(pairNames[m.pair] ?? "") could not be placed: its cadres are out with other pairs both halves")
+                    : .text(
+                        lang == .zh
+                            ? "\(m.day.iso) \(pairNames[m.pair] ?? "") 未能排入：干部下午已有安排（上午已过）"
+                            : "\(m.day.iso): \(pairNames[m.pair] ?? "") could not be placed: its cadres are out with other pairs in the afternoon (the morning is over)"))
         }
         return out
     }

@@ -65,7 +65,9 @@ extension Interpreter {
             pending.append(line)
             // A statement left open (a stray quote) would otherwise swallow the rest of the
             // file, lexed again at every line: past `maxStatementLines` it is an error.
-            switch runStatement(pending, file: source.name, firstLine: firstLine, atEnd: pending.count >= Self.maxStatementLines) {
+            switch runStatement(
+                pending, file: source.name, firstLine: firstLine, atEnd: pending.count >= Self.maxStatementLines, keepGoing: options.keepGoing)
+            {
             case .incomplete: continue
             case .done(let good):
                 pending = []
@@ -77,7 +79,9 @@ extension Interpreter {
                 }
             }
         }
-        if !pending.isEmpty, case .done(let good) = runStatement(pending, file: source.name, firstLine: firstLine, atEnd: true), !good {
+        if !pending.isEmpty,
+            case .done(let good) = runStatement(pending, file: source.name, firstLine: firstLine, atEnd: true, keepGoing: options.keepGoing), !good
+        {
             ok = false
         }
         return ok
@@ -95,8 +99,9 @@ extension Interpreter {
     }
 
     /// Lexes and runs one statement made of `lines`; at the end of input an open
-    /// quote or bracket is an error instead of a request for more.
-    public func runStatement(_ lines: [String], file: String, firstLine: Int, atEnd: Bool) -> StatementResult {
+    /// quote or bracket is an error instead of a request for more. A failed command stops
+    /// the rest of the statement (`a; bogus; b` never runs `b`), unless `keepGoing`.
+    public func runStatement(_ lines: [String], file: String, firstLine: Int, atEnd: Bool, keepGoing: Bool = false) -> StatementResult {
         let text = lines.joined(separator: "\n")
         let commands: [TokenLine]
         do {
@@ -118,6 +123,7 @@ extension Interpreter {
             report(error, lines: lines, firstLine: firstLine)
             return .done(false)
         }
+        var ok = true
         for command in commands {
             if quitRequested { break }
             if isCancelled() {
@@ -133,10 +139,11 @@ extension Interpreter {
                 if stepping, let stepper, let status = replayStatus() { stepper.show(status) }
             } catch {
                 report(error, lines: lines, firstLine: firstLine)
-                return .done(false)
+                ok = false
+                if !keepGoing || isCancelled() { return .done(false) }
             }
         }
-        return .done(true)
+        return .done(ok)
     }
 
     /// Reports an error once, with the source line it points into.

@@ -135,14 +135,18 @@ extension Interpreter {
 
     func echo(_ inv: Invocation) throws -> [Output] {
         let ctx = session.bindingContext
-        var parts: [String] = []
+        // What was typed, spaced as typed: `===T1` stays `===T1`, not its tokens `== = T1`.
+        var out = ""
+        var previous: Token?
         for t in inv.rest {
+            if let p = previous, t.location.line != p.end.line || t.location.column > p.end.column { out += " " }
             switch t.kind {
-            case .word, .string, .variable: parts.append(try ctx.text(of: t))
-            default: parts.append(t.spelling)
+            case .word, .string, .variable: out += try ctx.text(of: t)
+            default: out += t.spelling
             }
+            previous = t
         }
-        return [.text(parts.joined(separator: " "))]
+        return [.text(out)]
     }
 
     func history() -> [Output] {

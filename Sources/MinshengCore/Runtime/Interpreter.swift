@@ -85,8 +85,12 @@ public final class Interpreter {
     public func execute(_ invocation: Invocation) throws {
         beforeCommand?(invocation)
         try refuseOutsideDatabase(invocation)
-        let sink = onceRedirect ?? redirect
-        defer { closeOnce() }
+        // `once FILE` is for the next command that asks the database something: a setting,
+        // an echo or help in between neither uses it up nor writes to it (as sqlite3's
+        // dot-commands leave `.once` for the next statement).
+        let keepsOnce = invocation.spec.effect == .session && invocation.spec.id != .once
+        let sink = keepsOnce ? redirect : onceRedirect ?? redirect
+        defer { if !keepsOnce { closeOnce() } }
         let timing = session.timer
         let started = timing ? monotonicNanoseconds() : 0
         let outputs: [Output]
