@@ -32,6 +32,8 @@ public enum DocExamples {
         session.fixedNow = Timestamp.parse("2019-12-03T09:00")
         let interpreter = Interpreter(session: session, store: SQLStore(location: ":memory:", login: session.actor), out: captured, diagnostics: captured)
         interpreter.openTable = CSVFile.open
+        // The files the examples write go to a folder of their own, never the checkout.
+        interpreter.outputFolder = Files.temporaryDirectory()
         var examples: [Example] = []
         var i = 0
         while i < blocks.count {

@@ -75,6 +75,8 @@ public enum Transcript {
         let store = SQLStore(location: database, login: actor)
         let interpreter = Interpreter(session: session, store: store, out: captured, diagnostics: captured)
         interpreter.openTable = CSVFile.open
+        // The files it writes land beside it, in the test's copy of the transcripts.
+        interpreter.outputFolder = path.lastIndex(of: "/").map { String(path[..<$0]) }
         if h.echo { interpreter.beforeCommand = { captured.write("> " + $0.source + "\n") } }
         do {
             let source = try LineSource(path: path, displayName: displayName)

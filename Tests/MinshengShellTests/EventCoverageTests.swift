@@ -24,6 +24,7 @@ import Testing
         let captured = CapturedOutput()
         let interpreter = Interpreter(session: session, store: store, out: captured, diagnostics: captured)
         interpreter.openTable = CSVFile.open
+        interpreter.outputFolder = path.lastIndex(of: "/").map { String(path[..<$0]) }
         var digest = try store.recordsDigest(), events = try store.eventCount()
         var commands = 0, changing = 0
         var unlogged: [String] = []

@@ -47,7 +47,7 @@ extension Interpreter {
             throw ScriptError.runtime("already recording to \(recorder?.path ?? "")", "已经在录制：\(recorder?.path ?? "")", at: inv.location,
                 hint: Localized(en: "record off first", zh: "请先 record off"))
         }
-        let full = resolvePath(path, relativeTo: scriptStack.last)
+        let full = outputPath(path)
         if scriptStack.contains(canonicalPath(full)) {
             throw ScriptError.runtime(
                 "'\(path)' is being run: recording into it would replay forever", "'\(path)' 正在执行：录制到它会无休止地重放",
@@ -75,9 +75,12 @@ extension Interpreter {
 
     func replay(_ inv: Invocation) throws -> [Output] {
         guard let path = inv.text("file") else { return [] }
-        let savedSafe = safe
-        defer { safe = savedSafe }
+        let savedSafe = safe, savedKeep = replayKeepsFiles
+        defer { (safe, replayKeepsFiles) = (savedSafe, savedKeep) }
         if inv.text("mode") == "safe" { safe = true }
+        // What a session once replaced (its minutes, with overwrite=yes) a replay does not
+        // replace again unless it is told to.
+        if !inv.isOn("overwrite") { replayKeepsFiles = true }
         try runNested(path, at: inv["file"]?.location, step: inv.text("mode") == "step")
         return []
     }
@@ -141,13 +144,26 @@ extension Interpreter {
         return []
     }
 
-    /// Opens a file the user named for output (relative to the running script), refusing
+    /// A relative output path from the working directory (or the fuzzer's sandbox).
+    func outputPath(_ path: String) -> String {
+        guard !path.hasPrefix("/"), let folder = outputFolder else { return path }
+        return folder.hasSuffix("/") ? folder + path : folder + "/" + path
+    }
+
+    /// Opens a file the user named for output (relative to the working directory), refusing
     /// the database, symbolic links and, without `overwrite`, a file already there; the
     /// error points at the file name.
     func openOutput(_ path: String, at loc: SourceLocation?, overwrite: Bool) throws -> TextFileWriter {
+        let full = outputPath(path)
+        if overwrite, replayKeepsFiles, fileExists(full) {
+            throw ScriptError.runtime(
+                "'\(path)' already exists: a replay does not replace it", "'\(path)' 已存在：重放不会覆盖它", at: loc,
+                hint: Localized(
+                    en: "move it away, or replay with overwrite=yes to replace what the script writes",
+                    zh: "请先移走它，或用 replay 文件 overwrite=yes 允许覆盖脚本写出的文件"))
+        }
         do {
-            return try TextFileWriter(
-                path: resolvePath(path, relativeTo: scriptStack.last), append: false, overwrite: overwrite, protected: protectedFiles)
+            return try TextFileWriter(path: full, append: false, overwrite: overwrite, protected: protectedFiles)
         } catch let e as ScriptError {
             throw e.located(at: loc)
         }

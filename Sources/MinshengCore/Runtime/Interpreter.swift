@@ -55,7 +55,14 @@ public final class Interpreter {
     public func resolvePaths(beside script: String) {
         scriptStack = [script]
         displayStack = [script]
+        outputFolder = resolvePath(".", relativeTo: script)
     }
+    /// Where a relative output file goes (`once`, `output`, `out=`, `record on`): nil for the
+    /// working directory, as sqlite3's `.output` and psql's `\o`; a script's inputs (`source`,
+    /// `replay`, `case import`) are still found beside the script that names them.
+    public var outputFolder: String?
+    /// Inside a `replay` without `overwrite=yes`: a replayed `overwrite=yes` replaces nothing.
+    var replayKeepsFiles = false
     /// Safe mode (`--safe`, `replay FILE safe`): nothing may be written outside the database.
     public var safe = false
     /// The database file: no output file may be it or one of the files beside it.

@@ -145,6 +145,7 @@ extension CommandTable {
                         en: "step: one command per Enter; safe: refuse anything that writes outside the database",
                         zh: "step：每按一次回车执行一条；safe：拒绝任何写到数据库以外的命令")),
             ],
+            options: [.overwrite],
             summary: Localized(
                 en: "run a recorded script; with step, one command at a time; with safe, nothing outside the database",
                 zh: "重放录制的脚本；加 step 则逐条执行；加 safe 则不写数据库以外的任何文件"),
