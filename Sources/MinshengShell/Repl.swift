@@ -27,7 +27,7 @@ final class Repl {
     /// `minsheng(x.db)> `, or `minsheng(x.db M-1/I-2)> ` while a meeting is current.
     var prompt: String {
         let s = interpreter.session
-        let place = [s.currentMeeting, s.currentItem].compactMap { $0 }.joined(separator: "/")
+        let place = s.roomPlace ?? ""
         return VisibleText.escape("minsheng(\(databaseName)\(place.isEmpty ? "" : " " + place))> ")
     }
 

@@ -285,9 +285,10 @@ extension Interpreter {
 
     /// Logs the seal over `heads` (the record's, when a meeting is sealed at its close) and
     /// returns it as printed; `$_` is the seal.
-    func logSeal(_ inv: Invocation, _ heads: [ChainHead], of kind: RecordKind?, _ id: Int?) throws -> String {
+    /// `keeping` adds text the seal entry holds (a meeting's minutes as printed at its close).
+    func logSeal(_ inv: Invocation, _ heads: [ChainHead], of kind: RecordKind?, _ id: Int?, keeping: [(String, String)] = []) throws -> String {
         let root = Seal.root(heads)
-        try log(inv, "audit.seal", kind, id, [("root", root), ("heads", Seal.encode(heads))])
+        try log(inv, "audit.seal", kind, id, [("root", root), ("heads", Seal.encode(heads))] + keeping)
         let seal = String(root.prefix(Seal.shown))
         session.lastID = seal
         return seal

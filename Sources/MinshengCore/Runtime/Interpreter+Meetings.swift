@@ -58,6 +58,7 @@ extension Interpreter {
             ])
         guard let m = try? meetingRecord(id, at: inv.location) else { return [] }
         session.currentMeeting = display
+        session.currentMeetingClosed = false
         session.currentItem = nil
         session.lastID = display
         let place = [try communityName(community), date.iso].compactMap { $0 }
@@ -129,6 +130,7 @@ extension Interpreter {
         guard let bound = inv["meeting"] else { return [] }
         let m = try meetingNamed(bound)
         session.currentMeeting = m.display
+        session.currentMeetingClosed = !m.isOpen
         session.currentItem = try items(of: m).last?.display
         let status = m.isOpen ? say("open", "进行中") : say("closed", "已结束")
         let item = session.currentItem.map { say("; current item \($0)", "；当前议题 \($0)") } ?? ""
@@ -185,14 +187,75 @@ extension Interpreter {
         // The record at the close is sealed (every chain's head, the close included): the
         // minutes print the seal, and audit verify seal=… proves later that the log still
         // extends it.
-        let seal = try logSeal(inv, try store.chainHeads(), of: .meeting, m.id)
+        // The minutes as they stand at the close, the seal printed in them, are kept in the
+        // seal's own entry of the log: `minutes` prints them so ever after, whatever happens
+        // later (a 办 or 评 the next month), and the chain vouches for every byte.
+        let heads = try store.chainHeads()
+        let closed = try meetingRecord(m.id, at: inv.location)
+        let frozen = try minutesMarkdown(closed, seal: String(Seal.root(heads).prefix(Seal.shown)))
+        let seal = try logSeal(inv, heads, of: .meeting, m.id, keeping: [("minutes", frozen)])
         let at = clock(session.now, on: m.date)
-        return [
-            .text(
-                say(
-                    "closed meeting \(m.display) at \(at); \(still.count) signed out\nseal of the record at the close: \(seal) (in the minutes; audit verify seal=\(seal) proves the log still extends it)",
-                    "会议 \(m.display) 已于 \(at) 结束；\(still.count) 人签退\n闭会时记录封印：\(seal)（印在纪要上；以后用 audit verify seal=\(seal) 证明修改记录仍延续它）"))
+        var lines = [say("closed meeting \(m.display) at \(at)", "会议 \(m.display) 已于 \(at) 结束")]
+        lines += try closeSummary(m)
+        lines.append(
+            still.isEmpty
+                ? say("nobody was still signed in", "闭会时已无人在场")
+                : say(
+                    "signed out at the close (\(still.count)): \(still.map(\.name).joined(separator: ", "))",
+                    "闭会时签退 \(still.count) 人：\(still.map(\.name).joined(separator: "、"))"))
+        lines.append(
+            say(
+                "seal of the record at the close: \(seal) (in the minutes; audit verify seal=\(seal) proves the log still extends it)",
+                "闭会时记录封印：\(seal)（印在纪要上；以后用 audit verify seal=\(seal) 证明修改记录仍延续它）"))
+        lines.append(say("next: write the minutes — minutes \(m.display) out=FILE.md", "下一步：写出纪要——minutes \(m.display) out=文件.md"))
+        if let r = recorder {
+            lines.append(say("still recording to \(r.shown): record off when the session is done", "仍在录制到 \(r.shown)：结束时请 record off"))
+        }
+        // The room is left: the prompt no longer names the meeting or its item.
+        if session.currentMeeting == m.display { session.currentMeetingClosed = true }
+        return [.text(lines.joined(separator: "\n"))]
+    }
+
+    /// What the meeting decided, for the close: each item by its last round's verdict,
+    /// the cases it became and the passed items still to carry out.
+    func closeSummary(_ m: MeetingRecord) throws -> [String] {
+        var passed: [String] = [], failed: [String] = [], void: [String] = [], open: [String] = []
+        var cases: [String] = [], toCarry: [String] = []
+        for item in try items(of: m) {
+            switch try motions(of: item).last?.verdict {
+            case .passed?: passed.append(item.display)
+            case .failed?: failed.append(item.display)
+            case .noQuorum?: void.append(item.display)
+            case nil: open.append(item.display)
+            }
+            if let c = try caseOf(item) {
+                let due = c.text("resolve_due").flatMap(Timestamp.parse)?.day.iso ?? "—"
+                let dept = try c.int("department_id").map(departmentName) ?? ""
+                cases.append(
+                    say(
+                        "\(RecordKind.case.id(c.id)) \(c.text("title") ?? "") (\(item.display); \(dept), due \(due))",
+                        "\(RecordKind.case.id(c.id)) \(c.text("title") ?? "")（\(item.display)；\(dept)，办结期限 \(due)）"))
+            } else if item.step == .passed {
+                toCarry.append(item.display)
+            }
+        }
+        func list(_ ids: [String]) -> String { ids.isEmpty ? "" : say(" (\(ids.joined(separator: ", ")))", "（\(ids.joined(separator: "、"))）") }
+        var out = [
+            say(
+                "items: \(passed.count) passed\(list(passed)), \(failed.count) failed\(list(failed)), \(void.count) void for want of a quorum\(list(void)), \(open.count) not voted\(list(open))",
+                "议题：通过 \(passed.count) 项\(list(passed))，未通过 \(failed.count) 项\(list(failed))，不足法定人数表决无效 \(void.count) 项\(list(void))，未表决 \(open.count) 项\(list(open))")
         ]
+        out.append(
+            cases.isEmpty
+                ? say("no case was filed from this meeting", "本次会议未转办诉求")
+                : say("cases filed from this meeting: ", "本次会议转办的诉求：") + cases.joined(separator: say("; ", "；")))
+        if !toCarry.isEmpty {
+            out.append(
+                say(
+                    "passed, to carry out (it can be done after the close): \(toCarry.map { "decide \($0) dept=… due=…" }.joined(separator: "; "))",
+                    "已通过、待转办（闭会后仍可办理）：\(toCarry.map { "decide \($0) dept=… due=…" }.joined(separator: "；"))"))
+        }
+        return out
     }
 
     /// `member add NAMES`: extends the member list of a meeting with named members.

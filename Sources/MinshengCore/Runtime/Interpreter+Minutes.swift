@@ -13,8 +13,16 @@ extension Interpreter {
         return [.text(say("wrote the minutes of \(m.display) to \(path)", "已将 \(m.display) 的会议纪要写入 \(path)"))]
     }
 
-    /// The whole minutes of a meeting, in Chinese, ending with a newline.
+    /// The whole minutes of a meeting, in Chinese, ending with a newline: for a closed
+    /// meeting, the minutes kept at its close.
     func minutesMarkdown(_ m: MeetingRecord) throws -> String {
+        if m.closedAt != nil, let kept = try closeSealEntry(m)?.details.first(where: { $0.0 == "minutes" })?.1 { return kept }
+        return try minutesMarkdown(m, seal: m.closedAt != nil ? try closeSeal(m) : nil)
+    }
+
+    /// The minutes built from the record (a meeting closed before minutes were kept at the
+    /// close: what happened by its close, the seal given).
+    func minutesMarkdown(_ m: MeetingRecord, seal: String?) throws -> String {
         var out: [String] = ["# 会议纪要：\(flat(m.title))", ""]
         out.append("- 会议编号：\(m.display)")
         if let c = try communityName(m.communityID) { out.append("- 社区：\(c)") }
@@ -30,10 +38,22 @@ extension Interpreter {
         for item in its {
             out += [""] + (try itemLines(item, m))
         }
+        // Residents' evaluations given in this meeting of items of earlier meetings: they
+        // belong to this record, not to the earlier minutes, which were sealed at their close.
+        let earlier = try store.select(.evaluation, matching: ["meeting_id": .integer(m.id)], orderBy: [])
+            .filter { e in !its.contains { $0.id == e.int("item_id") } && within(e.time("at"), m) }
+        if !earlier.isEmpty {
+            out += ["", "## 对以往议题的评价（\(earlier.count) 项）", ""]
+            for e in earlier {
+                guard let id = e.int("item_id"), let item = try? itemRecord(id, at: nil), let from = try? meetingRecord(item.meetingID, at: nil) else { continue }
+                out.append("- \(item.display) \(flat(item.title))（\(from.display) \(flat(from.title))，\(from.date)）")
+                out += try evaluationLines(e, m).map { "  " + $0 }
+            }
+        }
         let corrections = try correctionLines(m)
         if !corrections.isEmpty { out += ["", "## 更正记录", ""] + corrections }
         // The seal of the record at the close, to check the log against later.
-        if m.closedAt != nil, let seal = try closeSeal(m) {
+        if m.closedAt != nil, let seal {
             out += ["", "## 记录封印", "", "- 闭会时封印：\(seal)（可用 audit verify seal=\(seal) 证明此后的修改记录仍延续闭会时的记录）"]
         }
         return out.map(Self.markdownLine).joined(separator: "\n") + "\n"
@@ -41,8 +61,11 @@ extension Interpreter {
 
     /// The seal `meeting close` took of the record (nil for a meeting closed before seals).
     func closeSeal(_ m: MeetingRecord) throws -> String? {
-        let sealed = try store.events(kind: .meeting, recordID: m.id).last { $0.action == "audit.seal" }
-        return sealed?.details.first { $0.0 == "root" }.map { String($0.1.prefix(Seal.shown)) }
+        try closeSealEntry(m)?.details.first { $0.0 == "root" }.map { String($0.1.prefix(Seal.shown)) }
+    }
+
+    func closeSealEntry(_ m: MeetingRecord) throws -> Event? {
+        try store.events(kind: .meeting, recordID: m.id).last { $0.action == "audit.seal" }
     }
 
     /// The minutes' own emphasis, kept apart from user text until the line is escaped.
@@ -132,7 +155,7 @@ extension Interpreter {
     func itemLines(_ item: ItemRecord, _ m: MeetingRecord) throws -> [String] {
         var out = ["### \(item.display) \(flat(item.title))", ""]
         out.append("- 提出：\(item.proposer)（\(clock(item.proposedAt, on: m.date))）")
-        out.append("- 当前步骤：\(ItemStep.choices.resolve(item.step.rawValue)?.label.zh ?? item.step.rawValue)")
+        out.append((m.closedAt == nil ? "- 当前步骤：" : "- 闭会时步骤：") + (try stepAtClose(item, m)))
         let speeches = try store.select(.speech, matching: ["item_id": .integer(item.id)], orderBy: [])
         if speeches.isEmpty {
             out.append("- 讨论：无发言")
@@ -145,30 +168,71 @@ extension Interpreter {
         }
         let all = try motions(of: item)
         for (i, motion) in all.enumerated() { out += try motionLines(motion, m, votedAgain: i + 1 < all.count && motion.verdict == .passed) }
-        if let c = try caseOf(item) {
+        if let c = try caseOf(item), within(c.time("created_at"), m) {
             let dept = try store.select(.department, matching: ["id": c["department_id"]], orderBy: []).first?.text("name") ?? ""
             let due = c.time("resolve_due")?.day.iso ?? ""
             let at = c.time("created_at").map { clock($0, on: m.date) } ?? ""
             out.append("- 转办：诉求 \(RecordKind.case.id(c.id))，承办科室 \(dept)，办结期限 \(due)（\(at) 转办）")
         }
+        // A closed meeting's minutes keep what stood at its close; a later evaluation is in
+        // the minutes of the meeting where it was given (and in `agenda`, `item show`).
         let evaluations = try store.select(.evaluation, matching: ["item_id": .integer(item.id)], orderBy: [])
+            .filter { within($0.time("at"), m) && (m.closedAt == nil || $0.int("meeting_id") == m.id) }
         if !evaluations.isEmpty {
             out.append("- 评价：")
-            for e in evaluations {
-                let s = e.int("satisfied") ?? 0, b = e.int("basic") ?? 0, u = e.int("unsatisfied") ?? 0
-                let when = e.time("at").map { clock($0, on: m.date) } ?? ""
-                var place = ""
-                if let mid = e.int("meeting_id"), let em = try? meetingRecord(mid, at: nil) { place = "，\(em.display) \(flat(em.title))" }
-                let status = e.text("case_status").map { "；评价时诉求状态：\(ChoiceSet.caseStatus.resolve($0)?.label.zh ?? $0)" } ?? ""
-                out.append("  - \(when)\(place)：满意 \(s)，基本满意 \(b)，不满意 \(u)，满意率 \(Tally.percent(s + b, of: s + b + u))\(status)")
-                let named = try store.select(.rating, matching: ["evaluation_id": .integer(e.id)], orderBy: [])
-                for key in ["satisfied", "basic", "unsatisfied"] {
-                    let names = named.filter { $0.text("result") == key }.compactMap { $0.text("resident") }
-                    if !names.isEmpty { out.append("    - \(ChoiceSet.callbackResult.resolve(key)?.label.zh ?? key)：\(names.joined(separator: "、"))") }
-                }
-            }
+            for e in evaluations { out += try evaluationLines(e, m) }
         }
         return out
+    }
+
+    /// One evaluation: when and where, the counts and 满意率, who said what.
+    func evaluationLines(_ e: StoredRecord, _ m: MeetingRecord) throws -> [String] {
+        let s = e.int("satisfied") ?? 0, b = e.int("basic") ?? 0, u = e.int("unsatisfied") ?? 0
+        let when = e.time("at").map { clock($0, on: m.date) } ?? ""
+        var place = ""
+        if let mid = e.int("meeting_id"), let em = try? meetingRecord(mid, at: nil) { place = "，\(em.display) \(flat(em.title))" }
+        let status = e.text("case_status").map { "；评价时诉求状态：\(ChoiceSet.caseStatus.resolve($0)?.label.zh ?? $0)" } ?? ""
+        var out = ["  - \(when)\(place)：满意 \(s)，基本满意 \(b)，不满意 \(u)，满意率 \(Tally.percent(s + b, of: s + b + u))\(status)"]
+        let named = try store.select(.rating, matching: ["evaluation_id": .integer(e.id)], orderBy: [])
+        for key in ["satisfied", "basic", "unsatisfied"] {
+            let names = named.filter { $0.text("result") == key }.compactMap { $0.text("resident") }
+            if !names.isEmpty { out.append("    - \(ChoiceSet.callbackResult.resolve(key)?.label.zh ?? key)：\(names.joined(separator: "、"))") }
+        }
+        return out
+    }
+
+    /// Whether something that happened at `t` belongs to the minutes of `m`: anything while
+    /// it is open, only what happened by its close once it is closed.
+    func within(_ t: Timestamp?, _ m: MeetingRecord) -> Bool {
+        guard let closed = m.closedAt else { return true }
+        return t.map { $0 <= closed } ?? false
+    }
+
+    /// The item's step as the minutes give it: at the close for a closed meeting (a later
+    /// 办 or 评 does not move it), and a vote without a quorum as void, not failed.
+    func stepAtClose(_ item: ItemRecord, _ m: MeetingRecord) throws -> String {
+        let last = try motions(of: item).last { within($0.closedAt ?? $0.openedAt, m) }
+        if last?.verdict == .noQuorum, item.step == .failed || m.closedAt != nil { return "表决无效（不足法定人数）" }
+        guard m.closedAt != nil else { return ItemStep.choices.resolve(item.step.rawValue)?.label.zh ?? item.step.rawValue }
+        let step: ItemStep
+        if try store.select(.evaluation, matching: ["item_id": .integer(item.id), "meeting_id": .integer(m.id)], orderBy: [])
+            .contains(where: { within($0.time("at"), m) })
+        {
+            step = .evaluated
+        } else if let c = try caseOf(item), within(c.time("created_at"), m) {
+            step = .carriedOut
+        } else if let last {
+            switch last.verdict {
+            case .passed?: step = .passed
+            case .failed?: step = .failed
+            case .noQuorum?: step = .failed
+            case nil: step = .voting
+            }
+        } else {
+            let spoken = try store.select(.speech, matching: ["item_id": .integer(item.id)], orderBy: []).isEmpty == false
+            step = spoken ? .discussed : .proposed
+        }
+        return ItemStep.choices.resolve(step.rawValue)?.label.zh ?? step.rawValue
     }
 
     /// A motion and, once tallied, the quorum at the vote, every count, the verdict and

@@ -2,10 +2,13 @@
 final class Recorder {
     let writer: TextFileWriter
     var path: String { writer.path }
+    /// The file as the user named it, for messages.
+    let shown: String
     private var lastClock: Timestamp?
 
-    init(path: String, protected: [String]) throws {
+    init(path: String, shown: String, protected: [String]) throws {
         writer = try TextFileWriter(path: path, append: true, protected: protected)
+        self.shown = shown
     }
 
     /// Writes `set now=…` when the clock moved, then the command, so a replay is deterministic.
@@ -37,14 +40,14 @@ extension Interpreter {
             }
             r.writer.close()
             recorder = nil
-            return [.text(lang == .zh ? "已停止录制：\(r.path)" : "stopped recording to \(r.path)")]
+            return [.text(lang == .zh ? "已停止录制：\(r.shown)" : "stopped recording to \(r.shown)")]
         }
         guard let path = inv.text("file") else {
             throw ScriptError.validation("'record on' needs a file", "'record on' 需要文件名", at: inv.location,
                 hint: Localized(en: "record on session.msh", zh: "例如 record on 会议.msh"))
         }
         guard recorder == nil else {
-            throw ScriptError.runtime("already recording to \(recorder?.path ?? "")", "已经在录制：\(recorder?.path ?? "")", at: inv.location,
+            throw ScriptError.runtime("already recording to \(recorder?.shown ?? "")", "已经在录制：\(recorder?.shown ?? "")", at: inv.location,
                 hint: Localized(en: "record off first", zh: "请先 record off"))
         }
         let full = outputPath(path)
@@ -54,11 +57,11 @@ extension Interpreter {
                 at: inv["file"]?.location, hint: Localized(en: "record into another file", zh: "请录制到另一个文件"))
         }
         do {
-            recorder = try Recorder(path: full, protected: protectedFiles)
+            recorder = try Recorder(path: full, shown: path, protected: protectedFiles)
         } catch let e as ScriptError {
             throw e.located(at: inv["file"]?.location)
         }
-        var said = lang == .zh ? "开始录制到 \(full)" : "recording to \(full)"
+        var said = lang == .zh ? "开始录制到 \(path)" : "recording to \(path)"
         if !session.reveal {
             said += say(
                 " (phone numbers are masked in it, and a replay refuses a masked number: set reveal on first to record them in full)",

@@ -127,7 +127,7 @@ extension Interpreter {
             "csv-formulas = \(session.csvFormulas ? "on" : "off")",
         ]
         if let path = redirect?.path { lines.append("output       = \(path)") }
-        if let path = recorder?.path { lines.append("record       = \(path)") }
+        if let path = recorder?.shown { lines.append("record       = \(path)") }
         for (k, v) in session.variables.sorted(by: { $0.key < $1.key }) { lines.append("$\(k) = \(v)") }
         if let id = session.lastID { lines.append("$_ = \(id)") }
         return [.text(lines.joined(separator: "\n"))]

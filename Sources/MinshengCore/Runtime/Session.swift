@@ -43,6 +43,14 @@ public struct Session: Sendable {
     public var currentMeeting: String?
     /// The item a meeting command applies to when none is named (`I-2`), shown in the prompt.
     public var currentItem: String?
+    /// Set by `meeting close`: the prompt leaves the room, while `minutes`, `decide` and
+    /// `evaluate` still default to the meeting just closed.
+    public var currentMeetingClosed = false
+    /// `M-1/I-2` while a meeting is open and current, for the prompt.
+    public var roomPlace: String? {
+        guard !currentMeetingClosed, let m = currentMeeting else { return nil }
+        return [m, currentItem].compactMap { $0 }.joined(separator: "/")
+    }
 
     public init(language: Language, actor: String) {
         self.language = language
