@@ -140,3 +140,17 @@ extension Migrations {
 
     static func v4Meetings(_ db: Database) throws { try db.execute(sql: v4MeetingsSQL) }
 }
+
+extension Migrations {
+    /// What a party committee files with the minutes: where and when the meeting sat, who
+    /// chaired and who kept the record, the leaders who attended (a list of names).
+    static let v15MinutesSQL = """
+        ALTER TABLE meeting ADD COLUMN venue TEXT;
+        ALTER TABLE meeting ADD COLUMN starts_at TEXT;
+        ALTER TABLE meeting ADD COLUMN chair TEXT;
+        ALTER TABLE meeting ADD COLUMN recorder TEXT;
+        ALTER TABLE meeting ADD COLUMN leaders TEXT;
+        """
+
+    static func v15Minutes(_ db: Database) throws { try db.execute(sql: v15MinutesSQL) }
+}

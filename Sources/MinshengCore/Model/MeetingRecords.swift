@@ -14,6 +14,11 @@ struct MeetingRecord: Sendable {
     var quorum: Tally.QuorumRule
     var isOpen: Bool
     var closedAt: Timestamp?
+    var venue: String?
+    var startsAt: Timestamp?
+    var chair: String?
+    var recorder: String?
+    var leaders: [String]
 
     init?(_ r: StoredRecord) {
         guard let title = r.text("name"), let date = r.text("date"), let q = r.text("quorum").flatMap(Tally.QuorumRule.parse) else {
@@ -28,6 +33,11 @@ struct MeetingRecord: Sendable {
         quorum = q
         isOpen = r.text("status") == "open"
         closedAt = r.text("closed_at").flatMap(Timestamp.parse)
+        venue = r.text("venue")
+        startsAt = r.text("starts_at").flatMap(Timestamp.parse)
+        chair = r.text("chair")
+        recorder = r.text("recorder")
+        leaders = (r.text("leaders") ?? "").split(separator: ",").map(String.init)
     }
 
     var display: String { RecordKind.meeting.id(id) }

@@ -2,7 +2,7 @@
 extension Interpreter {
     static let meetingHandlers: [CommandID: Handler] = [
         .meetingNew: { try $0.meetingNew($1) }, .meetingUse: { try $0.meetingUse($1) },
-        .meetingShow: { try $0.meetingShow($1) }, .meetingClose: { try $0.meetingClose($1) },
+        .meetingShow: { try $0.meetingShow($1) }, .meetingClose: { try $0.meetingClose($1) }, .meetingEdit: { try $0.meetingEdit($1) },
         .memberAdd: { try $0.memberAdd($1) }, .attend: { try $0.attend($1) }, .leave: { try $0.leave($1) },
         .proxy: { try $0.proxy($1) }, .propose: { try $0.propose($1) }, .discuss: { try $0.discuss($1) },
         .motion: { try $0.motion($1) }, .vote: { try $0.vote($1) }, .tally: { try $0.tally($1) },
@@ -35,13 +35,15 @@ extension Interpreter {
         let date: Day
         if case .day(let d)? = inv["date"]?.value { date = d } else { date = session.now.day }
         let now = session.now.storage
+        var sitting = try sittingValues(inv, on: date)
+        if sitting["starts_at"] == nil, session.now.day == date { sitting["starts_at"] = .text(now) }
         let id = try store.insert(
             .meeting,
             [
                 "name": .text(title), "community_id": community.map { .integer($0) } ?? .null, "date": .text(date.iso),
                 "member_count": .integer(count), "named": .integer(named ? 1 : 0), "quorum": .text(quorum.storage),
                 "status": .text("open"), "created_at": .text(now), "created_by": .text(session.actor),
-            ])
+            ].merging(sitting) { a, _ in a })
         for name in names {
             _ = try store.insert(
                 .meetingMember,
@@ -255,6 +257,62 @@ extension Interpreter {
                     "passed, to carry out (it can be done after the close): \(toCarry.map { "decide \($0) dept=… due=…" }.joined(separator: "; "))",
                     "已通过、待转办（闭会后仍可办理）：\(toCarry.map { "decide \($0) dept=… due=…" }.joined(separator: "；"))"))
         }
+        return out
+    }
+
+    /// The sitting's columns given on the command line (venue, start, chair, recorder, leaders).
+    func sittingValues(_ inv: Invocation, on date: Day) throws -> [String: StoreValue] {
+        var values: [String: StoreValue] = [:]
+        for (key, column) in [("venue", "venue"), ("chair", "chair"), ("recorder", "recorder")] {
+            guard let b = inv[key] else { continue }
+            let text = b.value.display.trimmingWhitespace()
+            guard !text.isEmpty else { throw ScriptError.validation("\(key)= needs a value", "\(key)= 不能为空", at: b.location) }
+            values[column] = .text(text)
+        }
+        if let b = inv["leaders"] { values["leaders"] = .text(try distinctNames(b).joined(separator: ",")) }
+        if let b = inv["start"] {
+            let text = b.value.display
+            let parts = text.split(separator: ":")
+            if parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) {
+                values["starts_at"] = .text(Timestamp(day: date, hour: h, minute: m).storage)
+            } else if let t = Timestamp.parse(text), t.day == date {
+                values["starts_at"] = .text(t.storage)
+            } else {
+                throw ScriptError.validation(
+                    "start= expects a time on \(date.iso) such as 19:00, not '\(text)'", "start= 应为 \(date.iso) 当天的时间，如 19:00，而不是 '\(text)'",
+                    at: b.location)
+            }
+        }
+        return values
+    }
+
+    /// `meeting edit [M] venue=… start=… chair=… recorder=… leaders=…`, while it is open.
+    func meetingEdit(_ inv: Invocation) throws -> [Output] {
+        let m = try targetMeeting(inv)
+        try requireOpen(m, at: inv["meeting"]?.location ?? inv.location)
+        guard let day = Day.parse(m.date) else { return [] }
+        let values = try sittingValues(inv, on: day)
+        guard !values.isEmpty else {
+            throw ScriptError.validation(
+                "'meeting edit' needs something to set", "'meeting edit' 需要给出要填写的内容", at: inv.location,
+                hint: Localized(en: "venue=, start=, chair=, recorder= or leaders=", zh: "地点=、开始=、主持人=、记录人= 或 参会领导="))
+        }
+        let before = try store.select(.meeting, matching: ["id": .integer(m.id)], orderBy: []).first
+        try store.update(.meeting, id: m.id, values)
+        let changed = values.keys.sorted().flatMap { k in [(k, values[k]?.text ?? ""), (k + "-was", before?.text(k) ?? "")] }
+        try log(inv, "meeting.edit", .meeting, m.id, changed)
+        guard let now = try? meetingRecord(m.id, at: inv.location) else { return [] }
+        return [.text(say("\(m.display): ", "\(m.display)：") + sittingText(now).joined(separator: say("; ", "；")))]
+    }
+
+    /// The sitting as one line each: time, venue, chair, recorder, leaders.
+    func sittingText(_ m: MeetingRecord) -> [String] {
+        var out: [String] = []
+        if let s = m.startsAt { out.append(say("starts \(clock(s, on: m.date))", "开始 \(clock(s, on: m.date))")) }
+        if let v = m.venue { out.append(say("venue \(v)", "地点 \(v)")) }
+        if let c = m.chair { out.append(say("chair \(c)", "主持人 \(c)")) }
+        if let r = m.recorder { out.append(say("recorder \(r)", "记录人 \(r)")) }
+        if !m.leaders.isEmpty { out.append(say("leaders \(m.leaders.joined(separator: ", "))", "参会领导 \(m.leaders.joined(separator: "、"))")) }
         return out
     }
 

@@ -8,7 +8,9 @@ extension Interpreter {
         let text = try minutesMarkdown(m)
         guard let path = inv.text("out") else { return [.text(text.trimmingTrailingNewline())] }
         let writer = try openOutput(path, at: inv["out"]?.location, overwrite: inv.isOn("overwrite"))
-        writer.write(text)
+        // `纪要.html`: the same minutes as a page to print on A4 and file.
+        let lower = path.lowercased()
+        writer.write(lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? MinutesHTML.page(markdown: text) : text)
         writer.close()
         return [.text(say("wrote the minutes of \(m.display) to \(path)", "已将 \(m.display) 的会议纪要写入 \(path)"))]
     }
@@ -27,6 +29,7 @@ extension Interpreter {
         out.append("- 会议编号：\(m.display)")
         if let c = try communityName(m.communityID) { out.append("- 社区：\(c)") }
         out.append("- 日期：\(m.date)")
+        out += try sittingLines(m)
         out.append("- 应到成员：\(m.memberCount) 人（\(m.named ? "按名单" : "按人数")）")
         let q = Tally.quorumRequired(m.quorum, members: m.memberCount)
         out.append("- 法定人数：\(q) 人（\(quorumZh(m.quorum))）")
@@ -50,13 +53,60 @@ extension Interpreter {
                 out += try evaluationLines(e, m).map { "  " + $0 }
             }
         }
+        let resolutions = try resolutionLines(its, m)
+        if !resolutions.isEmpty { out += ["", "## 决议事项（\(resolutions.count) 项）", ""] + resolutions }
         let corrections = try correctionLines(m)
         if !corrections.isEmpty { out += ["", "## 更正记录", ""] + corrections }
         // The seal of the record at the close, to check the log against later.
         if m.closedAt != nil, let seal {
             out += ["", "## 记录封印", "", "- 闭会时封印：\(seal)（可用 audit verify seal=\(seal) 证明此后的修改记录仍延续闭会时的记录）"]
         }
+        // What the paper the committee files carries: lines to sign, by hand.
+        out += [
+            "", "## 签字", "", "- 主持人（签字）：\(m.chair.map { $0 + "　" } ?? "")＿＿＿＿＿＿　　日期：＿＿＿＿＿＿",
+            "- 记录人（签字）：\(m.recorder.map { $0 + "　" } ?? "")＿＿＿＿＿＿　　日期：＿＿＿＿＿＿",
+            "- 参会代表（签字）：＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿",
+        ]
         return out.map(Self.markdownLine).joined(separator: "\n") + "\n"
+    }
+
+    /// When and where it sat, who chaired and recorded, the leaders who attended, and
+    /// whether the community's 包片 leaders were there (the walking office asks them to be).
+    func sittingLines(_ m: MeetingRecord) throws -> [String] {
+        var out: [String] = []
+        if let start = m.startsAt {
+            out.append("- 时间：\(clock(start, on: m.date))" + (m.closedAt.map { "–\(clock($0, on: m.date))" } ?? "起"))
+        }
+        if let v = m.venue { out.append("- 地点：\(flat(v))") }
+        if let c = m.chair { out.append("- 主持人：\(flat(c))") }
+        if let r = m.recorder { out.append("- 记录人：\(flat(r))") }
+        if !m.leaders.isEmpty { out.append("- 参会领导：\(m.leaders.joined(separator: "、"))") }
+        if let community = m.communityID {
+            let present = Set(m.leaders + (try attendance(m)).map(\.name))
+            let linked = try store.select(.leaderLink, matching: ["community_id": .integer(community)], orderBy: [])
+                .filter { $0.text("ended_at") == nil }
+                .compactMap { $0.int("leader_id") }
+                .compactMap { try? store.select(.cadre, matching: ["id": .integer($0)], orderBy: []).first?.text("name") }
+            if !linked.isEmpty {
+                out.append("- 包片领导：" + linked.map { "\($0)（\(present.contains($0) ? "出席" : "未出席")）" }.joined(separator: "、"))
+            }
+        }
+        return out
+    }
+
+    /// The numbered resolutions: each item whose last round passed, with the case it became.
+    func resolutionLines(_ items: [ItemRecord], _ m: MeetingRecord) throws -> [String] {
+        var out: [String] = []
+        for item in items {
+            guard let motion = try motions(of: item).last(where: { within($0.closedAt, m) }), motion.verdict == .passed else { continue }
+            var line = "\(out.count + 1). \(flat(motion.text))（\(item.display)，第 \(motion.round) 轮表决通过"
+            if let c = try caseOf(item), within(c.time("created_at"), m) {
+                let dept = try c.int("department_id").map(departmentName) ?? ""
+                line += "；转办诉求 \(RecordKind.case.id(c.id))，承办科室 \(dept)，办结期限 \(c.time("resolve_due")?.day.iso ?? "")"
+            }
+            out.append(line + "）")
+        }
+        return out
     }
 
     /// The seal `meeting close` took of the record (nil for a meeting closed before seals).

@@ -94,7 +94,7 @@ extension CommandTable {
             example: "agenda", effect: .reads),
         CommandSpec(
             .minutes, ["minutes"], aliases: [["纪要"], ["会议纪要"]], arguments: [.meeting],
-            options: [ParameterSpec("out", ["输出", "文件"], .path, help: Localized(en: "write the Markdown to this file", zh: "把 Markdown 纪要写入文件")), .overwrite],
+            options: [ParameterSpec("out", ["输出", "文件"], .path, help: Localized(en: "write the minutes to this file: Markdown, or a page to print on A4 when it ends in .html", zh: "把纪要写入文件：Markdown；文件名以 .html 结尾时为可打印（A4）的网页")), .overwrite],
             summary: Localized(en: "write a meeting's minutes in Markdown, from what was recorded", zh: "根据记录生成 Markdown 会议纪要"),
             example: "minutes M-1 out=十二月会商会纪要.md", effect: .reads),
     ]

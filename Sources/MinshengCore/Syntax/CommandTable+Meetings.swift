@@ -1,6 +1,7 @@
 extension CommandID {
     public static let meetingNew = CommandID("meeting-new"), meetingUse = CommandID("meeting-use")
     public static let meetingShow = CommandID("meeting-show"), meetingClose = CommandID("meeting-close")
+    public static let meetingEdit = CommandID("meeting-edit")
     public static let memberAdd = CommandID("member-add"), attend = CommandID("attend"), leave = CommandID("leave")
     public static let proxy = CommandID("proxy"), propose = CommandID("propose"), discuss = CommandID("discuss")
     public static let motion = CommandID("motion"), vote = CommandID("vote"), tally = CommandID("tally")
@@ -9,6 +10,20 @@ extension CommandID {
 }
 
 extension ParameterSpec {
+    /// What the minutes a party committee files say of the sitting: venue, start, chair,
+    /// recorder, the leaders who attended.
+    static let meetingSitting: [ParameterSpec] = [
+        ParameterSpec("venue", ["地点"], .text, help: Localized(en: "where it sits", zh: "会议地点")),
+        ParameterSpec(
+            "start", ["开始", "开始时间"], .text,
+            help: Localized(en: "when it starts: HH:MM on its day (default: when it is opened)", zh: "开始时间：当天的 HH:MM（默认为新建会议的时间）")),
+        ParameterSpec("chair", ["主持人", "主持"], .text, help: Localized(en: "who chairs it (主持人)", zh: "主持人")),
+        ParameterSpec("recorder", ["记录人", "记录"], .text, help: Localized(en: "who keeps the record (记录人)", zh: "记录人")),
+        ParameterSpec(
+            "leaders", ["参会领导", "领导"], .text, list: true,
+            help: Localized(en: "the leaders who attend, e.g. the 包片 leader", zh: "参会领导，如包片处级领导")),
+    ]
+
     /// An agenda item; when left out, the current item (the last one proposed or named).
     static let item = ParameterSpec(
         "item", ["议题"], .text, help: Localized(en: "an item id such as I-1 (default: the current item)", zh: "议题编号，如 I-1（默认：当前议题）"))
@@ -47,9 +62,15 @@ extension CommandTable {
                     help: Localized(
                         en: "majority (default: more than half, §9), two-thirds, three-quarters or a number",
                         zh: "majority（默认，过半数，组织法第九条）、two-thirds、three-quarters 或人数")),
-            ],
+            ] + ParameterSpec.meetingSitting,
             summary: Localized(en: "open a consultation meeting (会商会) and make it the current one", zh: "新建会商会，并设为当前会议"),
-            example: "meeting new 十二月会商会 community=六里屯社区 date=2019-12-05 members=5", effect: .writes),
+            example: "meeting new 十二月会商会 community=六里屯社区 date=2019-12-05 members=5 venue=居委会二楼 chair=李梅 recorder=王强", effect: .writes),
+        CommandSpec(
+            .meetingEdit, ["meeting", "edit"], aliases: [["会议", "修改"]], arguments: [.meeting], options: ParameterSpec.meetingSitting,
+            summary: Localized(
+                en: "set an open meeting's venue, start, chair, recorder or leaders (for the minutes)",
+                zh: "填写进行中会议的地点、开始时间、主持人、记录人或参会领导（写入纪要）"),
+            example: "meeting edit venue=居委会二楼 chair=李梅 leaders=张国华", effect: .writes),
         CommandSpec(
             .meetingUse, ["meeting", "use"], aliases: [["会议", "使用"], ["会议", "切换"]],
             arguments: [ParameterSpec("meeting", ["会议"], .reference(.meeting), required: true, help: Localized(en: "a meeting id or title", zh: "会议编号或名称"))],
