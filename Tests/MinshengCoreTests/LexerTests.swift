@@ -67,4 +67,27 @@ func spell(_ text: String) throws -> [[String]] {
             #expect(error.location?.column == column)
         }
     }
+
+    /// A full-width word reads as ASCII and keeps what was typed; an ASCII word keeps nothing.
+    @Test func fullWidthWordsReadAsASCII() throws {
+        guard case .complete(let lines) = try Lexer(file: "t").lex("诉求 查看 Ｃ－１０１１ ｌｉｍｉｔ ５ （x） Ｃ座") else {
+            Issue.record("incomplete")
+            return
+        }
+        let t = lines[0].tokens
+        #expect(t[0].kind == .word("诉求") && t[0].typed == nil)
+        #expect(t[2].kind == .word("C-1011") && t[2].typed == "Ｃ－１０１１")
+        #expect(t[3].kind == .word("limit") && t[4].kind == .word("5"))
+        #expect(t[5].kind == .leftParen && t[5].asTyped == "（" && t[7].asTyped == "）")
+        #expect(t[8].kind == .word("C座") && t[8].spelling == "Ｃ座")
+    }
+
+    @Test func bracketHintQuotesTheWordAroundIt() {
+        do {
+            _ = try Lexer(file: "t").lex("case verify C-1 备注＝3至5层）灯坏")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.hint?.zh == "含括号的文字请加引号：备注=\"3至5层）灯坏\"")
+        }
+    }
 }

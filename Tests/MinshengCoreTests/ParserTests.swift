@@ -24,6 +24,17 @@ func parse(_ text: String, variables: [String: String] = [:]) throws -> Invocati
         #expect(try parse("show $_").text("id") == "S-1")
     }
 
+    /// Free text keeps full-width letters and brackets as typed; ids, numbers, dates and
+    /// choices are read with them folded.
+    @Test func inputMethodText() throws {
+        #expect(try parse("case new Ｃ座漏水 ｕｒｇｅｎｃｙ=ｕｒｇｅｎｔ").text("title") == "Ｃ座漏水")
+        #expect(try parse("case new x urgency=ｕｒｇｅｎｔ").text("urgency") == "urgent")
+        #expect(try parse("case show Ｃ－１０１１").text("id") == "C-1011")
+        #expect(try parse("case show Ａ座").text("id") == "Ａ座")
+        #expect(try parse("case verify C-1 备注＝（2单元）3至5层灯坏").text("note") == "（2单元）3至5层灯坏")
+        #expect(try parse("case new 灯坏（2单元） 社区＝x").text("title") == "灯坏（2单元）")
+    }
+
     /// Error table: input, message, column, hint.
     @Test(arguments: [
         ("exho hi", "unknown command 'exho'", 1, "did you mean 'echo'?"),

@@ -27,11 +27,20 @@ import Testing
             check count cadres where role = community = 40
             check count visits where date = 2019-11 and (enterprise is not empty or unit is not empty) >= 500
             check count cases where created = 2019-11 >= 1000
-            check count cases where resolved = 2019-11 >= 800
+            check count cases where created = 2019-10 >= 500
+            check count cases where resolved = 2019-11 >= 700
+            check count cases where status = closed and outcome is empty = 0
+            check count cases where groups is not empty >= 100
             check count campaigns = 1
             """
         let out = run(checks, on: db, in: dir)
         #expect(out.isEmpty, "\(out)")
+        // Assessment has something to show: every grade, and a change on October.
+        for unit in ["community", "dept"] {
+            let graded = run("assess \(unit) period=2019-11", on: db, in: dir)
+            for grade in ["先进", "进步", "整改", "治理"] { #expect(graded.contains(grade), "\(unit): no \(grade) in \(graded)") }
+            #expect(graded.contains("+"), "\(unit): no change on October")
+        }
     }
 
     @Test func theSameSeedGivesTheSameData() {

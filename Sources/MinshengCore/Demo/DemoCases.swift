@@ -26,12 +26,21 @@ enum DemoCases {
         "供暖": "城建科", "绿化": "城管科", "治安": "平安建设科", "违建": "城管科",
     ]
 
+    /// Why a case was closed without being resolved: 非本级职责 and 无需处理 need a reason.
+    static let closeReasons: [(outcome: String, reason: String)] = [
+        ("not-our-duty", "属物业公司职责，已告知居民"), ("not-our-duty", "属供热公司职责，已转供热公司"),
+        ("not-our-duty", "属区城管执法局职责，已告知居民"), ("no-further-action", "居民已自行解决"),
+        ("no-further-action", "经核实问题已不存在"),
+    ]
+
     /// One case's facts, its steps timed.
     struct Plan {
         var title: String, kind: String, category: String, urgency: String, status: String
         var created: Timestamp, respondDue: Timestamp, resolveDue: Timestamp
         var responded: Timestamp?, dispatched: Timestamp?, resolved: Timestamp?, closed: Timestamp?
         var satisfaction: String?
+        /// How it was closed (结案方式), and why when it was not resolved.
+        var outcome: String?, outcomeReason: String?
         /// An unsatisfied callback: when it came and when the case was resolved before it.
         var reopened: (at: Timestamp, resolvedBefore: Timestamp)?
         var updated: Timestamp { reopened?.at ?? closed ?? resolved ?? dispatched ?? responded ?? created }
@@ -39,8 +48,12 @@ enum DemoCases {
 
     /// A case created at `created`, with each step happening only if it falls before `end`
     /// (the moment the demo depicts). Deadlines are the shipped defaults: urgent — respond
-    /// 2 h, resolve 24 h; normal — respond 24 h, resolve 7 days. Some steps come late.
-    static func plan(_ rng: inout DemoRandom, created: Timestamp, end: Timestamp) -> Plan {
+    /// 2 h, resolve 24 h; normal — respond 24 h, resolve 7 days. `trouble` (‰, from the
+    /// units' standings, given the category) makes a step late, a case stall unresolved and
+    /// a callback unsatisfied more often. A good callback is followed by closing the case as
+    /// resolved; a few cases are closed after the response as not the office's duty or
+    /// needing nothing more, with the reason.
+    static func plan(_ rng: inout DemoRandom, created: Timestamp, end: Timestamp, trouble: (String) -> Int) -> Plan {
         let category = rng.weighted(categories)
         let title = rng.pick(titles[category] ?? ["其他诉求"])
         let kind: String
@@ -54,21 +67,34 @@ enum DemoCases {
             kind = rng.weighted([("complaint", 55), ("help", 30), ("suggestion", 15)])
         }
         let urgent = category != "养老" && rng.chance(90)
+        let t = trouble(category)
         let hour = 3600, day = 86400
         var p = Plan(
             title: title, kind: kind, category: category, urgency: urgent ? "urgent" : "normal", status: "received", created: created,
             respondDue: created.adding(seconds: urgent ? 2 * hour : 24 * hour), resolveDue: created.adding(seconds: urgent ? 24 * hour : 7 * day))
-        let respondAfter = urgent ? rng.within(300...9000) : (rng.chance(900) ? rng.within(1200...80000) : rng.within(86400...120000))
+        let lateResponse = rng.chance(40 + t / 2)
+        let respondAfter = urgent ? rng.within(lateResponse ? 7300...12000 : 300...7000) : rng.within(lateResponse ? 86500...120000 : 1200...80000)
+        let lateResolve = rng.chance(100 + t / 2)
         let resolveAfter: Int? =
-            rng.chance(70)
+            rng.chance(20 + t / 2)
             ? nil
             : urgent
-                ? rng.within(3 * hour...(rng.chance(850) ? 24 * hour : 40 * hour))
-                : rng.chance(850) ? rng.within(20 * hour...7 * day) : rng.within(7 * day...11 * day)
+                ? rng.within(lateResolve ? 25 * hour...40 * hour : 3 * hour...24 * hour)
+                : lateResolve ? rng.within(7 * day + hour...11 * day) : rng.within(20 * hour...7 * day)
+        let closedEarly = rng.chance(15) ? rng.pick(closeReasons) : nil
         let responded = created.adding(seconds: respondAfter)
         guard responded < end else { return p }
         p.responded = responded
         p.status = "responded"
+        if let early = closedEarly {
+            let closed = responded.adding(seconds: rng.within(1800...6 * hour))
+            guard closed < end else { return p }
+            p.closed = closed
+            p.status = "closed"
+            p.outcome = early.outcome
+            p.outcomeReason = early.reason
+            return p
+        }
         let dispatched = responded.adding(seconds: rng.within(1800...6 * hour))
         guard dispatched < end else { return p }
         p.dispatched = dispatched
@@ -86,18 +112,20 @@ enum DemoCases {
         p.status = "resolved"
         let closed = resolved.adding(seconds: rng.within(day...3 * day))
         guard closed < end else { return p }
-        p.closed = closed
-        p.status = "closed"
-        p.satisfaction = rng.weighted([("satisfied", 80), ("basic", 17), ("unsatisfied", 3)])
+        let unsatisfied = min(10 + t, 900)
+        p.satisfaction = rng.weighted([("satisfied", max(830 - unsatisfied, 0)), ("basic", 170), ("unsatisfied", unsatisfied)])
         if p.satisfaction == "unsatisfied", let resolvedBefore = p.resolved {
             // An unsatisfied callback reopens the case, as `case callback` does: it is being
             // handled again, with a fresh resolve deadline, and the callback is counted.
             p.reopened = (closed, resolvedBefore)
-            p.closed = nil
             p.resolved = nil
             p.status = "in-progress"
             p.resolveDue = closed.adding(seconds: urgent ? 24 * hour : 7 * day)
+            return p
         }
+        p.closed = closed
+        p.status = "closed"
+        p.outcome = "resolved"
         return p
     }
 }

@@ -7,8 +7,11 @@ extension DemoGenerator {
         }.map(\.element)
         var orders = 0
         for c in ordered {
-            let p = DemoCases.plan(&rng, created: c.created, end: end)
             let h = c.household
+            let october = c.created < Timestamp(day: month.from)
+            let p = DemoCases.plan(&rng, created: c.created, end: end) { category in
+                standing.trouble(community: h.community, department: DemoCases.department[category], october: october)
+            }
             let department = departments[DemoCases.department[p.category] ?? ""]
             var v: [String: StoreValue] = [
                 "title": .text(p.title), "kind": .text(p.kind), "category": .text(p.category), "urgency": .text(p.urgency),
@@ -20,6 +23,9 @@ extension DemoGenerator {
                 "responded_at": p.responded.map { .text($0.storage) } ?? .null, "resolved_at": p.resolved.map { .text($0.storage) } ?? .null,
                 "closed_at": p.closed.map { .text($0.storage) } ?? .null, "satisfaction": p.satisfaction.map { .text($0) } ?? .null,
                 "updated_at": .text(p.updated.storage), "reopen_count": .integer(p.reopened == nil ? 0 : 1),
+                "outcome": p.outcome.map { .text($0) } ?? .null, "outcome_reason": p.outcomeReason.map { .text($0) } ?? .null,
+                // The household's special groups at intake, as `case new` keeps them.
+                "special_groups": .text(SpecialGroups.of(h.tags).joined(separator: ",")),
             ]
             if c.source == "hotline" {
                 orders += 1
@@ -34,8 +40,9 @@ extension DemoGenerator {
             let community = communities.first { $0.id == h.community }?.name ?? ""
             try step(p.dispatched, "case.dispatch", [("dept", DemoCases.department[p.category] ?? ""), ("community", community)])
             try step(p.resolved ?? p.reopened?.resolvedBefore, "case.resolve", [])
-            try step(p.closed, "case.callback", [("result", p.satisfaction ?? "")])
+            if p.outcome == "resolved" { try step(p.closed, "case.callback", [("result", p.satisfaction ?? "")]) }
             try step(p.reopened?.at, "case.callback", [("result", "unsatisfied"), ("reopened", "1"), ("resolve-due", p.resolveDue.storage)])
+            try step(p.closed, "case.close", [("outcome", p.outcome ?? "")] + (p.outcomeReason.map { [("reason", $0)] } ?? []))
         }
     }
 }

@@ -55,15 +55,21 @@ extension DemoGenerator {
                     community: communities[p.community].id, content: "mediate", note: "回访跟进", label: h.address)
             }
         }
+        callsAndWalkIns(month, hotline: 36, walkIn: 10)
+    }
+
+    /// The requests that come without a visit: 12345 hotline work orders (frequent callers
+    /// ring more often) and residents who walk in, taken in by each community's fourth cadre.
+    mutating func callsAndWalkIns(_ window: DayWindow, hotline: Int, walkIn: Int) {
         for c in communities {
             let frequent = c.households.filter { $0.tags.contains(",frequent-caller,") }
             let clerk = c.cadres[3].name
-            for n in 0..<46 {
-                let hotline = n < 36
-                let h = hotline && !frequent.isEmpty && rng.chance(300) ? rng.pick(frequent) : rng.pick(c.households)
-                let day = Day(ordinal: month.from.ordinal + rng.below(30))
-                let at = Timestamp(day: day, hour: hotline ? rng.within(7...21) : rng.within(9...16), minute: rng.below(60))
-                pending.append(PendingCase(created: at, source: hotline ? "hotline" : "walk-in", household: h, visit: nil, by: clerk))
+            for n in 0..<(hotline + walkIn) {
+                let isHotline = n < hotline
+                let h = isHotline && !frequent.isEmpty && rng.chance(300) ? rng.pick(frequent) : rng.pick(c.households)
+                let day = Day(ordinal: window.from.ordinal + rng.below(window.to.ordinal - window.from.ordinal + 1))
+                let at = Timestamp(day: day, hour: isHotline ? rng.within(7...21) : rng.within(9...16), minute: rng.below(60))
+                pending.append(PendingCase(created: at, source: isHotline ? "hotline" : "walk-in", household: h, visit: nil, by: clerk))
             }
         }
     }

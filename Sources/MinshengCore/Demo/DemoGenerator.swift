@@ -1,6 +1,7 @@
 /// Builds the demo subdistrict: ten communities, about 300 compounds and 3,400 households,
-/// enterprises, units, cadres with pairs and assignments, and the visits and requests of
-/// November 2019, as the office would stand on 2019-12-02 08:30.
+/// enterprises, units, cadres with pairs and assignments, the requests of October 2019 and
+/// the visits and requests of November 2019, as the office would stand on 2019-12-02 08:30;
+/// each unit works as well as its drawn standing (`DemoStanding`).
 ///
 /// Deterministic: one seed gives the same rows in the same order. Records are written
 /// through `Store.insert` (cached prepared statements) inside the command's one
@@ -9,13 +10,19 @@ struct DemoGenerator {
     let interpreter: Interpreter
     let command: String
     var rng: DemoRandom
-    /// When the organisation was entered, before the campaign.
-    let setupTime = Timestamp(day: Day(year: 2019, month: 10, day: 28) ?? Day(ordinal: 0), hour: 9)
+    /// When the organisation was entered, before October's requests and the campaign.
+    let setupTime = Timestamp(day: Day(year: 2019, month: 9, day: 27) ?? Day(ordinal: 0), hour: 9)
     /// The moment the demo depicts: case steps after it have not happened yet.
     let end = Timestamp(day: Day(year: 2019, month: 12, day: 2) ?? Day(ordinal: 0), hour: 8, minute: 30)
     let month = DayWindow(from: Day(year: 2019, month: 11, day: 1) ?? Day(ordinal: 0), to: Day(year: 2019, month: 11, day: 30) ?? Day(ordinal: 0))
+    /// The month before, with requests and no campaign: the period `assess` compares with.
+    let october = DayWindow(from: Day(year: 2019, month: 10, day: 1) ?? Day(ordinal: 0), to: Day(year: 2019, month: 10, day: 31) ?? Day(ordinal: 0))
+    /// How well each community and department works (drawn in `run`).
+    var standing = DemoStanding.Mix(communities: [:], departments: [:])
 
     var store: Store { interpreter.store }
+    /// The requests taken in during October (the rest are November's).
+    var octoberCases: Int { pending.filter { $0.created < Timestamp(day: month.from) }.count }
     var counts: [RecordKind: Int] = [:]
 
     struct Household { var id: Int, compound: Int, community: Int, address: String, head: String, phone: String?, tags: String }
@@ -90,6 +97,10 @@ struct DemoGenerator {
         for d in DemoNames.departments { departments[d] = try named(.department, prefix + d) }
         for (name, _) in DemoNames.communities { communities.append(Community(id: try named(.community, prefix + name), name: prefix + name)) }
         for i in communities.indices { try buildPlaces(i) }
+        let mix = rng.shuffled(DemoStanding.communityMix)
+        standing = DemoStanding.Mix(
+            communities: Dictionary(uniqueKeysWithValues: communities.enumerated().map { ($0.element.id, mix[$0.offset % mix.count]) }),
+            departments: DemoStanding.departments(&rng))
         var taken = Set<String>()
         // Division-level leaders, each linked to two or three communities.
         var next = 0
@@ -128,6 +139,7 @@ struct DemoGenerator {
         }
         try buildPairs(office: office)
         try buildVisits()
+        callsAndWalkIns(october, hotline: 48, walkIn: 12)
         try writeCases()
     }
 }

@@ -3,7 +3,12 @@
 struct DemoRandom {
     private var source: SplitMix64
 
-    init(seed: Int) { source = SplitMix64(seed: UInt64(truncatingIfNeeded: seed) &* 0x9E37_79B9_7F4A_7C15 &+ 0x1234_5678) }
+    /// The seed is hashed first: SplitMix64 started at `k` and at `k + 1` would give the same
+    /// stream shifted by one draw, so seeds 5 and 6 built nearly the same subdistrict.
+    init(seed: Int) {
+        var mixer = SplitMix64(seed: UInt64(truncatingIfNeeded: seed) &+ 0x1234_5678)
+        source = SplitMix64(seed: mixer.next())
+    }
 
     mutating func next() -> UInt64 { source.next() }
 

@@ -25,11 +25,12 @@ extension Interpreter {
         try g.run()
         try log(inv, "demo.generate", nil, nil, [("seed", String(seed))] + (subdistrict.map { [("subdistrict", RecordKind.subdistrict.id($0.id))] } ?? []))
         let n = { (k: RecordKind) in g.counts[k] ?? 0 }
+        let october = g.octoberCases
         return [
             .text(
                 lang == .zh
-                    ? "已生成演示街道（种子 \(seed)）：社区 \(g.communities.count) 个，楼院 \(n(.compound)) 个，住户 \(n(.household)) 户，企业 \(n(.enterprise)) 家，干部 \(n(.cadre)) 名，结对 \(n(.pair)) 对，2019 年 11 月走访 \(n(.visit)) 次、诉求 \(n(.case)) 个"
-                    : "generated the demo subdistrict (seed \(seed)): \(g.communities.count) communities, \(n(.compound)) compounds, \(n(.household)) households, \(n(.enterprise)) enterprises, \(n(.cadre)) cadres, \(n(.pair)) pairs; November 2019: \(n(.visit)) visits, \(n(.case)) cases"
+                    ? "已生成演示街道（种子 \(seed)）：社区 \(g.communities.count) 个，楼院 \(n(.compound)) 个，住户 \(n(.household)) 户，企业 \(n(.enterprise)) 家，干部 \(n(.cadre)) 名，结对 \(n(.pair)) 对；2019 年 10 月诉求 \(october) 个；11 月走访 \(n(.visit)) 次、诉求 \(n(.case) - october) 个"
+                    : "generated the demo subdistrict (seed \(seed)): \(g.communities.count) communities, \(n(.compound)) compounds, \(n(.household)) households, \(n(.enterprise)) enterprises, \(n(.cadre)) cadres, \(n(.pair)) pairs; October 2019: \(october) cases; November 2019: \(n(.visit)) visits, \(n(.case) - october) cases"
             )
         ]
     }

@@ -110,7 +110,7 @@ extension Interpreter {
                 hint: Localized(en: "e.g. check count communities = 2", zh: "例如 check count communities = 2"))
         }
         let expectedToken = tokens[opIndex + 1]
-        let expectedText = try session.bindingContext.text(of: expectedToken)
+        let expectedText = try session.bindingContext.folded(expectedToken)
         guard let expected = Int(expectedText) else {
             throw ScriptError.validation("check compares with a number, not '\(expectedText)'", "check 只能与数字比较，'\(expectedText)' 不是数字", at: expectedToken.location)
         }

@@ -105,17 +105,21 @@ extension Interpreter {
         let text = lines.joined(separator: "\n")
         let commands: [TokenLine]
         do {
-            switch try Lexer(file: file, firstLine: firstLine).lex(text) {
+            let lexer = Lexer(file: file, firstLine: firstLine)
+            switch try lexer.lex(text) {
             case .complete(let c): commands = c
             case .incomplete(let opener, let loc):
                 guard atEnd else { return .incomplete }
                 let what = opener == "(" ? "bracket" : opener == "\\" ? "line continuation" : "quote"
                 let whatZh = opener == "(" ? "括号" : opener == "\\" ? "续行" : "引号"
+                // A bracket inside a word is most likely text (`备注=灯坏（2单元`): say to quote it.
+                let quote = opener == "(" ? lexer.openBracketHint(loc, in: text) : nil
                 let err = ScriptError(
                     .lexical, Localized(en: "unterminated \(what) \(opener)", zh: "未闭合的\(whatZh) \(opener)"), at: loc,
-                    hint: Localized(
-                        en: "close it before the end of the script (a statement spans at most \(Self.maxStatementLines) lines)",
-                        zh: "请在脚本结束前把它闭合（一条语句最多跨 \(Self.maxStatementLines) 行）"))
+                    hint: quote
+                        ?? Localized(
+                            en: "close it before the end of the script (a statement spans at most \(Self.maxStatementLines) lines)",
+                            zh: "请在脚本结束前把它闭合（一条语句最多跨 \(Self.maxStatementLines) 行）"))
                 report(err, lines: lines, firstLine: firstLine)
                 return .done(false)
             }

@@ -12,6 +12,8 @@ extension Interpreter {
         }
         var valueTokens = Array(tokens.dropFirst())
         if valueTokens.first?.kind == .equals { valueTokens.removeFirst() }
+        // `set 地点=（东区）3号楼`: brackets in a value typed without quotes are its text.
+        if valueTokens.count > 1, let (glued, next) = BracketedText.glue(valueTokens, from: 0), next == valueTokens.count { valueTokens = [glued] }
         guard let valueToken = valueTokens.first else {
             throw ScriptError.syntax("'set \(name)' needs a value", "'set \(name)' 缺少值", at: first.location,
                 hint: Localized(en: "write set \(name)=VALUE", zh: "写成 set \(name)=值"))
@@ -142,7 +144,7 @@ extension Interpreter {
             if let p = previous, t.location.line != p.end.line || t.location.column > p.end.column { out += " " }
             switch t.kind {
             case .word, .string, .variable: out += try ctx.text(of: t)
-            default: out += t.spelling
+            default: out += t.asTyped
             }
             previous = t
         }

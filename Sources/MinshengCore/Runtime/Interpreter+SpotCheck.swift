@@ -15,7 +15,7 @@ extension Interpreter {
                 "'spotcheck' needs how many cases to draw", "'抽查' 需要抽取的件数", at: inv.location,
                 hint: Localized(en: "e.g. spotcheck 5 where created = 2019-11 seed=7", zh: "例如 抽查 5 where created = 2019-11 seed=7"))
         }
-        guard let size = Int(try ctx.text(of: first)), size >= 1 else {
+        guard let size = Int(try ctx.folded(first)), size >= 1 else {
             throw ScriptError.validation(
                 "'\(first.spelling)' is not a number of cases to draw", "'\(first.spelling)' 不是有效的抽取件数", at: first.location,
                 hint: Localized(en: "a whole number from 1, e.g. spotcheck 5", zh: "请写 1 以上的整数，如 抽查 5"))
@@ -25,7 +25,7 @@ extension Interpreter {
         if let i = tokens.indices.first(where: {
             ["seed", "种子"].contains(tokens[$0].text?.lowercased() ?? "") && $0 + 1 < tokens.count && tokens[$0 + 1].kind == .equals
         }) {
-            guard i + 2 < tokens.count, let s = UInt64(try ctx.text(of: tokens[i + 2])) else {
+            guard i + 2 < tokens.count, let s = UInt64(try ctx.folded(tokens[i + 2])) else {
                 throw ScriptError.validation(
                     "seed= expects a whole number from 0", "seed= 需要非负整数", at: tokens[min(i + 2, tokens.count - 1)].location)
             }

@@ -14,6 +14,14 @@ public enum ValueType: Sendable, Equatable {
     case path
     /// A setting or variable name.
     case name
+
+    /// Free text, a path or a record's name: words that may run into brackets.
+    var isText: Bool {
+        switch self {
+        case .text, .path, .reference: return true
+        default: return false
+        }
+    }
 }
 
 /// One positional argument or `key=value` option of a command.

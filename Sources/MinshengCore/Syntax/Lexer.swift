@@ -4,7 +4,10 @@
 /// an open bracket or a trailing `\` make the text `.incomplete`, and the REPL shows
 /// a continuation prompt. Outside quotes the full-width punctuation that Chinese input
 /// methods type (`＝，（）；` and the ideographic space) reads as its ASCII twin; inside
-/// quotes text is kept exactly as typed.
+/// quotes text is kept exactly as typed. A word typed in full-width letters and digits
+/// (`Ｃ－１０１１`) reads as ASCII (`C-1011`) and keeps what was typed beside it
+/// (`Token.typed`): the parser takes ids, numbers, dates and keywords as read, free text
+/// as typed, because only it knows which a word is.
 public struct Lexer {
     /// The result of lexing a statement.
     public enum Result: Equatable, Sendable {
@@ -110,7 +113,7 @@ public struct Lexer {
             case ")", "）":
                 scanner.advance()
                 guard parens.popLast() != nil else {
-                    throw .syntax("unmatched ')'", "多余的 ')'", at: loc)
+                    throw .syntax("unmatched ')'", "多余的 ')'", at: loc, hint: BracketedText.quoteHint(in: text, at: startIndex))
                 }
                 current.append(Token(.rightParen, at: loc))
             case "<", ">", "＜", "＞":
@@ -135,12 +138,17 @@ public struct Lexer {
                 guard !name.isEmpty else {
                     throw .syntax("'$' must be followed by a variable name", "'$' 后面应是变量名", at: loc)
                 }
-                current.append(Token(.variable(name), at: loc))
+                current.append(Token(.variable(name.foldingFullWidth), at: loc))
             case _ where Self.closingQuote.values.contains(c):
                 throw .syntax("closing quote '\(c)' without an opening one", "多余的右引号 '\(c)'", at: loc)
             default:
-                let word = scanner.readWord()
-                current.append(Token(.word(word), at: loc))
+                current.append(Token(.word(scanner.readWord().foldingFullWidth), at: loc))
+            }
+            // What was typed, kept when it reads differently (`（`, `Ｃ－１`).
+            let typed = String(text[startIndex..<scanner.index])
+            if var last = current.popLast() {
+                if typed != last.spelling { last.typed = typed }
+                current.append(last)
             }
         }
         if let open = parens.last {
@@ -159,6 +167,24 @@ extension String {
         while let f = s.first, ws.contains(f) { s.removeFirst() }
         while let l = s.last, ws.contains(l) { s.removeLast() }
         return String(s)
+    }
+}
+
+extension Lexer {
+    /// Where `location` is in `text` (lexed from `firstLine`), for a message about it.
+    public func index(of location: SourceLocation, in text: String) -> String.Index? {
+        var scanner = Scanner(text: text, file: file, line: firstLine)
+        while scanner.peek() != nil {
+            if scanner.location == location { return scanner.index }
+            scanner.advance()
+        }
+        return nil
+    }
+
+    /// The hint for a bracket left open at the end of a script: quote it when it is part of
+    /// a word (`备注=灯坏（2单元`); nil for a bracket on its own.
+    public func openBracketHint(_ location: SourceLocation, in text: String) -> Localized? {
+        index(of: location, in: text).flatMap { BracketedText.quoteHint(in: text, at: $0) }
     }
 }
 

@@ -15,10 +15,11 @@ public struct BindingContext: Sendable {
         self.reveal = reveal
     }
 
-    /// The text of a word, string or variable token.
+    /// The text of a word, string or variable token, as typed (full-width letters kept).
     public func text(of token: Token) throws(ScriptError) -> String {
         switch token.kind {
-        case .word(let s), .string(let s): return s
+        case .word(let s): return token.typed ?? s
+        case .string(let s): return s
         case .variable(let name):
             if name == "_" {
                 guard let id = lastID else {
@@ -38,9 +39,18 @@ public struct BindingContext: Sendable {
         }
     }
 
-    /// Reads one typed value.
+    /// The text of a token as read: full-width letters, digits and signs as ASCII, for an
+    /// id, a number, a date or a choice, whether it was quoted or not.
+    public func folded(_ token: Token) throws(ScriptError) -> String {
+        try text(of: token).foldingFullWidth
+    }
+
+    /// Reads one typed value. Free text and paths keep what was typed; every other type is
+    /// read with full-width letters and digits folded, and a reference only when it then
+    /// reads as an id (`Ｃ－１０１１`), since a name is text (`Ａ座`).
     public func value(of token: Token, as type: ValueType, named name: String) throws(ScriptError) -> Value {
-        let s = try text(of: token)
+        let typed = try text(of: token)
+        let s = type == .text || type == .path ? typed : typed.foldingFullWidth
         let loc = token.location
         switch type {
         case .text, .path, .name:
@@ -80,7 +90,7 @@ public struct BindingContext: Sendable {
                     hint: Suggestion.hint(for: s, in: set.spellings))
             }
             return .choice(c.value)
-        case .reference(let kind): return .reference(kind, s)
+        case .reference(let kind): return .reference(kind, RecordKind.forID(s) != nil ? s : typed)
         case .kind:
             guard let k = RecordKind.named(s) else {
                 throw .validation(

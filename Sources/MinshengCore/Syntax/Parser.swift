@@ -42,7 +42,7 @@ public struct Parser {
                 guard invocation.values[param.name] == nil else {
                     throw .validation("option '\(param.name)' given twice", "选项 '\(param.name)' 重复", at: t.location)
                 }
-                let (raw, next) = try readValues(tokens, from: i + 2, after: tokens[i + 1])
+                let (raw, next) = try readValues(tokens, from: i + 2, after: tokens[i + 1], text: param.type.isText)
                 invocation.values[param.name] = try bind(raw, to: param)
                 i = next
             } else {
@@ -53,7 +53,7 @@ public struct Parser {
                 }
                 let param = spec.arguments[positional]
                 positional += 1
-                let (raw, next) = try readValues(tokens, from: i, after: nil)
+                let (raw, next) = try readValues(tokens, from: i, after: nil, text: param.type.isText)
                 invocation.values[param.name] = try bind(raw, to: param)
                 i = next
             }
@@ -102,8 +102,10 @@ public struct Parser {
             hint: Suggestion.hint(for: w0, in: table.firstWords) ?? Localized(en: "type 'help' for the list of commands", zh: "输入 help 查看命令列表"))
     }
 
-    /// Reads `value (',' value)*` starting at `start`.
-    func readValues(_ tokens: [Token], from start: Int, after equals: Token?) throws(ScriptError) -> ([Token], Int) {
+    /// Reads `value (',' value)*` starting at `start`. A text value may run into brackets,
+    /// typed without quotes (`note=（2单元）3至5层灯坏`): in a command brackets group nothing,
+    /// so they are part of the text.
+    func readValues(_ tokens: [Token], from start: Int, after equals: Token?, text: Bool = false) throws(ScriptError) -> ([Token], Int) {
         var out: [Token] = []
         var i = start
         while true {
@@ -112,11 +114,16 @@ public struct Parser {
                 throw .syntax("expected a value", "缺少值", at: at)
             }
             let t = tokens[i]
-            switch t.kind {
-            case .word, .string, .variable: out.append(t)
-            default: throw .syntax("expected a value, found \(t.spelling)", "这里应是一个值，却是 \(t.spelling)", at: t.location)
+            if text, let (glued, next) = BracketedText.glue(tokens, from: i) {
+                out.append(glued)
+                i = next
+            } else {
+                switch t.kind {
+                case .word, .string, .variable: out.append(t)
+                default: throw .syntax("expected a value, found \(t.spelling)", "这里应是一个值，却是 \(t.spelling)", at: t.location)
+                }
+                i += 1
             }
-            i += 1
             guard i < tokens.count, tokens[i].kind == .comma else { return (out, i) }
             i += 1
         }

@@ -4,7 +4,7 @@ extension QueryParser {
         guard let op = peek(), op.kind == .equals || op.kind == .comparison("!=") || op.kind == .comparison("==") else { return holds }
         i += 1
         let v = next()
-        guard let v, let s = try? context.text(of: v), let truth = ChoiceSet.onOff.resolve(s) else {
+        guard let v, let s = try? context.folded(v), let truth = ChoiceSet.onOff.resolve(s) else {
             throw .validation("\(field.name) is yes or no", "\(field.label.zh)只能是 yes 或 no", at: v?.location ?? end)
         }
         let wantTrue = (truth.value == "on") == (op.kind != .comparison("!="))
@@ -37,7 +37,7 @@ extension QueryParser {
         }
         guard comparison != .contains else { throw opError(field, comparison, op, allowed: "= != < <= > >=") }
         guard let v = next() else { throw .syntax("expected a number after \(op.spelling)", "\(op.spelling) 后缺少数字", at: end) }
-        let raw = try context.text(of: v)
+        let raw = try context.folded(v)
         guard let n = Int(raw) else {
             throw .validation("\(field.name) is a number of days; '\(raw)' is not", "\(field.label.zh)是天数，'\(raw)' 不是数字", at: v.location)
         }

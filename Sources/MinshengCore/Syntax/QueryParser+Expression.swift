@@ -101,8 +101,26 @@ extension QueryParser {
         guard let valueToken = next() else {
             throw .syntax("expected a value after \(op.spelling)", "\(op.spelling) 后缺少值", at: end)
         }
-        _ = fieldToken
+        try refuseBrackets(in: valueToken, field: fieldToken, op: op)
         return try typedComparison(field, comparison, valueToken, opToken: op)
+    }
+
+    /// A bracket where a value goes (`title = （2单元）灯坏`), or one opened right after it
+    /// (`title ~ 灯坏（2单元）`): in a query brackets group conditions, so text with brackets
+    /// must be quoted; the hint shows it quoted. A `)` right after a value closes a group.
+    func refuseBrackets(in value: Token, field: Token?, op: Token) throws(ScriptError) {
+        let at: Token
+        if value.kind == .leftParen || value.kind == .rightParen {
+            at = value
+        } else if let n = peek(), n.kind == .leftParen, n.location == value.end {
+            at = n
+        } else {
+            return
+        }
+        let text = BracketedText.glue(tokens, from: i - 1)?.token.asTyped ?? value.asTyped
+        throw .syntax(
+            "expected a value, found \(at.asTyped)", "这里应是一个值，却是 \(at.asTyped)", at: at.location,
+            hint: BracketedText.quoteHint(before: field.map { "\($0.asTyped) \(op.spelling) " } ?? "", value: text))
     }
 
     mutating func parseInList(_ field: FieldSpec) throws(ScriptError) -> Predicate {

@@ -1,13 +1,20 @@
 extension QueryParser {
     /// Checks that `field op value` makes sense for the field's type and types the value.
+    /// Text is compared as typed; anything else with full-width letters and digits folded
+    /// (a reference only when it then reads as an id, as in a command).
     func typedComparison(_ field: FieldSpec, _ op: Comparison, _ token: Token, opToken: Token) throws(ScriptError) -> Predicate {
-        let raw = try context.text(of: token)
+        let typed = try context.text(of: token)
+        let raw = typed.foldingFullWidth
         let loc = token.location
         switch field.type {
         case .phone where !context.reveal && op != .equal && op != .notEqual:
             // A partial match (`~`, `<`, `>`) recovers a masked number digit by digit.
             throw hiddenPhone(field, opToken)
-        case .text, .reference, .phone:
+        case .text:
+            return .compare(field, op, .text(typed))
+        case .reference:
+            return .compare(field, op, .text(RecordKind.forID(raw) != nil ? raw : typed))
+        case .phone:
             return .compare(field, op, .text(raw))
         case .computed, .decimal, .percent:
             throw .validation("\(field.name) cannot be used in a list", "\(field.label.zh)不能用于列表", at: loc)

@@ -106,7 +106,7 @@ public struct QueryParser {
 
     mutating func parseCount(_ what: String) throws(ScriptError) -> Int {
         guard let t = next() else { throw .syntax("\(what) needs a number", "\(what) 需要数字", at: end) }
-        guard let s = try? context.text(of: t), let n = Int(s), n >= 0 else {
+        guard let s = try? context.folded(t), let n = Int(s), n >= 0 else {
             throw .syntax("\(what) needs a whole number, not \(t.spelling)", "\(what) 需要非负整数，而不是 \(t.spelling)", at: t.location)
         }
         return n

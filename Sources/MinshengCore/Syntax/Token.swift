@@ -15,10 +15,15 @@ public struct Token: Equatable, Sendable {
 
     public var kind: Kind
     public var location: SourceLocation
+    /// The characters as typed, when they differ from the token's reading: a word an input
+    /// method typed in full-width letters (`Ｃ－１０１１`, read as `C-1011`) or a full-width
+    /// bracket `（`. Free text is taken as typed; ids, numbers and keywords as read.
+    public var typed: String?
 
-    public init(_ kind: Kind, at location: SourceLocation) {
+    public init(_ kind: Kind, at location: SourceLocation, typed: String? = nil) {
         self.kind = kind
         self.location = location
+        self.typed = typed
     }
 
     /// The text of a word or string, nil for punctuation.
@@ -29,10 +34,10 @@ public struct Token: Equatable, Sendable {
         }
     }
 
-    /// How the token reads back in a message.
+    /// How the token reads back in a message: a word as typed, punctuation as its ASCII twin.
     public var spelling: String {
         switch kind {
-        case .word(let s): return s
+        case .word(let s): return typed ?? s
         case .string(let s): return "\"\(s)\""
         case .variable(let s): return "$\(s)"
         case .equals: return "="
@@ -42,6 +47,9 @@ public struct Token: Equatable, Sendable {
         case .comparison(let s): return s
         }
     }
+
+    /// The token exactly as typed (`（`, not `(`), for rebuilding text from tokens.
+    public var asTyped: String { typed ?? spelling }
 }
 
 /// The tokens of one command, split at `;` or end of line.
