@@ -103,7 +103,12 @@ extension SQLStore {
             return "EXISTS (SELECT 1 FROM \(table) x WHERE x.\(column) = t.id\(live))"
         case .isEmpty(let f):
             let c = valueExpression(f)
-            return "(\(c) IS NULL OR \(c) = '')"
+            // A number or a reference is empty only as NULL: PostgreSQL refuses to compare
+            // one with ''.
+            switch f.type {
+            case .reference, .integer, .decimal, .percent: return "\(c) IS NULL"
+            default: return "(\(c) IS NULL OR \(c) = '')"
+            }
         case .range(let f, let lo, let hi):
             args.append(bindable(lo))
             args.append(bindable(hi))
