@@ -8,7 +8,7 @@ extension Interpreter {
         .caseReopen: { try $0.caseReopen($1) }, .visitVoid: { try $0.visitVoid($1) }, .unassign: { try $0.unassign($1) },
         .unpair: { try $0.unpair($1) }, .leaderUnlink: { try $0.leaderUnlink($1) }, .rename: { try $0.rename($1) },
         .memberRename: { try $0.memberRename($1) }, .attendTime: { try $0.attendTime($1) },
-        .caseUndispatch: { try $0.caseUndispatch($1) },
+        .caseUndispatch: { try $0.caseUndispatch($1) }, .merge: { try $0.merge($1) },
     ]
 
     /// The status a case's log shows it had before entry `index` (each step logs the status
@@ -106,8 +106,16 @@ extension Interpreter {
                 hint: kind == .pair ? Localized(en: "a pair is named after its cadres: rename the cadre", zh: "结对以干部姓名命名：请更正干部姓名") : nil)
         }
         guard !new.isEmpty else { throw ScriptError.validation("to= cannot be empty", "改为 不能为空", at: inv["to"]?.location) }
-        let id = try resolve(kind, rb)
+        let id = try resolve(kind, rb, followingMerges: false)
         let old = try title(kind, id)
+        // A record merged into another keeps the name it had: it is the kept one that is renamed.
+        if let into = try row(kind, id)?.int("merged_into") {
+            let kept = kind.id(try kept(kind, into))
+            throw ScriptError.runtime(
+                "\(kind.id(id)) \(old) was merged into \(kept): its name stays as it was", "\(kind.id(id)) \(old) 已合并到 \(kept)：其名称保持不变", at: rb.location,
+                hint: Localized(
+                    en: "rename the record kept: rename \(kind.rawValue) \(kept) to=…", zh: "请更名保留的记录：更名 \(kind.schema.label.zh) \(kept) 改为=…"))
+        }
         guard old != new else { throw ScriptError.runtime("\(kind.id(id)) is already named \(new)", "\(kind.id(id)) 已是 \(new)", at: inv["to"]?.location) }
         if let other = try store.lookup(kind, name: new), other != id {
             throw ScriptError.runtime(
@@ -115,16 +123,7 @@ extension Interpreter {
                 hint: Localized(en: "two records for one: keep both, or correct the other's name", zh: "如为重复录入，请保留一条并更正另一条的名称"))
         }
         try store.update(kind, id: id, [column: .text(new)])
-        var renamedPairs: [String] = []
-        if kind == .cadre {
-            for p in try store.select(.pair, matching: [:], orderBy: []) where p.int("office_id") == id || p.int("community_cadre_id") == id {
-                guard let name = p.text("name") else { continue }
-                let parts = name.split(separator: "+").map(String.init).map { $0 == old ? new : $0 }
-                let renamed = parts.joined(separator: "+")
-                try store.update(.pair, id: p.id, ["name": .text(renamed)])
-                renamedPairs.append(renamed)
-            }
-        }
+        let renamedPairs = kind == .cadre ? try renamePairs(of: id, from: old, to: new) : []
         try log(inv, "\(kind.rawValue).rename", kind, id, [("was", old), ("now", new), ("reason", reason)])
         let pairs = renamedPairs.isEmpty ? "" : say("; pairs: \(renamedPairs.joined(separator: ", "))", "；结对：\(renamedPairs.joined(separator: "、"))")
         return [.text(say("renamed \(kind.id(id)): \(old) → \(new) (reason: \(reason))", "已更名 \(kind.id(id))：\(old) → \(new)（原因：\(reason)）") + pairs)]
