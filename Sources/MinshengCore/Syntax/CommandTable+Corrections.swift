@@ -5,7 +5,7 @@ extension CommandID {
     public static let visitVoid = CommandID("visit-void"), unassign = CommandID("unassign"), unpair = CommandID("unpair")
     public static let leaderUnlink = CommandID("leader-unlink"), rename = CommandID("rename"), memberRename = CommandID("member-rename")
     public static let attendTime = CommandID("attend-time"), caseUndispatch = CommandID("case-undispatch")
-    public static let merge = CommandID("merge")
+    public static let merge = CommandID("merge"), memberMerge = CommandID("member-merge")
 }
 
 extension ParameterSpec {
@@ -142,5 +142,13 @@ extension CommandTable {
             options: [ParameterSpec("to", ["改为"], .text, required: true, help: Localized(en: "the right name", zh: "正确的姓名")), .reason],
             summary: Localized(en: "correct a member's name in the current meeting: list, sign-ins, proxies and ballots", zh: "更正当前会议成员姓名：名单、签到、委托和选票"),
             example: "member rename 王方 to=王芳 reason=\"姓名录错\"", effect: .writes),
+        CommandSpec(
+            .memberMerge, ["member", "merge"], aliases: [["成员", "合并"]],
+            arguments: [ParameterSpec("name", ["姓名"], .text, required: true, help: Localized(en: "the name entered for the member a second time", zh: "同一成员重复录入的姓名"))],
+            options: [ParameterSpec("into", ["合并到", "并入"], .text, required: true, help: Localized(en: "the member's name kept", zh: "保留的成员姓名")), .reason],
+            summary: Localized(
+                en: "merge two names of one member in the current meeting: sign-ins, proxies and ballots become the kept name's",
+                zh: "合并当前会议中同一成员的两个姓名：签到、委托和选票归入保留的姓名"),
+            example: "member merge 王方 into=王芳 reason=\"同一人签到两次\"", effect: .writes),
     ]
 }

@@ -49,7 +49,7 @@ extension CommandTable {
         // The subdistrict's own work.
         .caseDispatch: .manage, .caseMove: .manage, .caseEdit: .intake, .caseReopen: .caseCommunity, .visitVoid: .intake, .unassign: .manage, .unpair: .manage,
         .leaderUnlink: .manage, .rename: .admin, .merge: .admin,
-        .memberRename: .meeting, .attendTime: .meeting, .caseUndispatch: .manage, .caseReport: .manage, .caseImport: .manage, .campaignNew: .manage, .assign: .manage, .pair: .manage,
+        .memberRename: .meeting, .memberMerge: .meeting, .attendTime: .meeting, .caseUndispatch: .manage, .caseReport: .manage, .caseImport: .manage, .campaignNew: .manage, .assign: .manage, .pair: .manage,
         .leaderLink: .manage,
         // Meetings.
         .meetingNew: .meeting, .meetingClose: .meeting, .memberAdd: .meeting, .attend: .meeting, .leave: .meeting, .proxy: .meeting,
