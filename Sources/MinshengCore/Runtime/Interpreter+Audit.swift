@@ -65,7 +65,7 @@ extension Interpreter {
     func auditCorrections(_ inv: Invocation) throws -> [Output] {
         let events = try store.events(kind: nil, recordID: nil).filter { e in
             Self.correctionActions[e.action] != nil || (e.action == "item.motion" && e.details.contains { $0.0 == "reason" })
-                || e.action.hasSuffix(".rename") || e.action.hasSuffix(".merge")
+                || e.action.hasSuffix("rename") || e.action.hasSuffix("merge")
         }
         func col(_ name: String, _ en: String, _ zh: String, _ type: FieldType = .text) -> FieldSpec {
             FieldSpec(name, [], type, label: Localized(en: en, zh: zh), column: nil)
