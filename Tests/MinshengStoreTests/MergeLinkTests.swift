@@ -24,6 +24,14 @@ import Testing
         #expect(missing.isEmpty, "columns naming a merged kind that merge would not move: \(missing)")
     }
 
+    /// The merge columns (and any a later migration adds) are granted to the server's logins
+    /// by applying its security again: a new migration changes the stamp that decides it.
+    @Test func aNewMigrationAppliesTheServersGrantsAgain() {
+        let names = Migrations.sql.map(\.0)
+        #expect(PostgresEngine.securityStamp(migrations: names) != PostgresEngine.securityStamp(migrations: names.dropLast()))
+        #expect(PostgresEngine.securityStamp(migrations: names) == PostgresEngine.securityStamp(migrations: names))
+    }
+
     func add(_ s: SQLStore, _ kind: RecordKind, _ values: [String: StoreValue]) throws -> Int {
         try s.insert(kind, values.merging(["created_at": .text("2019-10-01T09:00:00"), "created_by": .text("测试员")]) { a, _ in a })
     }
