@@ -113,7 +113,11 @@ extension SQLStore {
             for link in links {
                 let (condition, args) = movableRows(link, duplicate: duplicate, kept: kept)
                 let ids = try db.ints("SELECT x.id FROM \(link.table) x WHERE \(condition) ORDER BY x.id" + dialect.rowLock(of: "x"), args)
-                guard !ids.isEmpty else { continue }
+                guard !ids.isEmpty else {
+                    // (A server may hide from FOR UPDATE the rows the login may not change.)
+                    try checkMoved(link.table, condition, args, db)
+                    continue
+                }
                 var values: [(String, StoreValue)] = [(link.column, kept.sqlValue)]
                 values += link.follow.map { ($0, keptRow?[$0] ?? .null) }
                 if let title = link.title { values.append((title, keptRow?[titleColumn] ?? .null)) }
@@ -122,6 +126,7 @@ extension SQLStore {
                     try db.execute(sql, values.map(\.1) + [id.sqlValue])
                     touch(link.table, id)
                 }
+                try checkMoved(link.table, condition, args, db)
                 if let i = moved.firstIndex(where: { $0.kind == link.kind }) {
                     moved[i].rows += ids.count
                 } else {
@@ -132,7 +137,24 @@ extension SQLStore {
                 "UPDATE \(kind.schema.table) SET merged_into = ?, merged_at = ?, merged_by = ?, merge_reason = ? WHERE id = ?",
                 [kept.sqlValue, at.storage.sqlValue, by.sqlValue, reason.sqlValue, duplicate.sqlValue])
             touch(kind.schema.table, duplicate)
+            try checkMoved(kind.schema.table, "x.id = ? AND x.merged_into IS NULL", [duplicate.sqlValue], db)
             return moved
         }
+    }
+
+    /// Refuses a merge that the server carried out only in part: row-level security lets an
+    /// UPDATE pass over the rows a login may read but not write, without a word, and a merge
+    /// half done would leave links on the duplicate that nothing lists any more.
+    func checkMoved(_ table: String, _ condition: String, _ args: [StoreValue], _ db: SQLConnection) throws {
+        let left = try db.int("SELECT COUNT(*) FROM \(table) x WHERE \(condition)", args) ?? 0
+        guard left > 0 else { return }
+        throw ScriptError(
+            .runtime,
+            Localized(
+                en: "not allowed by the server: this login may not change \(left) \(table) \(left == 1 ? "row" : "rows") the merge moves",
+                zh: "服务器拒绝：此登录名无权修改合并须移交的 \(left) 条 \(table) 记录"),
+            hint: Localized(
+                en: "a merge needs a role that writes the records linked to it too (a subdistrict cadre's, beside admin)",
+                zh: "合并还需要能修改其关联记录的角色（除管理员外，另需街道干部角色）"))
     }
 }
