@@ -9,7 +9,8 @@ extension SQLStore: AssessmentStore {
         + "c.dispatched_at, c.resolved_at, c.closed_at, c.satisfaction, c.reopen_count"
 
     /// The cases of a period, each with the unit it belongs to (`unit`), as a derived table.
-    /// A duplicate closed as such is the same request counted once, in its original.
+    /// A duplicate closed as such is the same request counted once, in its original. A case
+    /// taken in under the name of a cadre merged into another counts for the one kept.
     func assessedCases(_ unit: AssessedUnit, from: Timestamp, to: Timestamp) -> (String, [StoreValue]) {
         let filter = "c.created_at >= ? AND c.created_at < ? AND (c.outcome IS NULL OR c.outcome <> 'duplicate')"
         let args: [StoreValue] = [from.storage.sqlValue, to.storage.sqlValue]
@@ -25,7 +26,7 @@ extension SQLStore: AssessmentStore {
                 UNION ALL
                 SELECT v.partner_id AS unit, \(cols) FROM cases c JOIN visit v ON v.id = c.visit_id WHERE v.partner_id IS NOT NULL AND \(filter)
                 UNION ALL
-                SELECT g.id AS unit, \(cols) FROM cases c LEFT JOIN visit v ON v.id = c.visit_id LEFT JOIN cadre g ON g.name = c.created_by
+                SELECT COALESCE(g.merged_into, g.id) AS unit, \(cols) FROM cases c LEFT JOIN visit v ON v.id = c.visit_id LEFT JOIN cadre g ON g.name = c.created_by
                 WHERE v.id IS NULL AND \(filter)
                 """
             return (sql, args + args + args)

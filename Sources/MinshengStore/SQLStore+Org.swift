@@ -26,8 +26,8 @@ extension SQLStore: OrgStore {
     func compoundSizes(_ tags: [String]) -> (String, [StoreValue]) {
         let (special, args) = anyTag("h.tags", tags)
         return (
-            "(SELECT COUNT(*) FROM household h WHERE h.compound_id = b.id) AS households, "
-                + "(SELECT COUNT(*) FROM household h WHERE h.compound_id = b.id AND \(special)) AS special", args
+            "(SELECT COUNT(*) FROM household h WHERE h.compound_id = b.id AND h.merged_at IS NULL) AS households, "
+                + "(SELECT COUNT(*) FROM household h WHERE h.compound_id = b.id AND h.merged_at IS NULL AND \(special)) AS special", args
         )
     }
 
@@ -36,7 +36,8 @@ extension SQLStore: OrgStore {
         let (comm, commArgs) = inCommunity("b.community_id", community)
         let sql = """
             SELECT b.id, b.name, s.name AS community, \(sizes) FROM compound b JOIN community s ON s.id = b.community_id
-            WHERE NOT EXISTS (SELECT 1 FROM assignment a WHERE a.ended_at IS NULL AND a.compound_id = b.id)\(comm) ORDER BY b.community_id, b.id
+            WHERE b.merged_at IS NULL AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.ended_at IS NULL AND a.compound_id = b.id)\(comm)
+            ORDER BY b.community_id, b.id
             """
         return try rows(sql, sizeArgs + commArgs)
     }
@@ -49,7 +50,7 @@ extension SQLStore: OrgStore {
             SELECT b.id, b.name, s.name AS community, \(sizes),
             (SELECT MAX(v.day) FROM visit v WHERE v.voided_at IS NULL AND v.compound_id = b.id AND v.day < ?) AS last_visit
             FROM compound b JOIN community s ON s.id = b.community_id
-            WHERE NOT \(visited)\(comm) ORDER BY b.community_id, b.id
+            WHERE b.merged_at IS NULL AND NOT \(visited)\(comm) ORDER BY b.community_id, b.id
             """
         return try rows(sql, sizeArgs + [w.from.iso.sqlValue] + visitArgs + commArgs)
     }
@@ -61,7 +62,7 @@ extension SQLStore: OrgStore {
         let sql = """
             SELECT h.id, h.address, h.head, \(engine.guardsPhones ? dialect.guardedPhone("household", "h") + " AS phone" : "h.phone"), h.tags, h.compound_id,
             (SELECT MAX(v.day) FROM visit v WHERE v.voided_at IS NULL AND v.household_id = h.id AND v.day < ?) AS last_visit
-            FROM household h WHERE \(special) AND NOT \(visited)\(comm) ORDER BY \(dialect.order("h.community_id")), \(dialect.order("h.compound_id")), h.id
+            FROM household h WHERE h.merged_at IS NULL AND \(special) AND NOT \(visited)\(comm) ORDER BY \(dialect.order("h.community_id")), \(dialect.order("h.compound_id")), h.id
             """
         return try rows(sql, [w.from.iso.sqlValue] + tagArgs + visitArgs + commArgs)
     }
@@ -73,7 +74,7 @@ extension SQLStore: OrgStore {
             SELECT e.id, e.name, s.name AS community, e.contact,
             (SELECT MAX(v.day) FROM visit v WHERE v.voided_at IS NULL AND v.enterprise_id = e.id AND v.day < ?) AS last_visit
             FROM enterprise e LEFT JOIN community s ON s.id = e.community_id
-            WHERE NOT \(visited)\(comm) ORDER BY \(dialect.order("e.community_id")), e.id
+            WHERE e.merged_at IS NULL AND NOT \(visited)\(comm) ORDER BY \(dialect.order("e.community_id")), e.id
             """
         return try rows(sql, [w.from.iso.sqlValue] + visitArgs + commArgs)
     }
@@ -110,7 +111,7 @@ extension SQLStore: OrgStore {
         let compounds = try rows(
             """
             SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN \(assigned) THEN 1 ELSE 0 END), 0) AS assigned,
-            COALESCE(SUM(CASE WHEN \(compoundVisited) THEN 1 ELSE 0 END), 0) AS visited FROM compound b WHERE 1 = 1\(bComm)
+            COALESCE(SUM(CASE WHEN \(compoundVisited) THEN 1 ELSE 0 END), 0) AS visited FROM compound b WHERE b.merged_at IS NULL\(bComm)
             """, cvArgs + bArgs)
         c.compounds = compounds.first?.int("n") ?? 0
         c.compoundsWithCadre = compounds.first?.int("assigned") ?? 0
@@ -123,7 +124,7 @@ extension SQLStore: OrgStore {
             """
             SELECT COUNT(*) AS n,
             COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM assignment a WHERE a.ended_at IS NULL AND a.compound_id = h.compound_id) THEN 1 ELSE 0 END), 0) AS assigned,
-            COALESCE(SUM(CASE WHEN \(hVisited) THEN 1 ELSE 0 END), 0) AS visited FROM household h WHERE \(special)\(hComm)
+            COALESCE(SUM(CASE WHEN \(hVisited) THEN 1 ELSE 0 END), 0) AS visited FROM household h WHERE h.merged_at IS NULL AND \(special)\(hComm)
             """, hvArgs + tagArgs + hArgs)
         c.special = households.first?.int("n") ?? 0
         c.specialWithCadre = households.first?.int("assigned") ?? 0
@@ -132,7 +133,7 @@ extension SQLStore: OrgStore {
         let (eVisited, evArgs) = visitedIn(w, "enterprise_id", "e.id")
         let (eComm, eArgs) = inCommunity("e.community_id", community)
         let enterprises = try rows(
-            "SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN \(eVisited) THEN 1 ELSE 0 END), 0) AS visited FROM enterprise e WHERE 1 = 1\(eComm)",
+            "SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN \(eVisited) THEN 1 ELSE 0 END), 0) AS visited FROM enterprise e WHERE e.merged_at IS NULL\(eComm)",
             evArgs + eArgs)
         c.enterprises = enterprises.first?.int("n") ?? 0
         c.enterprisesVisited = enterprises.first?.int("visited") ?? 0
@@ -196,9 +197,9 @@ extension SQLStore: OrgStore {
         let (comm, commArgs) = inCommunity("b.community_id", community)
         let found = try rows(
             """
-            SELECT b.id, (SELECT COUNT(*) FROM household h WHERE h.compound_id = b.id AND \(special)) AS special,
+            SELECT b.id, (SELECT COUNT(*) FROM household h WHERE h.compound_id = b.id AND h.merged_at IS NULL AND \(special)) AS special,
             (SELECT MAX(v.day) FROM visit v WHERE v.voided_at IS NULL AND v.compound_id = b.id AND v.day < ?) AS last_visit
-            FROM compound b WHERE 1 = 1\(comm)
+            FROM compound b WHERE b.merged_at IS NULL\(comm)
             """, tagArgs + [before.iso.sqlValue] + commArgs)
         var out: [Int: (special: Int, lastVisit: Day?)] = [:]
         for r in found { out[r.id] = (r.int("special") ?? 0, r.text("last_visit").flatMap(Day.parse)) }

@@ -103,10 +103,10 @@ extension SQLStore {
             return "EXISTS (SELECT 1 FROM \(table) x WHERE x.\(column) = t.id\(live))"
         case .isEmpty(let f):
             let c = valueExpression(f)
-            // A number or a reference is empty only as NULL: comparing it with '' is an
-            // error on PostgreSQL (and never true on SQLite).
+            // A number or a reference is empty only as NULL: PostgreSQL refuses to compare
+            // one with ''.
             switch f.type {
-            case .integer, .reference: return "(\(c) IS NULL)"
+            case .reference, .integer, .decimal, .percent: return "\(c) IS NULL"
             default: return "(\(c) IS NULL OR \(c) = '')"
             }
         case .range(let f, let lo, let hi):

@@ -46,7 +46,9 @@ extension SQLStore {
                 return try idsStarting(with: digits, in: kind.schema.table, limit: limit, db).map { idPrefix + String($0) }
             }
             let c = kind.schema.titleColumn
-            let sql = "SELECT \(c) FROM \(kind.schema.table) WHERE substr(\(c), 1, length(?)) = ? ORDER BY \(c) LIMIT ?"
+            // A record merged into another is offered no more: its name leads to the kept one.
+            let live = kind.schema.field("merged") == nil ? "" : " AND merged_at IS NULL"
+            let sql = "SELECT \(c) FROM \(kind.schema.table) WHERE substr(\(c), 1, length(?)) = ?\(live) ORDER BY \(c) LIMIT ?"
             return try db.strings(sql, [.text(prefix), .text(prefix), .integer(limit)])
         }
     }

@@ -175,12 +175,12 @@ extension RecordSchema {
         kind: .department, words: ["dept", "depts", "department", "departments"], zhWords: ["科室", "部门"],
         idPrefix: "D", table: "department", label: Localized(en: "department", zh: "科室"),
         plural: Localized(en: "departments", zh: "科室"),
-        fields: [.id, .name("科室"), .subdistrict, .created, .createdBy])
+        fields: [.id, .name("科室"), .subdistrict, .created, .createdBy, .merged, .mergedInto(.department)])
     static let community = RecordSchema(
         kind: .community, words: ["community", "communities"], zhWords: ["社区"],
         idPrefix: "S", table: "community", label: Localized(en: "community", zh: "社区"),
         plural: Localized(en: "communities", zh: "社区"),
-        fields: [.id, .name("社区"), .subdistrict, .created, .createdBy])
+        fields: [.id, .name("社区"), .subdistrict, .created, .createdBy, .merged, .mergedInto(.community)])
     /// 街道: the level above communities. A district server holds many; a SQLite file holds
     /// one and need not name it.
     static let subdistrict = RecordSchema(

@@ -35,7 +35,7 @@ extension RecordSchema {
     static let compound = RecordSchema(
         kind: .compound, words: ["compound", "compounds"], zhWords: ["楼院"], idPrefix: "B", table: "compound",
         label: Localized(en: "compound", zh: "楼院"), plural: Localized(en: "compounds", zh: "楼院"),
-        fields: [.id, .name("楼院"), .ref("community", ["社区"], .community), .created, .createdBy])
+        fields: [.id, .name("楼院"), .ref("community", ["社区"], .community), .created, .createdBy, .merged, .mergedInto(.compound)])
 
     static let household = RecordSchema(
         kind: .household, words: ["household", "households"], zhWords: ["住户"], idPrefix: "H", table: "household",
@@ -43,7 +43,7 @@ extension RecordSchema {
         fields: [
             .id, .text("address", ["地址", "门牌"]), .ref("compound", ["楼院"], .compound), .ref("community", ["社区"], .community),
             .text("head", ["户主"]), FieldSpec("phone", ["电话"], .phone, label: Localized(en: "phone", zh: "电话")),
-            FieldSpec("tags", ["标签"], .tags, label: Localized(en: "tags", zh: "标签")), .created, .createdBy,
+            FieldSpec("tags", ["标签"], .tags, label: Localized(en: "tags", zh: "标签")), .created, .createdBy, .merged, .mergedInto(.household),
             FieldSpec("visited", ["已走访", "走访过"], .computed(.visited), label: Localized(en: "visited", zh: "已走访"), column: nil, listed: false),
         ])
 
@@ -53,7 +53,7 @@ extension RecordSchema {
         fields: [
             .id, .name("企业"), .ref("community", ["社区"], .community), .ref("compound", ["楼院"], .compound, listed: false),
             .text("address", ["地址"], listed: false), .text("contact", ["联系人"]),
-            FieldSpec("phone", ["电话"], .phone, label: Localized(en: "phone", zh: "电话")), .created, .createdBy,
+            FieldSpec("phone", ["电话"], .phone, label: Localized(en: "phone", zh: "电话")), .created, .createdBy, .merged, .mergedInto(.enterprise),
         ])
 
     static let cadre = RecordSchema(
@@ -62,7 +62,7 @@ extension RecordSchema {
         fields: [
             .id, .name("干部"), .choice("role", ["角色"], .cadreRole), .ref("dept", ["科室"], .department, column: "department_id"),
             .ref("community", ["社区"], .community), FieldSpec("phone", ["电话"], .phone, label: Localized(en: "phone", zh: "电话"), listed: false),
-            .created, .createdBy,
+            .created, .createdBy, .merged, .mergedInto(.cadre),
         ])
 
     static let `case` = RecordSchema(

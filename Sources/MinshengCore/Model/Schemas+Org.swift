@@ -40,4 +40,10 @@ extension FieldSpec {
     static let ended = FieldSpec("ended", ["结束时间"], .dateTime, label: Localized(en: "ended", zh: "结束时间"), column: "ended_at", listed: false)
     /// When a visit was voided (`visit void`): likewise left out unless named.
     static let voided = FieldSpec("voided", ["作废时间"], .dateTime, label: Localized(en: "voided", zh: "作废时间"), column: "voided_at", listed: false)
+    /// When a record entered twice was merged into the one kept (`merge`): likewise left out
+    /// unless named; `merged-into` names the record kept.
+    static let merged = FieldSpec("merged", ["合并时间"], .dateTime, label: Localized(en: "merged", zh: "合并时间"), column: "merged_at", listed: false)
+    static func mergedInto(_ kind: RecordKind) -> FieldSpec {
+        FieldSpec("merged-into", ["合并到"], .reference(kind), label: Localized(en: "merged into", zh: "合并到"), column: "merged_into", listed: false)
+    }
 }

@@ -59,7 +59,9 @@ extension Interpreter {
         let visits = try s.visitCounts(unit, period.window)
         let before = period.previous
         let previous = try s.caseTallies(unit, from: before.start, to: before.end, now: now)
-        var units = try store.select(unit.kind, matching: [:], orderBy: []).filter { unit != .cadre || $0.text("role") != "leader" || current[$0.id] != nil }
+        // A unit merged into another is counted in the one kept, and not ranked itself.
+        var units = try store.select(unit.kind, matching: [:], orderBy: [])
+            .filter { $0.text("merged_at") == nil && (unit != .cadre || $0.text("role") != "leader" || current[$0.id] != nil) }
             .map { (id: $0.id, name: $0.text("name") ?? unit.kind.id($0.id)) }
         for id in current.keys.compactMap({ $0 }) where !units.contains(where: { $0.id == id }) {
             units.append((id, try title(unit.kind, id)))

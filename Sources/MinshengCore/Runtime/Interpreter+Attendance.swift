@@ -25,6 +25,7 @@ extension Interpreter {
         let members = m.named ? try memberNames(m) : try knownMembers(m)
         var newcomers = 0
         for name in names {
+            try refuseMergedMember(name, m, at: bound.location)
             if let here = rows.first(where: { $0.name == name && $0.leftAt == nil }) {
                 throw ScriptError.runtime(
                     "'\(name)' is already present (signed in at \(clock(here.arrivedAt, on: m.date)))",

@@ -65,7 +65,7 @@ extension Interpreter {
     func auditCorrections(_ inv: Invocation) throws -> [Output] {
         let events = try store.events(kind: nil, recordID: nil).filter { e in
             Self.correctionActions[e.action] != nil || (e.action == "item.motion" && e.details.contains { $0.0 == "reason" })
-                || e.action.hasSuffix(".rename")
+                || e.action.hasSuffix("rename") || e.action.hasSuffix("merge")
         }
         func col(_ name: String, _ en: String, _ zh: String, _ type: FieldType = .text) -> FieldSpec {
             FieldSpec(name, [], type, label: Localized(en: en, zh: zh), column: nil)
@@ -85,7 +85,7 @@ extension Interpreter {
             case "meeting.attend-time": change = "\(get("name") ?? ""): \(get("was") ?? "") → \(get("now") ?? "")"
             case "case.move": change = "\(get("community-was") ?? "") → \(get("community") ?? "")"
             case "item.motion": change = say("round \(get("round") ?? ""): \(get("text") ?? "")", "第 \(get("round") ?? "") 轮：\(get("text") ?? "")")
-            case _ where e.action.hasSuffix("rename"): change = "\(get("was") ?? "") → \(get("now") ?? "")"
+            case _ where e.action.hasSuffix("rename") || e.action.hasSuffix("merge"): change = "\(get("was") ?? "") → \(get("now") ?? "")"
             case "visit.void": change = get("day") ?? ""
             case "assignment.end": change = "\(get("cadre") ?? "") – \(get("compound") ?? "")"
             case "pair.end": change = get("pair") ?? ""
@@ -105,7 +105,9 @@ extension Interpreter {
             }
             let what =
                 Self.correctionActions[e.action]?.text(lang)
-                ?? (e.action == "item.motion" ? say("voted again", "重新表决") : e.action.hasSuffix("rename") ? say("renamed", "更名") : e.action)
+                ?? (e.action == "item.motion"
+                    ? say("voted again", "重新表决")
+                    : e.action.hasSuffix("rename") ? say("renamed", "更名") : e.action.hasSuffix("merge") ? say("merged", "合并") : e.action)
             return [.text(e.at.storage), .text(e.operatorText(lang)), .text(record), .text(what), .text(masked(change)), .text(masked(get("reason") ?? ""))]
         }
         return [.table(ResultSet(columns: columns, rows: rows), kind: nil)]

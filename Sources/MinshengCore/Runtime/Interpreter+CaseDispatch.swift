@@ -29,7 +29,8 @@ extension Interpreter {
                     hint: Localized(en: "e.g. lead=城建科 supervisor=张书记", zh: "例如 lead=城建科 supervisor=张书记"))
             }
         }
-        let supervisorCadre = try supervisor.flatMap { try store.lookup(.cadre, name: $0) }
+        // A leader merged into another is the one kept.
+        let supervisorCadre = try supervisor.flatMap { try store.lookup(.cadre, name: $0) }.map { try kept(.cadre, $0) }
         let names = try depts.map { try departmentName($0) }
         return try runStep(inv, .dispatch) { c, now in
             guard let community = try inv["community"].map({ try resolve(.community, $0) }) ?? c.int("community_id") else {

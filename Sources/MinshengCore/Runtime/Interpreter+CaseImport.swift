@@ -119,7 +119,9 @@ extension Interpreter {
                 if let name = order.community {
                     if let n = communities[name] {
                         community = n
-                    } else if let n = try store.lookup(.community, name: name) {
+                    } else if let found = try store.lookup(.community, name: name) {
+                        // A community merged into another is the one kept.
+                        let n = try kept(.community, found)
                         communities[name] = n
                         community = n
                     } else {

@@ -64,7 +64,7 @@ extension Interpreter {
     func caseReport(_ inv: Invocation) throws -> [Output] {
         let to = inv.text("to")?.trimmingWhitespace() ?? ""
         guard !to.isEmpty else { throw ScriptError.validation("to= needs a leader's name", "to= 需要领导姓名", at: inv["to"]?.location) }
-        let cadre = try store.lookup(.cadre, name: to)
+        let cadre = try store.lookup(.cadre, name: to).map { try kept(.cadre, $0) }
         return try runStep(inv, .report) { _, now in
             var ch = StepChange(values: ["reported_at": .text(now.storage), "reported_to": .text(to)], details: [("to", to)])
             if let g = cadre { ch.details.append(("cadre", RecordKind.cadre.id(g))) }

@@ -8,7 +8,7 @@ extension Interpreter {
         .caseReopen: { try $0.caseReopen($1) }, .visitVoid: { try $0.visitVoid($1) }, .unassign: { try $0.unassign($1) },
         .unpair: { try $0.unpair($1) }, .leaderUnlink: { try $0.leaderUnlink($1) }, .rename: { try $0.rename($1) },
         .memberRename: { try $0.memberRename($1) }, .attendTime: { try $0.attendTime($1) },
-        .caseUndispatch: { try $0.caseUndispatch($1) },
+        .caseUndispatch: { try $0.caseUndispatch($1) }, .merge: { try $0.merge($1) }, .memberMerge: { try $0.memberMerge($1) },
     ]
 
     /// The status a case's log shows it had before entry `index` (each step logs the status
@@ -106,8 +106,16 @@ extension Interpreter {
                 hint: kind == .pair ? Localized(en: "a pair is named after its cadres: rename the cadre", zh: "结对以干部姓名命名：请更正干部姓名") : nil)
         }
         guard !new.isEmpty else { throw ScriptError.validation("to= cannot be empty", "改为 不能为空", at: inv["to"]?.location) }
-        let id = try resolve(kind, rb)
+        let id = try resolve(kind, rb, followingMerges: false)
         let old = try title(kind, id)
+        // A record merged into another keeps the name it had: it is the kept one that is renamed.
+        if let into = try row(kind, id)?.int("merged_into") {
+            let kept = kind.id(try kept(kind, into))
+            throw ScriptError.runtime(
+                "\(kind.id(id)) \(old) was merged into \(kept): its name stays as it was", "\(kind.id(id)) \(old) 已合并到 \(kept)：其名称保持不变", at: rb.location,
+                hint: Localized(
+                    en: "rename the record kept: rename \(kind.rawValue) \(kept) to=…", zh: "请更名保留的记录：更名 \(kind.schema.label.zh) \(kept) 改为=…"))
+        }
         guard old != new else { throw ScriptError.runtime("\(kind.id(id)) is already named \(new)", "\(kind.id(id)) 已是 \(new)", at: inv["to"]?.location) }
         if let other = try store.lookup(kind, name: new), other != id {
             throw ScriptError.runtime(
@@ -115,16 +123,7 @@ extension Interpreter {
                 hint: Localized(en: "two records for one: keep both, or correct the other's name", zh: "如为重复录入，请保留一条并更正另一条的名称"))
         }
         try store.update(kind, id: id, [column: .text(new)])
-        var renamedPairs: [String] = []
-        if kind == .cadre {
-            for p in try store.select(.pair, matching: [:], orderBy: []) where p.int("office_id") == id || p.int("community_cadre_id") == id {
-                guard let name = p.text("name") else { continue }
-                let parts = name.split(separator: "+").map(String.init).map { $0 == old ? new : $0 }
-                let renamed = parts.joined(separator: "+")
-                try store.update(.pair, id: p.id, ["name": .text(renamed)])
-                renamedPairs.append(renamed)
-            }
-        }
+        let renamedPairs = kind == .cadre ? try renamePairs(of: id, from: old, to: new) : []
         try log(inv, "\(kind.rawValue).rename", kind, id, [("was", old), ("now", new), ("reason", reason)])
         let pairs = renamedPairs.isEmpty ? "" : say("; pairs: \(renamedPairs.joined(separator: ", "))", "；结对：\(renamedPairs.joined(separator: "、"))")
         return [.text(say("renamed \(kind.id(id)): \(old) → \(new) (reason: \(reason))", "已更名 \(kind.id(id))：\(old) → \(new)（原因：\(reason)）") + pairs)]
@@ -136,6 +135,8 @@ extension Interpreter {
         guard let old = inv.text("name"), let new = inv.text("to")?.trimmingWhitespace(), !new.isEmpty else { return [] }
         let reason = try requiredReason(inv)
         let m = try roomMeeting(inv)
+        try refuseMergedMember(old, m, at: inv["name"]?.location)
+        try refuseMergedMember(new, m, at: inv["to"]?.location)
         guard try isMember(old, of: m) || (try attendance(m)).contains(where: { $0.name == old }) else {
             throw ScriptError.runtime(
                 "'\(old)' is not a member of \(m.display)", "'\(old)' 不是 \(m.display) 的成员", at: inv["name"]?.location,
@@ -144,32 +145,13 @@ extension Interpreter {
         guard !(try isMember(new, of: m)) else {
             throw ScriptError.runtime(
                 "'\(new)' is already a member of \(m.display)", "'\(new)' 已是 \(m.display) 的成员", at: inv["to"]?.location,
-                hint: Localized(en: "a sign-in made under the wrong name is removed with attend remove", zh: "误签到可用 撤销签到 撤销"))
+                hint: Localized(
+                    en: "two names of one member are merged: member merge \(old) into=\(new) reason=…", zh: "同一成员的两个姓名请合并：成员 合并 \(old) 合并到=\(new) 原因=…"))
         }
-        let meeting: [String: StoreValue] = ["meeting_id": .integer(m.id)]
-        for r in try store.select(.meetingMember, matching: meeting.merging(["name": .text(old)]) { a, _ in a }, orderBy: []) {
+        for r in try store.select(.meetingMember, matching: ["meeting_id": .integer(m.id), "name": .text(old)], orderBy: []) {
             try store.update(.meetingMember, id: r.id, ["name": .text(new)])
         }
-        for r in try store.select(.attendance, matching: meeting.merging(["name": .text(old)]) { a, _ in a }, orderBy: []) {
-            try store.update(.attendance, id: r.id, ["name": .text(new)])
-        }
-        for r in try store.select(.meetingProxy, matching: meeting, orderBy: []) {
-            var v: [String: StoreValue] = [:]
-            if r.text("giver") == old { v["giver"] = .text(new) }
-            if r.text("holder") == old { v["holder"] = .text(new) }
-            if !v.isEmpty { try store.update(.meetingProxy, id: r.id, v) }
-        }
-        for item in try items(of: m) {
-            for motion in try motions(of: item) {
-                let kind: RecordKind = motion.secret ? .secretVoter : .ballot
-                for b in try store.select(kind, matching: ["motion_id": .integer(motion.id)], orderBy: []) {
-                    var v: [String: StoreValue] = [:]
-                    if b.text("voter") == old { v["voter"] = .text(new) }
-                    if b.text("proxy_holder") == old { v["proxy_holder"] = .text(new) }
-                    if !v.isEmpty { try store.update(kind, id: b.id, v) }
-                }
-            }
-        }
+        _ = try renameInRecord(m, from: old, to: new)
         try recordCorrection(m, item: nil, what: "member.rename", name: new, was: old, now: new, reason: reason)
         try log(inv, "meeting.member-rename", .meeting, m.id, [("was", old), ("now", new), ("reason", reason)])
         return [.text(say("renamed the member \(old) → \(new) in \(m.display) (reason: \(reason))", "已将 \(m.display) 成员 \(old) 更正为 \(new)（原因：\(reason)）"))]
@@ -508,6 +490,7 @@ extension Interpreter {
             case "ballot.withdraw": what = "撤销 \(name) 在 \(item) 的选票" + (was.isEmpty ? "" : "（\(choiceLabelZh(was))）")
             case "motion.round": what = "\(item) 重新表决（第 \(now) 轮，第 \(was) 轮结果作废）"
             case "member.rename": what = "成员姓名 \(flat(was)) 更正为 \(name)"
+            case "member.merge": what = "成员 \(flat(was)) 与 \(name) 为同一人，合并为 \(name)"
             case "attend.time": what = "\(name) 的签到时间 \(was) 更正为 \(now)"
             default: what = "撤销 \(name) 的签到（\(was)）"
             }

@@ -5,6 +5,20 @@ extension Interpreter {
         try store.select(kind, matching: ["id": .integer(id)], orderBy: []).first
     }
 
+    /// The record `id` stands for: itself, or the one it was merged into.
+    func kept(_ kind: RecordKind, _ id: Int) throws -> Int {
+        guard kind.schema.field("merged") != nil else { return id }
+        var current = id
+        // A merge moves the records merged into the duplicate on to the kept one too, so
+        // one step is the rule; the bound only guards against a table edited behind the
+        // shell's back.
+        for _ in 0..<8 {
+            guard let next = try row(kind, current)?.int("merged_into"), next != current else { break }
+            current = next
+        }
+        return current
+    }
+
     /// A record's name (or title), for messages.
     func title(_ kind: RecordKind, _ id: Int?) throws -> String {
         guard let id else { return "" }
@@ -49,22 +63,27 @@ extension Interpreter {
 
     /// A household given by id (`H-1`) or by its full address; an address shared by two
     /// households (in different compounds) must be given by id.
-    func resolveHousehold(_ bound: BoundValue) throws -> Int {
+    func resolveHousehold(_ bound: BoundValue, followingMerges: Bool = true) throws -> Int {
         let text = bound.value.display
-        if let (k, _) = RecordKind.forID(text), k == .household { return try resolve(.household, bound) }
-        let found = try store.select(.household, matching: ["address": .text(text)], orderBy: [])
+        if let (k, _) = RecordKind.forID(text), k == .household { return try resolve(.household, bound, followingMerges: followingMerges) }
+        // A household merged into another stands for the one kept (once, however many name it).
+        var found: [Int] = []
+        for r in try store.select(.household, matching: ["address": .text(text)], orderBy: []) {
+            let id = followingMerges ? try kept(.household, r.id) : r.id
+            if !found.contains(id) { found.append(id) }
+        }
         guard let first = found.first else {
             throw ScriptError.runtime(
                 "no household with id or address '\(text)'", "没有编号或地址为 '\(text)' 的住户", at: bound.location,
                 hint: Localized(en: "find households where address ~ …", zh: "可用 find households where address ~ … 查找"))
         }
         guard found.count == 1 else {
-            let ids = found.map { RecordKind.household.id($0.id) }.joined(separator: ", ")
+            let ids = found.map { RecordKind.household.id($0) }.joined(separator: ", ")
             throw ScriptError.runtime(
                 "\(found.count) households have the address '\(text)': \(ids)", "有 \(found.count) 户地址为 '\(text)'：\(ids)", at: bound.location,
                 hint: Localized(en: "give the household by id", zh: "请用编号指定住户"))
         }
-        return first.id
+        return first
     }
 
     /// Free text as shown to the operator: phone numbers typed into it (a title, a detail)

@@ -77,9 +77,12 @@ extension Interpreter {
         }
     }
 
-    /// The names on a meeting's member list, in the order they were added.
+    /// The names on a meeting's member list, in the order they were added, but those merged
+    /// into another (`member merge`).
     func memberNames(_ m: MeetingRecord) throws -> [String] {
-        try store.select(.meetingMember, matching: ["meeting_id": .integer(m.id)], orderBy: []).compactMap { $0.text("name") }
+        let merged = try mergedMembers(m)
+        return try store.select(.meetingMember, matching: ["meeting_id": .integer(m.id)], orderBy: []).compactMap { $0.text("name") }
+            .filter { merged[$0] == nil }
     }
 
     /// Every sign-in of a meeting, in order, but those removed as mistakes.

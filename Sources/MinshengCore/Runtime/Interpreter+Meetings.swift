@@ -327,6 +327,7 @@ extension Interpreter {
                 hint: Localized(en: "members of such a meeting are known by signing in", zh: "此类会议的成员以签到为准"))
         }
         let names = try distinctNames(bound)
+        for name in names { try refuseMergedMember(name, m, at: bound.location) }
         let existing = Set(try memberNames(m))
         if let dup = names.first(where: existing.contains) {
             throw ScriptError.runtime("'\(dup)' is already a member of \(m.display)", "'\(dup)' 已是 \(m.display) 的成员", at: bound.location)

@@ -12,7 +12,8 @@ extension Interpreter {
         }
         var found: [(AssessedUnit, Int)] = []
         for unit in AssessedUnit.allCases {
-            if let id = try store.lookup(unit.kind, name: text) { found.append((unit, id)) }
+            // A unit merged into another is the one kept.
+            if let id = try store.lookup(unit.kind, name: text) { found.append((unit, try kept(unit.kind, id))) }
         }
         guard let first = found.first else {
             let names = try AssessedUnit.allCases.flatMap { try store.names($0.kind, prefix: "", limit: 500) }
@@ -26,7 +27,7 @@ extension Interpreter {
                 "'\(text)' names more than one unit: \(ids)", "'\(text)' 对应多个单位：\(ids)", at: b.location,
                 hint: Localized(en: "give it by id", zh: "请用编号指定"))
         }
-        return (first.0, first.1, text)
+        return (first.0, first.1, try title(first.0.kind, first.1))
     }
 
     /// `notice commend|criticize TARGET reason=… [period=…]`.

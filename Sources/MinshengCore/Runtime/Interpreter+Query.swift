@@ -31,19 +31,19 @@ extension Interpreter {
 
     func checkName(_ name: String, _ f: FieldSpec, contains: Bool, tokens: [Token], at end: SourceLocation) throws {
         guard case .reference(let kind) = f.type else { return }
-        if let (k, _) = RecordKind.forID(name), k == kind { return }
+        let loc = tokens.first { (try? session.bindingContext.text(of: $0)) == name }?.location ?? end
+        if let (k, id) = RecordKind.forID(name), k == kind { return try checkNotMerged(kind, id, name, at: loc) }
         // A record is named by its own title column (a household by its address).
         guard let title = kind.schema.fields.first(where: { $0.column == kind.schema.titleColumn }) else { return }
         if contains {
             var q = Query(kind: kind)
             q.predicate = .compare(title, .contains, .text(name))
             if try store.count(q, now: session.now).rows.first?.first?.text != "0" { return }
-        } else if try store.lookup(kind, name: name) != nil {
-            return
+        } else if let id = try store.lookup(kind, name: name) {
+            return try checkNotMerged(kind, id, name, at: loc)
         }
         // Kinds known by id only (a household) offer no list of names to suggest from.
         let known = kind.schema.nameField == nil ? [] : try store.names(kind, prefix: "", limit: 5000)
-        let loc = tokens.first { (try? session.bindingContext.text(of: $0)) == name }?.location ?? end
         let label = kind.schema.label
         // The name the user most likely meant: one holding what was typed, else the closest.
         let holding = known.filter { $0.contains(name) }
@@ -52,6 +52,17 @@ extension Interpreter {
             contains ? "no \(label.en) has '\(name)' in its name" : "no \(label.en) named '\(name)'",
             contains ? "没有名称含 '\(name)' 的\(label.zh)" : "没有名为 '\(name)' 的\(label.zh)", at: loc,
             hint: hint ?? (holding.isEmpty ? nil : Localized(en: "names holding it: " + holding.prefix(5).joined(separator: ", "), zh: "含有它的名称：" + holding.prefix(5).joined(separator: "、"))))
+    }
+
+    /// A record merged into another has no links left: a query names the one kept instead
+    /// (rather than finding nothing without a word).
+    func checkNotMerged(_ kind: RecordKind, _ id: Int, _ name: String, at loc: SourceLocation) throws {
+        let into = try kept(kind, id)
+        guard into != id else { return }
+        let shown = "\(kind.id(into)) \(try title(kind, into))"
+        throw ScriptError.validation(
+            "'\(name)' was merged into \(shown): its links are that record's now", "'\(name)' 已合并到 \(shown)：其关联已归入该记录", at: loc,
+            hint: Localized(en: "ask for \(kind.id(into)) instead", zh: "请改为查询 \(kind.id(into))"))
     }
 
     func find(_ inv: Invocation) throws -> [Output] {
@@ -92,8 +103,10 @@ extension Interpreter {
         guard var rs = try store.fetch(kind, id: n) else {
             throw ScriptError.runtime("no record \(text)", "没有记录 \(text)", at: loc)
         }
-        // A one-subdistrict file names no subdistrict: its empty line is left out.
-        if let i = rs.columns.firstIndex(where: { $0.name == "subdistrict" }), rs.rows.first?[i] == .null {
+        // A one-subdistrict file names no subdistrict, a record never merged no merge: their
+        // empty lines are left out.
+        for name in ["subdistrict", "merged", "merged-into"] {
+            guard let i = rs.columns.firstIndex(where: { $0.name == name }), rs.rows.first?[i] == .null else { continue }
             rs.columns.remove(at: i)
             rs.rows = rs.rows.map { var r = $0; r.remove(at: i); return r }
         }

@@ -243,20 +243,25 @@ public final class Interpreter {
         loggedClock = clock
     }
 
-    /// Resolves a record given by id (`D-1`) or by name.
-    func resolve(_ kind: RecordKind, _ bound: BoundValue) throws -> Int {
+    /// Resolves a record given by id (`D-1`) or by name. A record merged into another
+    /// stands for the one kept, unless `followingMerges` is false (the merge itself).
+    func resolve(_ kind: RecordKind, _ bound: BoundValue, followingMerges: Bool = true) throws -> Int {
         let text = bound.value.display
+        let id: Int
         if let (k, n) = RecordKind.forID(text), k == kind {
             guard try store.fetch(kind, id: n) != nil else {
                 throw ScriptError.runtime("no \(kind.schema.label.en) \(text)", "没有\(kind.schema.label.zh) \(text)", at: bound.location)
             }
-            return n
+            id = n
+        } else if let n = try store.lookup(kind, name: text) {
+            id = n
+        } else {
+            let names = (try? store.names(kind, prefix: "", limit: 500)) ?? []
+            throw ScriptError.runtime(
+                "no \(kind.schema.label.en) named '\(text)'", "没有名为 '\(text)' 的\(kind.schema.label.zh)", at: bound.location,
+                hint: Suggestion.hint(for: text, in: names))
         }
-        if let n = try store.lookup(kind, name: text) { return n }
-        let names = (try? store.names(kind, prefix: "", limit: 500)) ?? []
-        throw ScriptError.runtime(
-            "no \(kind.schema.label.en) named '\(text)'", "没有名为 '\(text)' 的\(kind.schema.label.zh)", at: bound.location,
-            hint: Suggestion.hint(for: text, in: names))
+        return followingMerges ? try kept(kind, id) : id
     }
 }
 

@@ -24,6 +24,31 @@ public protocol OrgStore: AnyObject {
     func campaignTotals(_ window: DayWindow, community: Int?) throws -> CampaignTotals
     /// For planning: each compound's special-group households and last visit before `before`.
     func compoundFacts(community: Int?, specialTags: [String], before: Day) throws -> [Int: (special: Int, lastVisit: Day?)]
+    /// The rows linked to `duplicate` that could not follow it to `kept` without breaking a
+    /// uniqueness rule (see `MergeClash`), in the order of their kinds, then of their ids.
+    func mergeClashes(_ kind: RecordKind, duplicate: Int, into kept: Int) throws -> [MergeClash]
+    /// Moves every link of `duplicate` (every column of another record that names it) to
+    /// `kept`, in the open transaction, and marks `duplicate` merged into it: when, by whom
+    /// and why. A row that would clash (`mergeClashes`) stays where it is. Returns how many
+    /// rows of each kind moved, in the order the links are known, kinds that moved none left out.
+    func merge(_ kind: RecordKind, duplicate: Int, into kept: Int, at: Timestamp, by: String, reason: String) throws -> [(kind: RecordKind, rows: Int)]
+}
+
+/// A row linked to a record entered twice that cannot follow it to the record kept without
+/// breaking a uniqueness rule, because the kept record has its own such row: the same cadre
+/// on the same compound, the same pair, the same address in the same compound.
+public struct MergeClash: Sendable, Equatable {
+    /// The kind of the two rows (`assignment`, `pair`, `household` …).
+    public var kind: RecordKind
+    /// The duplicate's row, and the kept record's that it would clash with.
+    public var duplicateRow: Int
+    public var keptRow: Int
+
+    public init(kind: RecordKind, duplicateRow: Int, keptRow: Int) {
+        self.kind = kind
+        self.duplicateRow = duplicateRow
+        self.keptRow = keptRow
+    }
 }
 
 /// The numbers of the coverage summary ("三个覆盖" and the compounds).

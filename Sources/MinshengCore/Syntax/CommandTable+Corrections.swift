@@ -5,6 +5,13 @@ extension CommandID {
     public static let visitVoid = CommandID("visit-void"), unassign = CommandID("unassign"), unpair = CommandID("unpair")
     public static let leaderUnlink = CommandID("leader-unlink"), rename = CommandID("rename"), memberRename = CommandID("member-rename")
     public static let attendTime = CommandID("attend-time"), caseUndispatch = CommandID("case-undispatch")
+    public static let merge = CommandID("merge"), memberMerge = CommandID("member-merge")
+}
+
+extension ParameterSpec {
+    /// The kind of record a `rename` or `merge` names.
+    static let recordKind = ParameterSpec(
+        "kind", ["种类"], .kind, required: true, help: Localized(en: "compound, household, cadre, enterprise …", zh: "楼院、住户、干部、企业等"))
 }
 
 extension CommandTable {
@@ -110,17 +117,38 @@ extension CommandTable {
         CommandSpec(
             .rename, ["rename"], aliases: [["更名"]],
             arguments: [
-                ParameterSpec("kind", ["种类"], .kind, required: true, help: Localized(en: "compound, household, cadre, enterprise …", zh: "楼院、住户、干部、企业等")),
+                .recordKind,
                 ParameterSpec("record", ["记录"], .text, required: true, help: Localized(en: "the record, by id or name", zh: "记录（编号或名称）")),
             ],
             options: [ParameterSpec("to", ["改为"], .text, required: true, help: Localized(en: "the right name (a household: its address)", zh: "正确的名称（住户为地址）")), .reason],
             summary: Localized(en: "correct a name entered wrong; every link follows (they name the record by id)", zh: "更正录错的名称；关联随之（按编号关联）"),
             example: "rename cadre 王方 to=王芳 reason=\"姓名录错\"", effect: .writes),
         CommandSpec(
+            .merge, ["merge"], aliases: [["合并"]],
+            arguments: [
+                .recordKind,
+                ParameterSpec("record", ["记录"], .text, required: true, help: Localized(en: "the duplicate, by id or name", zh: "重复的记录（编号或名称）")),
+            ],
+            options: [
+                ParameterSpec("into", ["合并到", "并入"], .text, required: true, help: Localized(en: "the record kept, by id or name", zh: "保留的记录（编号或名称）")), .reason,
+            ],
+            summary: Localized(
+                en: "merge a record entered twice into the one kept: every link moves; the duplicate stays, marked merged",
+                zh: "合并重复录入的记录：关联全部移到保留的记录；重复的一条保留，标记为已合并"),
+            example: "merge cadre 王方 into=王芳 reason=\"同一人录入两次\"", effect: .writes),
+        CommandSpec(
             .memberRename, ["member", "rename"], aliases: [["成员", "更名"]],
             arguments: [ParameterSpec("name", ["姓名"], .text, required: true, help: Localized(en: "the name entered wrong", zh: "录错的姓名"))],
             options: [ParameterSpec("to", ["改为"], .text, required: true, help: Localized(en: "the right name", zh: "正确的姓名")), .reason],
             summary: Localized(en: "correct a member's name in the current meeting: list, sign-ins, proxies and ballots", zh: "更正当前会议成员姓名：名单、签到、委托和选票"),
             example: "member rename 王方 to=王芳 reason=\"姓名录错\"", effect: .writes),
+        CommandSpec(
+            .memberMerge, ["member", "merge"], aliases: [["成员", "合并"]],
+            arguments: [ParameterSpec("name", ["姓名"], .text, required: true, help: Localized(en: "the name entered for the member a second time", zh: "同一成员重复录入的姓名"))],
+            options: [ParameterSpec("into", ["合并到", "并入"], .text, required: true, help: Localized(en: "the member's name kept", zh: "保留的成员姓名")), .reason],
+            summary: Localized(
+                en: "merge two names of one member in the current meeting: sign-ins, proxies and ballots become the kept name's",
+                zh: "合并当前会议中同一成员的两个姓名：签到、委托和选票归入保留的姓名"),
+            example: "member merge 王方 into=王芳 reason=\"同一人签到两次\"", effect: .writes),
     ]
 }

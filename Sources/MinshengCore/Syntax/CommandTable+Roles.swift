@@ -48,7 +48,8 @@ extension CommandTable {
         .caseProgress: .caseDepartment, .caseResolve: .caseDepartment, .caseReturn: .caseDepartment,
         // The subdistrict's own work.
         .caseDispatch: .manage, .caseMove: .manage, .caseEdit: .intake, .caseReopen: .caseCommunity, .visitVoid: .intake, .unassign: .manage, .unpair: .manage,
-        .leaderUnlink: .manage, .rename: .admin, .memberRename: .meeting, .attendTime: .meeting, .caseUndispatch: .manage, .caseReport: .manage, .caseImport: .manage, .campaignNew: .manage, .assign: .manage, .pair: .manage,
+        .leaderUnlink: .manage, .rename: .admin, .merge: .admin,
+        .memberRename: .meeting, .memberMerge: .meeting, .attendTime: .meeting, .caseUndispatch: .manage, .caseReport: .manage, .caseImport: .manage, .campaignNew: .manage, .assign: .manage, .pair: .manage,
         .leaderLink: .manage,
         // Meetings.
         .meetingNew: .meeting, .meetingEdit: .meeting, .meetingClose: .meeting, .memberAdd: .meeting, .attend: .meeting, .leave: .meeting, .proxy: .meeting,

@@ -71,9 +71,11 @@ public struct QueryParser {
                 throw .syntax("unexpected \(t.spelling); expected \(expected)", "多余的 \(t.spelling)；此处可用 \(expected)", at: t.location)
             }
         }
-        // A voided visit, an ended assignment: kept, and left out unless the query asks.
-        for f in kind.schema.fields where f.name == "voided" || f.name == "ended" {
-            guard !(q.predicate?.mentions(f) ?? false) else { continue }
+        // A voided visit, an ended assignment, a merged cadre: kept, and left out unless the query asks.
+        // (Asking what a record was merged into asks about merged ones.)
+        for f in kind.schema.fields where f.name == "voided" || f.name == "ended" || f.name == "merged" {
+            let asked = kind.schema.fields.filter { $0.name == f.name || (f.name == "merged" && $0.name == "merged-into") }
+            guard !asked.contains(where: { q.predicate?.mentions($0) ?? false }) else { continue }
             q.predicate = q.predicate.map { .and($0, .isEmpty(f)) } ?? .isEmpty(f)
         }
         return q
