@@ -154,3 +154,24 @@ extension Migrations {
 
     static func v15Minutes(_ db: Database) throws { try db.execute(sql: v15MinutesSQL) }
 }
+
+extension Migrations {
+    /// The speakers' list (举手): who asked to speak on an item, when, when the chair called
+    /// them and with what time limit, or when they withdrew.
+    static let v17SpeakersSQL = """
+        CREATE TABLE speaker_request (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+            item_id INTEGER NOT NULL REFERENCES item(id),
+            name TEXT NOT NULL,
+            asked_at TEXT NOT NULL,
+            called_at TEXT,
+            limit_seconds INTEGER,
+            withdrawn_at TEXT,
+            created_by TEXT NOT NULL
+        );
+        CREATE INDEX speaker_request_by_item ON speaker_request(item_id, id);
+        """
+
+    static func v17Speakers(_ db: Database) throws { try db.execute(sql: v17SpeakersSQL) }
+}

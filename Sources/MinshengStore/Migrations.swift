@@ -20,6 +20,7 @@ enum Migrations {
         ("v14: void visits, end assignments, pairs and leader links", v14Endings),
         ("v15: venue, start, chair, recorder and leaders of a meeting", v15Minutes),
         ("v16: records merged into the one kept", v16Merges),
+        ("v17: the speakers' list of a meeting", v17Speakers),
     ]
 
     /// The same migrations as SQL text, for an engine that runs them itself (PostgreSQL,
@@ -29,7 +30,7 @@ enum Migrations {
         (all[5].0, v6AssessmentSQL), (all[6].0, v7DistrictSQL), (all[7].0, v8ChainsSQL),
         (all[8].0, v9LoginsSQL), (all[9].0, v10RolesSQL), (all[10].0, v11ImagesSQL),
         (all[11].0, v12CalendarSQL), (all[12].0, v13CorrectionsSQL), (all[13].0, v14EndingsSQL),
-        (all[14].0, v15MinutesSQL), (all[15].0, v16MergesSQL),
+        (all[14].0, v15MinutesSQL), (all[15].0, v16MergesSQL), (all[16].0, v17SpeakersSQL),
     ]
 
     /// Brings the schema up to date. An up-to-date file costs one `PRAGMA user_version`

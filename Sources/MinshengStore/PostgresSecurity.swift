@@ -25,6 +25,7 @@ enum PostgresSecurity {
         ("item", "meeting_id", "meeting"), ("evaluation", "meeting_id", "meeting"), ("speech", "item_id", "item"), ("motion", "item_id", "item"),
         ("ballot", "motion_id", "motion"), ("secret_voter", "motion_id", "motion"), ("secret_count", "motion_id", "motion"),
         ("rating", "evaluation_id", "evaluation"), ("meeting_correction", "meeting_id", "meeting"),
+        ("speaker_request", "meeting_id", "meeting"),
     ]
     /// Tables everyone enrolled reads, written by the roles named.
     static let sharedTables: [(table: String, writers: String)] = [

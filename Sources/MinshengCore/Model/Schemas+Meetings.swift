@@ -19,6 +19,8 @@ extension RecordKind {
     static let rating = RecordKind(rawValue: "rating")
     /// Each correction of a meeting's record: a ballot changed or withdrawn, a sign-in removed.
     static let meetingCorrection = RecordKind(rawValue: "meeting_correction")
+    /// The speakers' list: a request to speak on an item, called or withdrawn.
+    static let speakerRequest = RecordKind(rawValue: "speaker_request")
 }
 
 extension ChoiceSet {
@@ -89,7 +91,7 @@ extension RecordSchema {
     /// The meeting tables that users do not query by name.
     static let meetingTables: [RecordSchema] = [
         RecordKind.meetingMember, .attendance, .meetingProxy, .speech, .motion, .ballot, .secretVoter, .secretCount,
-        .evaluation, .rating, .meetingCorrection,
+        .evaluation, .rating, .meetingCorrection, .speakerRequest,
     ].map { kind in
         RecordSchema(
             kind: kind, words: [kind.rawValue], zhWords: [], idPrefix: "", table: kind.rawValue, label: Localized(kind.rawValue),

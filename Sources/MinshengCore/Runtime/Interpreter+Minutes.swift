@@ -216,6 +216,7 @@ extension Interpreter {
                 out.append("  \(i + 1). \(s.text("speaker") ?? "")（\(stance)）：\(flat(s.text("note") ?? ""))")
             }
         }
+        if let order = try speakerOrderZh(item, m) { out.append("- 发言顺序（举手）：\(order)") }
         let all = try motions(of: item)
         for (i, motion) in all.enumerated() { out += try motionLines(motion, m, votedAgain: i + 1 < all.count && motion.verdict == .passed) }
         if let c = try caseOf(item), within(c.time("created_at"), m) {

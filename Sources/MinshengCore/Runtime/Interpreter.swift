@@ -146,6 +146,7 @@ public final class Interpreter {
         auditHandlers,
         caseHandlers,
         meetingHandlers,
+        speakerHandlers,
         rosterHandlers,
         visitHandlers,
         assessmentHandlers,

@@ -2,6 +2,8 @@ extension CommandID {
     public static let meetingNew = CommandID("meeting-new"), meetingUse = CommandID("meeting-use")
     public static let meetingShow = CommandID("meeting-show"), meetingClose = CommandID("meeting-close")
     public static let meetingEdit = CommandID("meeting-edit")
+    public static let queueAdd = CommandID("queue-add"), queueNext = CommandID("queue-next"), queueRemove = CommandID("queue-remove")
+    public static let queueShow = CommandID("queue-show")
     public static let memberAdd = CommandID("member-add"), attend = CommandID("attend"), leave = CommandID("leave")
     public static let proxy = CommandID("proxy"), propose = CommandID("propose"), discuss = CommandID("discuss")
     public static let motion = CommandID("motion"), vote = CommandID("vote"), tally = CommandID("tally")
@@ -24,6 +26,10 @@ extension ParameterSpec {
             help: Localized(en: "the leaders who attend, e.g. the 包片 leader", zh: "参会领导，如包片处级领导")),
     ]
 
+    /// `item=I-1`: the item a command is for, when it is not the current one.
+    static let itemOption = ParameterSpec(
+        "item", ["议题"], .text, help: Localized(en: "an item id such as I-1 (default: the current item)", zh: "议题编号，如 I-1（默认：当前议题）"))
+
     /// An agenda item; when left out, the current item (the last one proposed or named).
     static let item = ParameterSpec(
         "item", ["议题"], .text, help: Localized(en: "an item id such as I-1 (default: the current item)", zh: "议题编号，如 I-1（默认：当前议题）"))
@@ -43,7 +49,37 @@ extension ParameterSpec {
 }
 
 extension CommandTable {
-    static let meetingCommands: [CommandSpec] = meetingSetupCommands + meetingItemCommands
+    static let meetingCommands: [CommandSpec] = meetingSetupCommands + meetingItemCommands + speakerCommands
+
+    /// The speakers' list (举手): residents ask to speak on the current item, the chair
+    /// calls them in turn, with a time limit when one is set.
+    static let speakerCommands: [CommandSpec] = [
+        CommandSpec(
+            .queueAdd, ["queue", "add"], aliases: [["举手"], ["发言", "排队"]], arguments: [.names("who asks to speak", "要求发言的人")],
+            options: [.itemOption],
+            summary: Localized(en: "put people on the speakers' list of the current item (举手)", zh: "举手：登记要求就当前议题发言的人"),
+            example: "queue add 张伟,刘洋", effect: .writes),
+        CommandSpec(
+            .queueNext, ["queue", "next"], aliases: [["下一位"], ["发言", "下一位"]],
+            options: [
+                .itemOption,
+                ParameterSpec(
+                    "limit", ["限时"], .text, help: Localized(en: "how long the speaker has, e.g. 3m", zh: "发言限时，如 3m 或 3分钟")),
+            ],
+            summary: Localized(en: "call the next speaker on the list, with a time limit if given", zh: "请名单上的下一位发言，可限时"),
+            example: "queue next limit=3m", effect: .writes),
+        CommandSpec(
+            .queueRemove, ["queue", "remove"], aliases: [["发言", "撤回"]], arguments: [.names("who no longer asks to speak", "撤回发言请求的人")],
+            options: [.itemOption],
+            summary: Localized(en: "take someone off the speakers' list (they withdraw)", zh: "撤回发言请求"),
+            example: "queue remove 刘洋", effect: .writes),
+        CommandSpec(
+            .queueShow, ["queue"], aliases: [["发言", "队列"], ["发言队列"]], options: [.itemOption],
+            summary: Localized(
+                en: "show the speakers' list: who is speaking (and the time left), who waits, who has spoken",
+                zh: "查看发言队列：正在发言（及剩余时间）、等候、已发言"),
+            example: "queue", effect: .reads),
+    ]
 
     static let meetingSetupCommands: [CommandSpec] = [
         CommandSpec(

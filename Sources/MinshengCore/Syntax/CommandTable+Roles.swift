@@ -52,7 +52,7 @@ extension CommandTable {
         .memberRename: .meeting, .memberMerge: .meeting, .attendTime: .meeting, .caseUndispatch: .manage, .caseReport: .manage, .caseImport: .manage, .campaignNew: .manage, .assign: .manage, .pair: .manage,
         .leaderLink: .manage,
         // Meetings.
-        .meetingNew: .meeting, .meetingEdit: .meeting, .meetingClose: .meeting, .memberAdd: .meeting, .attend: .meeting, .leave: .meeting, .proxy: .meeting,
+        .meetingNew: .meeting, .meetingEdit: .meeting, .queueAdd: .meeting, .queueNext: .meeting, .queueRemove: .meeting, .meetingClose: .meeting, .memberAdd: .meeting, .attend: .meeting, .leave: .meeting, .proxy: .meeting,
         .propose: .meeting, .discuss: .meeting, .motion: .meeting, .vote: .meeting, .tally: .meeting, .ballotChange: .meeting, .ballotWithdraw: .meeting, .attendRemove: .meeting, .decide: .meeting, .evaluate: .meeting,
         // Supervision.
         .spotCheck: .supervision, .spotCheckRecord: .supervision, .noticeCommend: .supervision, .noticeCriticize: .supervision,
