@@ -42,6 +42,9 @@ final class Repl {
         interpreter.historyProvider = { reader.historyEntries() }
         interpreter.stepper = TerminalStepper(reader: reader)
         interpreter.interactive = true
+        if Terminal.isTerminal(1) {
+            interpreter.meetingFollower = { [interpreter] id in MeetingDisplay.follow(interpreter, meeting: id) }
+        }
         interpreter.isCancelled = { Interrupts.shared.isRequested }
         greet()
         if !noRC, let rc = Paths.rcFile(environment), Paths.exists(rc), let source = try? LineSource(path: rc) {

@@ -195,6 +195,7 @@ struct TmuxPane {
     func typeLiteral(_ text: String) { _ = run(["send-keys", "-t", session, "-l", text]) }
     func press(_ key: String) { _ = run(["send-keys", "-t", session, key]) }
     func killServer() { _ = run(["kill-server"]) }
+    func resize(columns: Int, rows: Int) { _ = run(["resize-window", "-t", session, "-x", String(columns), "-y", String(rows)]) }
 
     func capture() -> [String] {
         run(["capture-pane", "-p", "-t", session]).output

@@ -61,6 +61,8 @@ public final class Interpreter {
     /// working directory, as sqlite3's `.output` and psql's `\o`; a script's inputs (`source`,
     /// `replay`, `case import`) are still found beside the script that names them.
     public var outputFolder: String?
+    /// Set by the shell at a terminal: draws `meeting display` live until the user quits.
+    public var meetingFollower: ((Int) -> Void)?
     /// Inside a `replay` without `overwrite=yes`: a replayed `overwrite=yes` replaces nothing.
     var replayKeepsFiles = false
     /// Safe mode (`--safe`, `replay FILE safe`): nothing may be written outside the database.
@@ -147,6 +149,7 @@ public final class Interpreter {
         caseHandlers,
         meetingHandlers,
         speakerHandlers,
+        displayHandlers,
         rosterHandlers,
         visitHandlers,
         assessmentHandlers,

@@ -1,7 +1,7 @@
 extension CommandID {
     public static let meetingNew = CommandID("meeting-new"), meetingUse = CommandID("meeting-use")
     public static let meetingShow = CommandID("meeting-show"), meetingClose = CommandID("meeting-close")
-    public static let meetingEdit = CommandID("meeting-edit")
+    public static let meetingEdit = CommandID("meeting-edit"), meetingDisplay = CommandID("meeting-display")
     public static let queueAdd = CommandID("queue-add"), queueNext = CommandID("queue-next"), queueRemove = CommandID("queue-remove")
     public static let queueShow = CommandID("queue-show")
     public static let memberAdd = CommandID("member-add"), attend = CommandID("attend"), leave = CommandID("leave")
@@ -116,6 +116,12 @@ extension CommandTable {
             .meetingShow, ["meeting", "show"], aliases: [["会议", "查看"]], arguments: [.meeting],
             summary: Localized(en: "show a meeting: members, who is present, quorum, proxies, items", zh: "查看会议：成员、出席、法定人数、委托、议题"),
             example: "meeting show M-1", effect: .reads),
+        CommandSpec(
+            .meetingDisplay, ["meeting", "display"], aliases: [["会议", "大屏"], ["会议", "显示"]], arguments: [.meeting],
+            summary: Localized(
+                en: "the screen for the room: follows the meeting live as another shell records it (q quits)",
+                zh: "会场大屏：实时显示另一终端录入的会议进程（按 q 退出）"),
+            example: "meeting display M-1", effect: .session),
         CommandSpec(
             .meetingClose, ["meeting", "close"], aliases: [["会议", "结束"]], arguments: [.meeting],
             summary: Localized(en: "close a meeting: everyone still present is signed out", zh: "结束会议：仍在场的人全部签退"),
