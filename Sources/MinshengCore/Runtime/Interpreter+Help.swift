@@ -10,6 +10,15 @@ extension Interpreter {
         if !family.isEmpty && words.count == 1 {
             return [.text(family.map { line(for: $0) }.joined(separator: "\n"))]
         }
+        // The verb alone, as a cadre says it (`help 派单`, `help dispatch`): the commands
+        // whose name ends with it.
+        if words.count == 1 {
+            let byVerb = table.commands.filter { spec in
+                spec.spellings.contains { $0.count > 1 && CommandTable.same($0[$0.count - 1], first) }
+            }
+            if byVerb.count == 1, let spec = byVerb.first { return [.text(detail(spec))] }
+            if byVerb.count > 1 { return [.text(byVerb.map { line(for: $0) }.joined(separator: "\n"))] }
+        }
         let loc = (words.count > 1 ? inv["verb"] : inv["command"])?.location
         throw ScriptError.validation(
             "no help for '\(words.joined(separator: " "))'", "没有 '\(words.joined(separator: " "))' 的帮助", at: loc,
