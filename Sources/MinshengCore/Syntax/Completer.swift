@@ -108,7 +108,10 @@ public struct Completer {
                 return values(for: p.type, prefix: word)
             }
             if spec.id == .help { return rest.isEmpty ? firstWords : [] }
-            var out = spec.options.filter { p in !rest.contains { $0.text.map(p.matches) ?? false } }.map { $0.name + "=" }
+            // A key in either language (`科`⇥ gives `科室=`); with nothing typed yet, the
+            // English keys alone, so the list stays short.
+            let unused = spec.options.filter { p in !rest.contains { $0.text.map(p.matches) ?? false } }
+            var out = unused.flatMap { p in (word.isEmpty ? [p.name] : [p.name] + p.aliases).map { $0 + "=" } }
             let positional = rest.filter { $0.kind != .equals }.count - 2 * rest.filter { $0.kind == .equals }.count
             if positional >= 0, positional < spec.arguments.count {
                 out += values(for: spec.arguments[positional].type, prefix: word)
