@@ -122,6 +122,19 @@ extension EditLineReader {
             }
             return UInt8(CC_REFRESH)
         case .list(let all, let more):
+            // Many candidates: ask first, as readline does ("Display all 1010
+            // possibilities?"); anything but y keeps the screen as it was.
+            if all.count > Self.askBeyond {
+                let count = more ? "\(all.count)+" : "\(all.count)"
+                writeToTerminal(
+                    language == .zh ? "\n显示全部 \(count) 项？(y 或 n) " : "\nDisplay all \(count) possibilities? (y or n) ")
+                var answer: CChar = 0
+                let got = el_getc(el, &answer)
+                guard got == 1, answer == CChar(UInt8(ascii: "y")) || answer == CChar(UInt8(ascii: "Y")) else {
+                    writeToTerminal("\n")
+                    return UInt8(CC_REDISPLAY)
+                }
+            }
             let width = Int(minsheng_el_columns(el))
             writeToTerminal("\n" + CompletionColumns.format(all, terminalWidth: width > 0 ? width : 80) + (more ? "…\n" : ""))
             return UInt8(CC_REDISPLAY)

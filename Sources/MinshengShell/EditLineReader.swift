@@ -15,6 +15,10 @@ public final class EditLineReader: LineReader {
     private let historyFile: String?
     /// Shell-specific completion; `nil` makes Tab beep.
     let completion: CompletionSource?
+    /// The language of the reader's own questions ("显示全部 N 项？").
+    public var language: Language = .en
+    /// More candidates than this are listed only when the user says so.
+    static let askBeyond = 50
     /// The prompt as a C string owned by the reader: libedit keeps the pointer the
     /// prompt callback returns and may redraw with it at any time during `el_gets`.
     private var promptBuffer: UnsafeMutablePointer<CChar>?

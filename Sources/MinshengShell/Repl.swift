@@ -39,6 +39,7 @@ final class Repl {
         let history = Paths.historyFile(environment)
         if let data = Paths.dataDirectory(environment) { Paths.makeDirectory(data) }
         let reader = EditLineReader(programName: "minsheng", historyFile: history, completion: completion)
+        reader.language = interpreter.session.language
         interpreter.historyProvider = { reader.historyEntries() }
         interpreter.stepper = TerminalStepper(reader: reader)
         interpreter.interactive = true
