@@ -180,6 +180,11 @@ static inline int minsheng_el_bind_tab(EditLine *el, const char *fn_name) {
     return el_set(el, EL_BIND, "^I", fn_name, (const char *)NULL);
 }
 
+/* Binds a key (in libedit's ^X notation) to a function added with minsheng_el_addfn. */
+static inline int minsheng_el_bind_key(EditLine *el, const char *key, const char *fn_name) {
+    return el_set(el, EL_BIND, key, fn_name, (const char *)NULL);
+}
+
 /* Terminal width as libedit knows it (kept current on SIGWINCH); 0 if unknown. */
 static inline int minsheng_el_columns(EditLine *el) {
     int columns = 0;

@@ -22,6 +22,8 @@ public final class EditLineReader: LineReader {
     /// The prompt as a C string owned by the reader: libedit keeps the pointer the
     /// prompt callback returns and may redraw with it at any time during `el_gets`.
     private var promptBuffer: UnsafeMutablePointer<CChar>?
+    /// The prompt being shown, for a redraw of our own (Ctrl-R's accepted line).
+    var promptText: String? { promptBuffer.map { String(cString: $0) } }
     /// False only on a system without any UTF-8 locale. libedit then cannot take
     /// non-ASCII input, and a non-ASCII prompt makes it dereference NULL (seen with
     /// 3.1-20221030), so prompts are reduced to ASCII.
@@ -71,6 +73,11 @@ public final class EditLineReader: LineReader {
             return reader.completeAtCursor(el)
         })
         _ = minsheng_el_bind_tab(editLine, Self.completeFunctionName)
+        _ = minsheng_el_addfn(editLine, Self.searchFunctionName, "Search the history backwards as you type", { el, _ in
+            guard let el, let reader = EditLineReader.from(el) else { return UInt8(CC_ERROR) }
+            return reader.reverseSearch(el)
+        })
+        _ = minsheng_el_bind_key(editLine, "^R", Self.searchFunctionName)
         // After our own bindings, so that ~/.editrc can override them.
         _ = el_source(editLine, nil)
     }

@@ -40,6 +40,8 @@ import Testing
         #expect(complete("诉求 派单 C-1009 科") == ["科室="])
         #expect(complete("case new x 类") == ["类别=", "类型="])
         #expect(complete("诉求 派单 C-1 科室=城建科 社") == ["社区="])
+        // A field by its Chinese name, in a query: only those that start so.
+        #expect(complete("find cases where 社").allSatisfy { $0.hasPrefix("社") } && complete("find cases where 社").contains("社区"))
         #expect(complete("case dispatch C-1 dept=城") == ["城建科", "城管科"])
         #expect(complete("case new x urgency=") == ["complex", "emergency", "normal", "urgent", "一般", "危急", "复杂", "普通", "特急", "紧急"].sorted())
         #expect(complete("case new x community=十") == ["十里堡社区"])

@@ -37,3 +37,48 @@ struct CompletionTmuxTests {
         #expect(listed.contains { $0.hasPrefix("C-1 ") }, "\(screenText(listed))")
     }
 }
+
+/// Ctrl-R searches the history as readline does (issue 20), Chinese included.
+@Suite("Reverse history search in tmux", .serialized)
+struct ReverseSearchTmuxTests {
+    @Test("(reverse-i-search) finds Chinese, again goes older, Enter runs, Esc edits, Ctrl-G cancels")
+    func reverseSearch() throws {
+        let binary = try tmuxBinary()
+        let scratch = try tmuxScratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let pane = try TmuxPane(
+            scratch: scratch,
+            command: [
+                "env", "HOME=\(scratch.path)", "XDG_DATA_HOME=\(scratch.path)/data", "LANG=zh_CN.UTF-8", binary.path, "--db",
+                scratch.appendingPathComponent("t.db").path, "--norc", "--lang", "zh",
+            ], columns: 80, rows: 24)
+        defer { pane.killServer() }
+        try pane.waitFor("the prompt", timeout: 20) { $0.contains { $0.contains("minsheng(t.db)>") } }
+        for line in ["echo 城建科第一次", "echo 六里屯", "echo 城建科第二次"] {
+            pane.typeLiteral(line)
+            pane.press("Enter")
+        }
+        try pane.waitFor("three echoes") { $0.contains { $0 == "城建科第二次" } }
+        pane.press("C-r")
+        pane.typeLiteral("城建")
+        try pane.waitFor("the newest match") { $0.contains { $0 == "(reverse-i-search)`城建': echo 城建科第二次" } }
+        pane.press("C-r")
+        try pane.waitFor("an older match") { $0.contains { $0 == "(reverse-i-search)`城建': echo 城建科第一次" } }
+        pane.press("Enter")
+        let ran = try pane.waitFor("the match run, shown after the prompt") { screen in
+            screen.filter { $0 == "城建科第一次" }.count == 2 && screen.last { !$0.isEmpty } == "minsheng(t.db)>"
+        }
+        #expect(ran.contains { $0 == "minsheng(t.db)> echo 城建科第一次" }, "\(screenText(ran))")
+        pane.press("C-r")
+        pane.typeLiteral("六里")
+        try pane.waitFor("a match") { $0.contains { $0 == "(reverse-i-search)`六里': echo 六里屯" } }
+        pane.press("Escape")
+        try pane.waitFor("the match on the line, to edit") { $0.last { !$0.isEmpty } == "minsheng(t.db)> echo 六里屯" }
+        pane.press("C-u")
+        pane.press("C-r")
+        pane.typeLiteral("没有")
+        try pane.waitFor("a failed search") { $0.contains { $0 == "(failed reverse-i-search)`没有': " || $0 == "(failed reverse-i-search)`没有':" } }
+        pane.press("C-g")
+        try pane.waitFor("the empty line back") { $0.last { !$0.isEmpty } == "minsheng(t.db)>" }
+    }
+}
