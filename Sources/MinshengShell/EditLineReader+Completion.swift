@@ -29,10 +29,12 @@ enum CompletionAction: Equatable {
         guard let first = unique.first else { return .beep }
         if partial { return .list(unique, more: true) }
         if unique.count == 1 {
-            // A finished word gets a space, unless one is already there to move over (or
-            // it is a folder, whose files come next).
+            // A finished word gets a space, unless one is already there to move over, or it
+            // is a folder (its files come next) or a key (`dept=`: its value comes next, and
+            // the next Tab offers the values).
             let spaceFollows = end < characters.count && characters[end].isWhitespace
-            return .replace(typed: typed, replacement: spaceFollows || first.hasSuffix("/") ? first : first + " ")
+            let continues = first.hasSuffix("/") || first.hasSuffix("=") || first.hasSuffix("＝")
+            return .replace(typed: typed, replacement: spaceFollows || continues ? first : first + " ")
         }
         // Never a shorter or different word than the one typed: only what every candidate
         // adds to it (compared case-blind, as candidates are matched).

@@ -43,6 +43,9 @@ import Testing
         // A field by its Chinese name, in a query: only those that start so.
         #expect(complete("find cases where 社").allSatisfy { $0.hasPrefix("社") } && complete("find cases where 社").contains("社区"))
         #expect(complete("case dispatch C-1 dept=城") == ["城建科", "城管科"])
+        // Right after the key: its values, not the command's ids (issue 20).
+        #expect(complete("case dispatch C-1 dept=") == ["城建科", "城管科", "社会事务科"].sorted())
+        #expect(complete("诉求 派单 C-1 科室=") == ["城建科", "城管科", "社会事务科"].sorted())
         #expect(complete("case new x urgency=") == ["complex", "emergency", "normal", "urgent", "一般", "危急", "复杂", "普通", "特急", "紧急"].sorted())
         #expect(complete("case new x community=十") == ["十里堡社区"])
     }

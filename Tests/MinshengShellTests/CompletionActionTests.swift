@@ -29,4 +29,11 @@ import Testing
         #expect(decide("source do", ["docs/"]) == .replace(typed: "do", replacement: "docs/"))
         #expect(decide("source se", ["setup.msh"]) == .replace(typed: "se", replacement: "setup.msh "))
     }
+
+    /// A completed key takes no space: its value follows, and the next Tab offers the
+    /// values, not the command's ids (issue 20: `de`⇥⇥ listed ~1,000 case ids).
+    @Test func aKeyTakesNoSpace() {
+        #expect(decide("case dispatch C-1 de", ["dept="]) == .replace(typed: "de", replacement: "dept="))
+        #expect(decide("诉求 派单 C-1 科", ["科室="]) == .replace(typed: "科", replacement: "科室="))
+    }
 }
