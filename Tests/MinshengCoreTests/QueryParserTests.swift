@@ -123,7 +123,7 @@ func holds(_ p: Predicate, _ record: [String: String]) -> Bool {
         ("find cases where status > 3", "'>' does not apply to status", 25),
         ("find cases where created = 明天", "created is a date; '明天' is not a date", 28),
         ("find cases where colour = red", "unknown field 'colour' for cases", 18),
-        ("find cases where urgency = 很急", "'很急' is not a valid urgency; expected one of: urgent, normal, emergency, complex", 28),
+        ("find cases where urgency = 很急", "'很急' is not a valid urgency; expected one of: urgent (紧急), normal (一般), emergency (特急), complex (复杂)", 28),
         ("count cases by overdue", "cannot group by overdue: it is computed", 16),
         ("find cases where age > soon", "age is a number of days; 'soon' is not", 24),
         ("find cases where (status = closed) )", "unmatched ')'", 36),

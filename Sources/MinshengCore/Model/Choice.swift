@@ -30,6 +30,16 @@ public struct ChoiceSet: Sendable, Equatable {
     /// Every spelling a user may type, for completion and suggestions.
     public var spellings: [String] { choices.flatMap { [$0.value] + $0.aliases } }
 
+    /// The choices as an error lists them, each in the session's language first and the
+    /// other beside it: `urgent (紧急), normal (一般)` / `紧急（urgent）、一般（normal）`.
+    public func listed(extra: [(en: String, zh: String)] = []) -> Localized {
+        let pairs = choices.map { c in (en: c.value, zh: c.label.zh != c.value ? c.label.zh : c.aliases.first { $0.unicodeScalars.contains { $0.value > 0x2E80 } }) }
+            + extra.map { (en: $0.en, zh: Optional($0.zh)) }
+        return Localized(
+            en: pairs.map { p in p.zh.map { "\(p.en) (\($0))" } ?? p.en }.joined(separator: ", "),
+            zh: pairs.map { p in p.zh.map { "\($0)（\(p.en)）" } ?? p.en }.joined(separator: "、"))
+    }
+
     public static let onOff = ChoiceSet("on-off", [
         Choice("on", ["开", "是", "true", "yes"]), Choice("off", ["关", "否", "false", "no"]),
     ])

@@ -48,7 +48,7 @@ public struct BindingContext: Sendable {
     /// Reads one typed value. Free text and paths keep what was typed; every other type is
     /// read with full-width letters and digits folded, and a reference only when it then
     /// reads as an id (`Ｃ－１０１１`), since a name is text (`Ａ座`).
-    public func value(of token: Token, as type: ValueType, named name: String) throws(ScriptError) -> Value {
+    public func value(of token: Token, as type: ValueType, named name: String, zhName: String? = nil) throws(ScriptError) -> Value {
         let typed = try text(of: token)
         let s = type == .text || type == .path ? typed : typed.foldingFullWidth
         let loc = token.location
@@ -84,9 +84,9 @@ public struct BindingContext: Sendable {
             return .duration(d)
         case .choice(let set):
             guard let c = set.resolve(s) else {
-                let list = set.choices.map { c in c.aliases.first.map { "\(c.value) (\($0))" } ?? c.value }.joined(separator: ", ")
+                let list = set.listed()
                 throw .validation(
-                    "'\(s)' is not a valid \(name); expected one of: \(list)", "'\(s)' 不是有效的 \(name)，可选：\(list)", at: loc,
+                    "'\(s)' is not a valid \(name); expected one of: \(list.en)", "'\(s)' 不是有效的\(zhName ?? " \(name)")，可选：\(list.zh)", at: loc,
                     hint: Suggestion.hint(for: s, in: set.spellings))
             }
             return .choice(c.value)
@@ -141,7 +141,7 @@ extension Parser {
         }
         var values: [Value] = []
         for t in raw {
-            values.append(try context.value(of: t, as: param.type, named: param.name))
+            values.append(try context.value(of: t, as: param.type, named: param.name, zhName: param.aliases.first { $0.unicodeScalars.contains { $0.value > 0x2E80 } }))
         }
         let v: Value = param.list ? .list(values) : values[0]
         return BoundValue(value: v, location: first.location)

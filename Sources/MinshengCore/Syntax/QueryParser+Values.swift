@@ -50,9 +50,9 @@ extension QueryParser {
                 return op == .equal ? open : .not(open)
             }
             guard let c = set.resolve(raw) else {
-                let list = (set.choices.map(\.value) + (set == .caseStatus ? ["open"] : [])).joined(separator: ", ")
+                let list = set.listed(extra: set == .caseStatus ? [("open", "未结")] : [])
                 throw .validation(
-                    "'\(raw)' is not a valid \(field.name); expected one of: \(list)", "'\(raw)' 不是有效的\(field.label.zh)，可选：\(list)",
+                    "'\(raw)' is not a valid \(field.name); expected one of: \(list.en)", "'\(raw)' 不是有效的\(field.label.zh)，可选：\(list.zh)",
                     at: loc, hint: Suggestion.hint(for: raw, in: set.spellings + (set == .caseStatus ? ["open"] : [])))
             }
             return .compare(field, op, .text(c.value))
