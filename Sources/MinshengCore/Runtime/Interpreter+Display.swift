@@ -48,12 +48,9 @@ extension Interpreter {
         // The speakers' list is for the debate: it closes when the poll opens.
         let debating = [ItemStep.proposed, .discussed, .failed].contains(item.step)
         let requests = debating ? try speakerRequests(item) : []
-        if let now = requests.filter({ $0.calledAt != nil }).max(by: { ($0.calledAt?.seconds ?? 0, $0.id) < ($1.calledAt?.seconds ?? 0, $1.id) }),
-            let at = now.calledAt
-        {
+        if let now = calledInOrder(requests).last, let at = now.calledAt {
             var text = say("speaking: \(now.name)", "正在发言：\(now.name)")
-            if let limit = now.limit {
-                let left = limit - (session.now.seconds - at.seconds)
+            if let left = secondsLeft(now) {
                 text += left >= 0 ? say("  \(clockSpan(left)) left", "  还剩 \(clockSpan(left))") : say("  over by \(clockSpan(-left))", "  已超时 \(clockSpan(-left))")
             } else {
                 text += say("  since \(clock(at, on: m.date))", "  \(clock(at, on: m.date)) 起")
@@ -110,15 +107,6 @@ extension Interpreter {
         return ["╔" + String(repeating: "═", count: inner) + "╗", "║" + line + "║", "╚" + String(repeating: "═", count: inner) + "╝"]
     }
 
-    /// A line cut to `width` columns (a long title must not wrap the board).
-    func fit(_ text: String, _ width: Int) -> String {
-        var out = "", w = 0
-        for c in VisibleText.escape(text) {
-            let cw = DisplayWidth.of(String(c))
-            if w + cw > width - 1 && DisplayWidth.of(text) > width { return out + "…" }
-            out.append(c)
-            w += cw
-        }
-        return out
-    }
+    /// A line cut to `width` columns (a long title must not wrap the board), shown escaped.
+    func fit(_ text: String, _ width: Int) -> String { DisplayWidth.truncate(VisibleText.escape(text), to: width) }
 }

@@ -33,6 +33,17 @@ extension Interpreter {
             .sorted { $0.id < $1.id }
     }
 
+    /// The requests called, in the order the chair called them (the last is speaking).
+    func calledInOrder(_ requests: [SpeakerRequest]) -> [SpeakerRequest] {
+        requests.filter { $0.calledAt != nil }.sorted { ($0.calledAt?.seconds ?? 0, $0.id) < ($1.calledAt?.seconds ?? 0, $1.id) }
+    }
+
+    /// Seconds a called speaker has left (negative: over), when a limit was set.
+    func secondsLeft(_ r: SpeakerRequest) -> Int? {
+        guard let limit = r.limit, let at = r.calledAt else { return nil }
+        return limit - (session.now.seconds - at.seconds)
+    }
+
     /// The item the list is for, in an open meeting, while it is still being debated.
     func debatedItem(_ inv: Invocation) throws -> (ItemRecord, MeetingRecord) {
         let item = try targetItem(inv)
@@ -129,12 +140,11 @@ extension Interpreter {
         let item = try targetItem(inv)
         let m = try meetingRecord(item.meetingID, at: inv.location)
         let requests = try speakerRequests(item)
-        let called = requests.filter { $0.calledAt != nil }.sorted { ($0.calledAt ?? $0.askedAt, $0.id) < ($1.calledAt ?? $1.askedAt, $1.id) }
+        let called = calledInOrder(requests)
         var lines = [say("\(item.display) \(item.title): speakers' list", "\(item.display) \(item.title)：发言队列")]
         if m.isOpen, let now = called.last, let at = now.calledAt {
             var text = say("  speaking: \(now.name) since \(clock(at, on: m.date))", "  正在发言：\(now.name)（\(clock(at, on: m.date)) 起")
-            if let limit = now.limit {
-                let left = limit - (session.now.seconds - at.seconds)
+            if let limit = now.limit, let left = secondsLeft(now) {
                 text +=
                     left >= 0
                     ? say(", \(limitText(limit)), \(clockSpan(left)) left", "，限时 \(minutesZh(limit))，还剩 \(clockSpan(left))")
@@ -151,8 +161,7 @@ extension Interpreter {
 
     /// The order speakers were called, for the minutes: `王芳（19:05）、张伟（19:10，限时 3 分钟）`.
     func speakerOrderZh(_ item: ItemRecord, _ m: MeetingRecord) throws -> String? {
-        let called = try speakerRequests(item).filter { r in r.calledAt.map { within($0, m) } ?? false }
-            .sorted { ($0.calledAt ?? $0.askedAt, $0.id) < ($1.calledAt ?? $1.askedAt, $1.id) }
+        let called = calledInOrder(try speakerRequests(item)).filter { r in r.calledAt.map { within($0, m) } ?? false }
         guard !called.isEmpty else { return nil }
         return called.map { r in
             "\(r.name)（\(r.calledAt.map { clock($0, on: m.date) } ?? "")\(r.limit.map { "，限时 \(minutesZh($0))" } ?? "")）"
