@@ -5,8 +5,7 @@ import Testing
 /// what matters here — Chinese surviving libedit with LANG unset, Tab, history,
 /// Ctrl-C, Ctrl-D — only happens on a terminal and cannot be faked with pipes.
 @Suite(
-    "Interactive shell in tmux", .serialized,
-    .enabled(if: TmuxPane.tmuxPath != nil, "tmux is not installed; the interactive test needs a real terminal"))
+    "Interactive shell in tmux", .serialized)
 struct InteractiveTmuxTests {
     @Test("Chinese input, Tab completion, history, Ctrl-C and Ctrl-D")
     func interactiveSession() throws {

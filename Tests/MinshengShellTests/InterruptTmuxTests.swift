@@ -6,8 +6,7 @@ import Testing
 /// a long `find` stops printing, a long import stops with nothing committed, the shell is
 /// back at its prompt; in a `-c` run Ctrl-C ends the run with status 130.
 @Suite(
-    "Ctrl-C in tmux", .serialized,
-    .enabled(if: TmuxPane.tmuxPath != nil, "tmux is not installed; the interactive test needs a real terminal"))
+    "Ctrl-C in tmux", .serialized)
 struct InterruptTmuxTests {
     /// Work orders numbered from `first`, `rows` of them.
     static func writeWorkOrders(_ path: String, first: Int, rows: Int) throws {

@@ -7,8 +7,7 @@ import Testing
 /// opens in the pager (`less -RSFX` by default, `$MINSHENG_PAGER` first), `set pager off`
 /// prints it all; output that is not a terminal is never paged.
 @Suite(
-    "Wide and long results in tmux", .serialized,
-    .enabled(if: TmuxPane.tmuxPath != nil, "tmux is not installed; the interactive test needs a real terminal"))
+    "Wide and long results in tmux", .serialized)
 struct WideOutputTmuxTests {
     /// A database of 60 cases, made by the shell itself.
     static func prepare(_ scratch: URL) throws -> String {
