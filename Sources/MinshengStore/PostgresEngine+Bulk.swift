@@ -104,6 +104,7 @@ final class PostgresBulkInsert: BulkInsert {
 
     /// Runs a `COPY … FROM STDIN` with `data` as its rows.
     func copy(_ statement: String, _ data: String) throws {
+        try connection.sendHeld()
         let raw = connection.raw
         guard let start = libpq.PQexec(raw, statement) else { throw PostgresConnection.failure(cText(libpq.PQerrorMessage(raw)), state: nil) }
         let status = libpq.PQresultStatus(start)

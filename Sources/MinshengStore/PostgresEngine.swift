@@ -33,6 +33,8 @@ final class PostgresEngine: SQLEngine {
     private var upgraded = false
     /// What `interrupt()` sends the server a cancel request with (`PQgetCancel`).
     private let canceller = PostgresCanceller()
+    /// The open writing transaction's wall clock, read with its BEGIN.
+    private var wall: String?
 
     init(conninfo: String) {
         self.conninfo = conninfo
@@ -189,8 +191,12 @@ final class PostgresEngine: SQLEngine {
             depth = nil
             currentEffect = nil
         }
-        let begin = effect == .reads ? "BEGIN READ ONLY" : "BEGIN"
-        return try c.within(begin: begin, commit: "COMMIT", rollback: "ROLLBACK", body)
+        wall = nil
+        defer { wall = nil }
+        // BEGIN goes out with the transaction's first statement; a writer's wall clock for
+        // the log is read in the same round trip.
+        if effect == .reads { return try c.heldTransaction(begin: "BEGIN READ ONLY", body) }
+        return try c.heldTransaction(begin: "BEGIN", with: [HeldStatement("SELECT minsheng_wall()") { [weak self] in self?.wall = $0.first?[0].text }], body)
     }
 
     /// Databases made before ids came from sequences numbered their rows themselves: each
@@ -244,7 +250,10 @@ final class PostgresEngine: SQLEngine {
 
     /// The server's clock at the transaction's start, which its trigger writes into every
     /// entry whatever the client sends (a privileged login may fix it: tests).
-    func wallClock(_ db: SQLConnection) throws -> String { try db.string("SELECT minsheng_wall()") ?? "" }
+    func wallClock(_ db: SQLConnection) throws -> String {
+        if let wall { return wall }
+        return try db.string("SELECT minsheng_wall()") ?? ""
+    }
 
     func columnNames(_ table: String) throws -> [String] {
         try withConnection { c in
@@ -266,6 +275,11 @@ final class PostgresConnection: SQLConnection {
     /// Statements prepared on this connection, by their SQL text: the server parses and
     /// plans each once (the shell's statements are few and repeat).
     private var prepared: [String: String] = [:]
+    /// Statements held back to go out with the next one whose answer is awaited
+    /// (`PostgresConnection+Pipeline.swift`).
+    var held: [HeldStatement] = []
+    /// Whether the open transaction's BEGIN is still held: nothing of it reached the server.
+    var beginHeld = false
 
     init(_ raw: OpaquePointer, libpq: LibPQ, dialect: SQLDialect) {
         self.raw = raw
@@ -299,22 +313,15 @@ final class PostgresConnection: SQLConnection {
 
     /// Runs `sql` with its values; returns the result, which the caller clears.
     func run(_ sql: String, _ arguments: [StoreValue]) throws -> OpaquePointer {
-        let text = Self.numbered(sql)
-        let strings: [String?] = arguments.map { v in
-            switch v {
-            case .null: return nil
-            case .integer(let n): return String(n)
-            case .real(let d): return String(d)
-            case .text(let s): return s
-            }
+        if !held.isEmpty {
+            guard let result = try sendHeld(then: HeldStatement(sql, arguments)) else { throw ScriptError.runtimeFailure("a statement returned nothing") }
+            return result
         }
-        let pointers: [UnsafePointer<CChar>?] = strings.map { $0.flatMap { UnsafePointer(strdup($0)) } }
-        defer { for p in pointers { free(UnsafeMutablePointer(mutating: p)) } }
-        let result: OpaquePointer?
-        if let name = try statementName(text, parameters: Int32(arguments.count)) {
-            result = pointers.withUnsafeBufferPointer { libpq.PQexecPrepared(raw, name, Int32($0.count), $0.baseAddress, nil, nil, 0) }
-        } else {
-            result = pointers.withUnsafeBufferPointer { libpq.PQexecParams(raw, text, Int32($0.count), nil, $0.baseAddress, nil, nil, 0) }
+        let text = Self.numbered(sql)
+        let name = try statementName(text, parameters: Int32(arguments.count))
+        let result = Self.withCStrings(arguments) { values -> OpaquePointer? in
+            if let name { return libpq.PQexecPrepared(raw, name, Int32(values.count), values.baseAddress, nil, nil, 0) }
+            return libpq.PQexecParams(raw, text, Int32(values.count), nil, values.baseAddress, nil, nil, 0)
         }
         guard let result else { throw PostgresConnection.failure(cText(libpq.PQerrorMessage(raw)), state: nil) }
         let status = libpq.PQresultStatus(result)
@@ -363,6 +370,7 @@ final class PostgresConnection: SQLConnection {
 
     /// Several statements at once, with no values (a migration's DDL).
     func simple(_ sql: String) throws {
+        try sendHeld()
         guard let result = libpq.PQexec(raw, sql) else { throw PostgresConnection.failure(cText(libpq.PQerrorMessage(raw)), state: nil) }
         defer { libpq.PQclear(result) }
         let status = libpq.PQresultStatus(result)
@@ -411,6 +419,11 @@ final class PostgresConnection: SQLConnection {
     func forEachRow(_ sql: String, _ arguments: [StoreValue], _ body: (SQLRow) throws -> Void) throws {
         let result = try run(sql, arguments)
         defer { libpq.PQclear(result) }
+        try forEachRow(of: result, body)
+    }
+
+    /// Each row of a result, read back by its columns' types.
+    func forEachRow(of result: OpaquePointer, _ body: (SQLRow) throws -> Void) rethrows {
         let rows = libpq.PQntuples(result), cols = libpq.PQnfields(result)
         let names = (0..<cols).map { cText(libpq.PQfname(result, $0)) }
         let types = (0..<cols).map { libpq.PQftype(result, $0) }

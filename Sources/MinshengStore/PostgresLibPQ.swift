@@ -40,6 +40,25 @@ struct LibPQ: @unchecked Sendable {
     let PQgetCancel: @convention(c) (OpaquePointer?) -> OpaquePointer?
     let PQcancel: @convention(c) (OpaquePointer?, UnsafeMutablePointer<CChar>?, Int32) -> Int32
     let PQfreeCancel: @convention(c) (OpaquePointer?) -> Void
+    /// Pipeline mode (libpq 14 and later), or nil with an older library: several statements
+    /// sent before their answers are read, one round trip for all (`PostgresConnection.hold`).
+    let pipeline: Pipeline?
+
+    /// The functions of libpq's pipeline mode.
+    struct Pipeline {
+        let PQenterPipelineMode: @convention(c) (OpaquePointer?) -> Int32
+        let PQexitPipelineMode: @convention(c) (OpaquePointer?) -> Int32
+        let PQpipelineSync: @convention(c) (OpaquePointer?) -> Int32
+        let PQsendQueryParams:
+            @convention(c) (
+                OpaquePointer?, UnsafePointer<CChar>?, Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?,
+                UnsafePointer<Int32>?, Int32
+            ) -> Int32
+        let PQsendQueryPrepared:
+            @convention(c) (
+                OpaquePointer?, UnsafePointer<CChar>?, Int32, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32
+            ) -> Int32
+    }
 
     /// The library, or why it cannot be had.
     static let shared: Result<LibPQ, ScriptError> = load()
@@ -96,13 +115,32 @@ struct LibPQ: @unchecked Sendable {
         else {
             return .failure(ScriptError(.io, Localized("cannot use libpq: missing \(missing.joined(separator: ", "))")))
         }
+        var pipeline: Pipeline?
+        if let enter: @convention(c) (OpaquePointer?) -> Int32 = f("PQenterPipelineMode"),
+            let exit: @convention(c) (OpaquePointer?) -> Int32 = f("PQexitPipelineMode"),
+            let sync: @convention(c) (OpaquePointer?) -> Int32 = f("PQpipelineSync"),
+            let sendParams:
+                @convention(c) (
+                    OpaquePointer?, UnsafePointer<CChar>?, Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?,
+                    UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32
+                ) -> Int32 = f("PQsendQueryParams"),
+            let sendPrepared:
+                @convention(c) (
+                    OpaquePointer?, UnsafePointer<CChar>?, Int32, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?,
+                    UnsafePointer<Int32>?, Int32
+                ) -> Int32 = f("PQsendQueryPrepared")
+        {
+            pipeline = Pipeline(
+                PQenterPipelineMode: enter, PQexitPipelineMode: exit, PQpipelineSync: sync, PQsendQueryParams: sendParams,
+                PQsendQueryPrepared: sendPrepared)
+        }
         return .success(
             LibPQ(
                 PQconnectdb: connectdb, PQstatus: status, PQerrorMessage: errorMessage, PQfinish: finish, PQexecParams: execParams, PQexec: exec, PQprepare: prepare, PQexecPrepared: execPrepared,
                 PQresultStatus: resultStatus, PQputCopyData: putCopyData, PQputCopyEnd: putCopyEnd, PQgetResult: getResult,
                 PQresultErrorMessage: resultErrorMessage, PQresultErrorField: resultErrorField, PQclear: clear,
                 PQntuples: ntuples, PQnfields: nfields, PQfname: fname, PQftype: ftype, PQgetisnull: getisnull, PQgetvalue: getvalue,
-                PQgetCancel: getCancel, PQcancel: cancel, PQfreeCancel: freeCancel))
+                PQgetCancel: getCancel, PQcancel: cancel, PQfreeCancel: freeCancel, pipeline: pipeline))
     }
 }
 

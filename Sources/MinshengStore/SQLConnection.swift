@@ -38,9 +38,15 @@ protocol SQLConnection: AnyObject {
     func insert(_ sql: String, _ arguments: [StoreValue]) throws -> Int
     /// Runs a query, handing each row to `body` as it is read (nothing is collected).
     func forEachRow(_ sql: String, _ arguments: [StoreValue], _ body: (SQLRow) throws -> Void) throws
+    /// Runs a statement whose result nobody reads, now or with the next statement that is
+    /// awaited (on a server: one round trip for both). Its failure fails that statement or
+    /// the commit, so the command still fails whole.
+    func hold(_ sql: String, _ arguments: [StoreValue]) throws
 }
 
 extension SQLConnection {
+    func hold(_ sql: String, _ arguments: [StoreValue]) throws { try execute(sql, arguments) }
+
     func execute(_ sql: String) throws { try execute(sql, []) }
 
     func rows(_ sql: String, _ arguments: [StoreValue] = []) throws -> [SQLRow] {

@@ -77,7 +77,7 @@ extension SQLStore {
         // Each chain's head, locked until the command commits.
         var heads: [Int: (link: Int, hash: String)] = [:]
         for chain in Set(chains).sorted() {
-            _ = try db.int(dialect.lockChain("\(chain)"))
+            try db.hold(dialect.lockChain("\(chain)"), [])
             let head = try db.rows(dialect.chainHead, [.integer(chain)]).first
             heads[chain] = (head?.int("link") ?? 0, head?.text("hash") ?? "")
         }
@@ -106,8 +106,8 @@ extension SQLStore {
         // import's thousands through one bulk insert each.
         let imageColumns = ["chain", "link", "tbl", "row_id", "image"]
         if entries.count + logged.count <= 8 {
-            for e in entries { try db.execute(dialect.insertSQL(table: "event", key: "seq", columns: Self.entryColumns), e) }
-            for l in logged { try db.execute(dialect.insertSQL(table: "logged_row", columns: imageColumns), l) }
+            for e in entries { try db.hold(dialect.insertSQL(table: "event", key: "seq", columns: Self.entryColumns), e) }
+            for l in logged { try db.hold(dialect.insertSQL(table: "logged_row", columns: imageColumns), l) }
             return
         }
         _ = try engine.bulkInsert(table: "event", key: "seq", columns: Self.entryColumns, unique: nil).insert(batch: entries)
