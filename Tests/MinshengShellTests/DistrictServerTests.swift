@@ -87,6 +87,30 @@ import Testing
     }
 
     /// What a user types: a URI, a keyword string, and a server that is not there.
+    /// The log's inserts go out with COMMIT, in one round trip (`PostgresConnection.hold`):
+    /// when one of them fails the command still fails whole, with the server's reason, and
+    /// leaves nothing behind; the next command works as before.
+    @Test func aHeldStatementThatFailsFailsItsCommandWhole() throws {
+        guard let db = freshDatabase() else { return }
+        let dir = Files.temporaryDirectory()
+        #expect(runMinsheng("--db '\(db)' --lang en -c 'dept add 城建科'", in: dir).status == 0)
+        let trigger = """
+            CREATE FUNCTION refuse_image() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+              IF NEW.image LIKE '%城管科%' THEN RAISE EXCEPTION 'image refused by a test trigger'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER refuse_image BEFORE INSERT ON logged_row FOR EACH ROW EXECUTE FUNCTION refuse_image();
+            """
+        Files.write(dir + "/trigger.sql", trigger)
+        #expect(system("psql -X -q '\(db)' -f '\(dir)/trigger.sql' > /dev/null 2>&1") == 0)
+        let refused = runMinsheng("--db '\(db)' --lang en -c 'dept add 城管科'", in: dir)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("image refused by a test trigger"), "\(refused.stderr)")
+        #expect(psqlValue(db, "SELECT (SELECT COUNT(*) FROM department) || '|' || (SELECT COUNT(*) FROM event)") == "1|1")
+        let after = runMinsheng("--db '\(db)' --lang en -c 'dept add 社会事务科; count depts; audit verify'", in: dir)
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(after.stdout.contains("\n2\n"), "\(after.stdout)")
+        #expect(after.stdout.contains("change log intact"), "\(after.stdout)")
+    }
+
     @Test func connectionStringsAndAClearErrorWhenTheServerIsMissing() throws {
         let (db, problem) = TestServer.freshDatabase()
         guard let db, let host = TestServer.host else {
