@@ -38,6 +38,15 @@ extension PostgresConnection {
         held.append(HeldStatement(sql, arguments))
     }
 
+    /// Runs a query with the next awaited statement, handing its rows to `body` then.
+    func prefetch(_ sql: String, _ arguments: [StoreValue], _ body: @escaping ([SQLRow]) -> Void) throws {
+        guard libpq.pipeline != nil else { return body(try rows(sql, arguments)) }
+        held.append(HeldStatement(sql, arguments, onRows: body))
+    }
+
+    /// Sends whatever is held, now (the protocol's spelling of `sendHeld(then: nil)`).
+    func sendHeld() throws { try sendHeld(then: nil) }
+
     /// One transaction whose BEGIN (and `with`, read with it) goes out with its first
     /// statement; a transaction that sent nothing costs no round trip at all.
     func heldTransaction<T>(begin: String, with prefetch: [HeldStatement] = [], _ body: () throws -> T) throws -> T {
@@ -65,7 +74,7 @@ extension PostgresConnection {
     /// Sends what is held, then `last`, in one round trip, and returns `last`'s result (which
     /// the caller clears). The first failure among them is thrown, once all answers are read.
     @discardableResult
-    func sendHeld(then last: HeldStatement? = nil) throws -> OpaquePointer? {
+    func sendHeld(then last: HeldStatement?) throws -> OpaquePointer? {
         guard !held.isEmpty || last != nil else { return nil }
         var statements = held
         held = []
@@ -82,7 +91,7 @@ extension PostgresConnection {
             return result
         }
         // Statements are prepared before the pipeline starts (preparing waits for its answer).
-        let texts = statements.map { Self.numbered($0.sql) }
+        let texts = statements.map { serverText($0.sql) }
         var names: [String?] = []
         for (s, text) in zip(statements, texts) {
             names.append(s.preparable ? try statementName(text, parameters: Int32(s.arguments.count)) : nil)

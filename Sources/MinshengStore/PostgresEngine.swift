@@ -289,26 +289,42 @@ final class PostgresConnection: SQLConnection {
 
     func close() { libpq.PQfinish(raw) }
 
+    /// The server's text of each statement seen (`numbered`), kept: rewriting it character by
+    /// character took a fifth of a replay's time. Bounded, like the prepared statements.
+    private var serverTexts: [String: String] = [:]
+
+    /// `sql` as the server takes it (`$n` placeholders), rewritten once per connection.
+    func serverText(_ sql: String) -> String {
+        if let text = serverTexts[sql] { return text }
+        let text = Self.numbered(sql)
+        if serverTexts.count < 4 * Self.preparedLimit { serverTexts[sql] = text }
+        return text
+    }
+
     /// `?` → `$n`, outside quoted text and identifiers.
     static func numbered(_ sql: String) -> String {
-        var out = ""
+        // By UTF-8 byte: the characters that matter are ASCII, and no other character's
+        // encoding contains an ASCII byte.
+        var out: [UInt8] = []
+        out.reserveCapacity(sql.utf8.count + 16)
         var n = 0
-        var quote: Character?
-        for c in sql {
+        var quote: UInt8?
+        for b in sql.utf8 {
             if let q = quote {
-                if c == q { quote = nil }
-                out.append(c)
-            } else if c == "'" || c == "\"" {
-                quote = c
-                out.append(c)
-            } else if c == "?" {
+                if b == q { quote = nil }
+                out.append(b)
+            } else if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") {
+                quote = b
+                out.append(b)
+            } else if b == UInt8(ascii: "?") {
                 n += 1
-                out += "$\(n)"
+                out.append(UInt8(ascii: "$"))
+                out.append(contentsOf: String(n).utf8)
             } else {
-                out.append(c)
+                out.append(b)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Runs `sql` with its values; returns the result, which the caller clears.
@@ -317,7 +333,7 @@ final class PostgresConnection: SQLConnection {
             guard let result = try sendHeld(then: HeldStatement(sql, arguments)) else { throw ScriptError.runtimeFailure("a statement returned nothing") }
             return result
         }
-        let text = Self.numbered(sql)
+        let text = serverText(sql)
         let name = try statementName(text, parameters: Int32(arguments.count))
         let result = Self.withCStrings(arguments) { values -> OpaquePointer? in
             if let name { return libpq.PQexecPrepared(raw, name, Int32(values.count), values.baseAddress, nil, nil, 0) }

@@ -42,10 +42,17 @@ protocol SQLConnection: AnyObject {
     /// awaited (on a server: one round trip for both). Its failure fails that statement or
     /// the commit, so the command still fails whole.
     func hold(_ sql: String, _ arguments: [StoreValue]) throws
+    /// Runs a query now, or with the next statement that is awaited, handing its rows to
+    /// `body` then; `sendHeld()` makes sure they have arrived.
+    func prefetch(_ sql: String, _ arguments: [StoreValue], _ body: @escaping ([SQLRow]) -> Void) throws
+    /// Sends whatever is held, now.
+    func sendHeld() throws
 }
 
 extension SQLConnection {
     func hold(_ sql: String, _ arguments: [StoreValue]) throws { try execute(sql, arguments) }
+    func prefetch(_ sql: String, _ arguments: [StoreValue], _ body: @escaping ([SQLRow]) -> Void) throws { body(try rows(sql, arguments)) }
+    func sendHeld() throws {}
 
     func execute(_ sql: String) throws { try execute(sql, []) }
 

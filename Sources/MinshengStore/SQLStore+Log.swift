@@ -57,6 +57,8 @@ extension SQLStore {
     }
 
     func writeEntries(_ events: [Event], rows: [(table: String, id: Int)], _ db: SQLConnection) throws {
+        // The rows' images, asked for first: on a server they go out with the next query.
+        let requested = try requestImages(rows, db)
         // Each record's chain, found for many ids in one statement per kind.
         var chains: [Int] = Array(repeating: 0, count: events.count)
         var byKind: [RecordKind: [(index: Int, id: Int)]] = [:]
@@ -88,7 +90,8 @@ extension SQLStore {
         for (i, e) in events.enumerated() {
             if let kind = e.kind, let id = e.recordID { lastNaming[Self.rowKey(kind.schema.table, id)] = i }
         }
-        let images = try imagesOf(rows, db)
+        try db.sendHeld()
+        let images = requested.of(rows)
         var lines: [[(table: String, id: Int, image: String)]] = Array(repeating: [], count: events.count)
         for (row, image) in zip(rows, images) {
             lines[lastNaming[Self.rowKey(row.table, row.id)] ?? events.count - 1].append((row.table, row.id, image))
@@ -154,19 +157,29 @@ extension SQLStore {
 
     /// The images of rows as they are now, in the order given ("null" for a row not there).
     func imagesOf(_ rows: [(table: String, id: Int)], _ db: SQLConnection) throws -> [String] {
+        let images = try requestImages(rows, db)
+        try db.sendHeld()
+        return images.of(rows)
+    }
+
+    /// Asks for the images of rows; they are there once `db.sendHeld()` has run (on a server
+    /// the queries travel with the next statement that is awaited: no round trip of their own).
+    func requestImages(_ rows: [(table: String, id: Int)], _ db: SQLConnection) throws -> RowImages {
         var byTable: [String: [Int]] = [:]
         for r in rows { byTable[r.table, default: []].append(r.id) }
-        var found: [String: String] = [:]
+        let images = RowImages()
         for (table, ids) in byTable {
             let (names, select) = try imageColumns(table)
             for chunk in Self.chunks(ids, 500) {
                 let marks = chunk.map { _ in "?" }.joined(separator: ", ")
-                try db.forEachRow("SELECT \(select) FROM \(table) t WHERE t.id IN (\(marks))", chunk.map { .integer($0) }) { row in
-                    if let id = row.int("id") { found[Self.rowKey(table, id)] = Self.image(names, row.values) }
+                try db.prefetch("SELECT \(select) FROM \(table) t WHERE t.id IN (\(marks))", chunk.map { .integer($0) }) { found in
+                    for row in found {
+                        if let id = row.int("id") { images.found[Self.rowKey(table, id)] = Self.image(names, row.values) }
+                    }
                 }
             }
         }
-        return rows.map { found[Self.rowKey($0.table, $0.id)] ?? "null" }
+        return images
     }
 
     /// A row's image: its columns by name, in name order, as one JSON object; a NULL column
@@ -260,5 +273,15 @@ struct EntryImages {
             }
         }
         return lines[link] ?? []
+    }
+}
+
+/// Row images as they arrive from the database, by table and id.
+final class RowImages {
+    var found: [String: String] = [:]
+
+    /// The images of `rows`, in their order ("null" for a row not there).
+    func of(_ rows: [(table: String, id: Int)]) -> [String] {
+        rows.map { found[SQLStore.rowKey($0.table, $0.id)] ?? "null" }
     }
 }

@@ -15,7 +15,8 @@ extension SQLStore {
         try withWriting { db in
             let columns = values.keys.sorted()
             let sql = "UPDATE \(kind.schema.table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
-            try db.execute(sql, columns.map { values[$0] ?? .null } + [.integer(id)])
+            // Nobody reads its answer: on a server it goes out with the next statement.
+            try db.hold(sql, columns.map { values[$0] ?? .null } + [.integer(id)])
             touch(kind.schema.table, id)
         }
     }
