@@ -1,0 +1,79 @@
+import MinshengCore
+import MinshengTestSupport
+import Testing
+
+/// Every message in the session's language (issue 20): a walk over every command of the
+/// table (bare, as its example, with a wrong option, a wrong value, an unknown id), `help`
+/// of each, a whole case and a whole meeting typed only in Chinese, and every Chinese
+/// transcript. In Chinese no Latin word may remain but ids, values the user typed, names
+/// with no Chinese word and command examples she may type; in English no Chinese word but
+/// values she typed and the Chinese spellings she may type.
+@Suite struct ChineseOutputTests {
+    /// English that comes from files another piece of work owns: each names its file, to be
+    /// removed once that file speaks Chinese. A finding whose line holds `fragment` is not reported.
+    static let knownElsewhere: [(file: String, fragment: String)] = []
+
+    /// A whole case and a whole meeting, as a cadre types them with an input method.
+    static let chineseDay = [
+        "科室 添加 城建科", "科室 添加 城管科", "社区 添加 六里屯社区", "社区 添加 十里堡社区",
+        "楼院 添加 十里堡北里3号楼 社区=十里堡社区", "干部 添加 王强 科室=城建科", "干部 添加 李梅 科室=城管科",
+        "诉求 受理 「楼道灯不亮」 类别=市政设施 紧急程度=一般 来源=走访 社区=六里屯社区 诉求人=王芳 电话=13800001234",
+        "诉求 接即应 C-1 备注＝已电话联系", "诉求 诉必访 C-1 备注=楼道灯损坏", "诉求 即时报 C-1 上报给=张书记",
+        "诉求 派单 C-1 科室=城建科，城管科 牵头=城建科 督办=张书记", "诉求 进展 C-1 备注=已联系物业",
+        "诉求 办必妥 C-1 备注=已更换灯具 经办人=城建科", "诉求 回访 C-1 结果=满意", "诉求 结案 C-1 结案方式=已解决",
+        "诉求 查看 C-1", "诉求 受理 “噪音扰民” 类型=投诉 社区=十里堡社区", "诉求 退单 C-2 原因=不属于本科室",
+        "诉求 超期", "时限 查看",
+        "会议 新建 “十二月会商会” 社区=六里屯社区 日期=2019-12-03 成员=王芳，张伟，刘洋",
+        "成员 添加 李娜、陈静", "签到 王芳，张伟，刘洋，李娜", "委托 李娜 委托人=陈静", "会议 查看",
+        "提 「小区南侧路灯不亮」 提出人=刘洋", "议 “已报修三次未修好” 发言人=刘洋 立场=赞成",
+        "动议 “由街道协调产权单位一周内修复路灯” 规则=三分之二 方式=无记名",
+        "决 投票人＝王芳，张伟，刘洋", "未投票", "决 投票人=李娜，陈静", "计票 赞成=4 反对=1",
+        "办 科室=城管科 期限=2019-12-17", "评 满意=王芳、张伟 基本满意=刘洋 不满意=李娜", "议程", "纪要",
+    ]
+
+    @Test func chineseSessionSpeaksChinese() {
+        let findings = walk(.zh)
+        #expect(findings.count == 0, "\(findings.count) lines with English in a Chinese session:\n\(findings.joined(separator: "\n"))")
+    }
+
+    @Test func englishSessionSpeaksEnglish() {
+        let findings = walk(.en)
+        #expect(findings.count == 0, "\(findings.count) lines with Chinese in an English session:\n\(findings.joined(separator: "\n"))")
+    }
+
+    /// Every transcript that runs in Chinese, its whole text counted as typed.
+    @Test(arguments: Transcript.discover(under: transcriptRoot).filter { Transcript.header(path: transcriptRoot + "/" + $0).language == .zh })
+    func chineseTranscript(_ name: String) {
+        let work = Files.temporaryDirectory()
+        defer { Files.removeTemporary(work) }
+        Files.copyTree(transcriptRoot, work)
+        let walk = OutputWalk(.zh, folder: work)
+        for script in [name] + Self.partials(of: name, in: work) {
+            walk.note(typedLine: Files.read(work + "/" + script) ?? "")
+        }
+        walk.checkOutput(Transcript.run(path: work + "/" + name, displayName: name), of: name)
+        #expect(walk.findings.count == 0, "\(walk.findings.count) lines with English in \(name):\n\(walk.findings.joined(separator: "\n"))")
+    }
+
+    func walk(_ language: Language) -> [String] {
+        let folder = Files.temporaryDirectory()
+        defer { Files.removeTemporary(folder) }
+        let walk = OutputWalk(language, folder: folder)
+        Self.chineseDay.forEach(walk.run)
+        let help = language == .zh ? "帮助" : "help"
+        walk.run(help)
+        for spec in CommandTable.standard.commands { walk.run(help + " " + spec.name(language)) }
+        walk.walkTable(.standard)
+        return walk.findings
+    }
+
+    /// The scripts a transcript `source`s (`source _org.msh`), as paths under the transcripts.
+    static func partials(of name: String, in root: String) -> [String] {
+        let folder = name.split(separator: "/").dropLast().joined(separator: "/")
+        return (Files.read(root + "/" + name) ?? "").split(separator: "\n").compactMap { line in
+            let words = line.split(separator: " ")
+            guard words.count == 2, ["source", "执行", "."].contains(String(words[0])) else { return nil }
+            return folder + "/" + words[1]
+        }
+    }
+}
