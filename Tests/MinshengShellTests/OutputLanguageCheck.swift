@@ -24,8 +24,10 @@ struct OutputLanguageCheck {
     /// Names that have no Chinese word and that a Chinese user reads as they are: file
     /// formats, systems and this program's own name.
     static let names: Set<String> = [
-        "CSV", "JSON", "JSONL", "SQL", "Excel", "Windows", "Open311", "GeoReport", "v2", "PostgreSQL", "SQLite",
+        "CSV", "JSON", "JSONL", "SQL", "Excel", "Windows", "Open311", "open311", "GeoReport", "v2", "PostgreSQL", "SQLite",
         "UTF-8", "utf-8", "GB18030", "gb18030", "GBK", "gbk", "HTML", "Markdown", "A4", "minsheng",
+        // The key that leaves the meeting display: typed, like a command.
+        "q",
     ]
 
     init(table: CommandTable) {
@@ -54,6 +56,10 @@ struct OutputLanguageCheck {
             for word in Self.words(spec.example) { add(word) }
         }
         for set in [ChoiceSet.onOff, .expanded, .pager, .encoding, .format, .language] { add(set) }
+        for setting in CommandTable.settings {
+            add(setting.name)
+            setting.zh.forEach(add)
+        }
         for schema in RecordSchema.all {
             schema.words.forEach(add)
             schema.zhWords.forEach(add)
@@ -72,7 +78,7 @@ struct OutputLanguageCheck {
 
     /// The words of a typed line: split at spaces, `=`, commas, quotes and brackets, both widths.
     static func words(_ line: String) -> [String] {
-        let cuts = Set(" \t=＝,，、;；\"“”「」'‘’()（）[]".unicodeScalars.map { $0 })
+        let cuts = Set(" \t\n=＝,，、;；\"“”「」'‘’()（）[]".unicodeScalars.map { $0 })
         return String(line.unicodeScalars.map { cuts.contains($0) ? " " : Character($0) })
             .split(separator: " ").map(String.init)
     }

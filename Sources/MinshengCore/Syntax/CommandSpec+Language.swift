@@ -58,6 +58,22 @@ extension CommandSpec {
         if !cur.isEmpty { out.append(cur) }
         return out
     }
+
+    /// A usage line in `lang`: `case new TITLE [kind=…] …` / `诉求 新建 标题 [类型=咨询|求助|…] …`.
+    public func usage(_ lang: Language) -> String {
+        var parts = [name(lang)]
+        for a in arguments {
+            let n = (lang == .zh ? a.name(.zh) : a.name.uppercased()) + (a.list ? "[,…]" : "")
+            parts.append(a.required ? n : "[\(n)]")
+        }
+        if syntax == .query { parts.append(lang == .zh ? "种类 [条件 表达式] [排序 按 字段] [限制 数目]" : "KIND [where EXPR] [order by FIELD] [limit N]") }
+        if syntax == .command { parts.append(lang == .zh ? "命令…" : "COMMAND…") }
+        for o in options {
+            let v = "\(o.name(lang))=\(o.type.placeholder(lang))"
+            parts.append(o.required ? v : "[\(v)]")
+        }
+        return parts.joined(separator: " ")
+    }
 }
 
 extension ParameterSpec {
@@ -92,7 +108,7 @@ extension ValueType {
 extension Choice {
     /// The Chinese spelling a user may type: the label if it is one of them, else the first Chinese alias.
     public var chinese: String {
-        if label.zh != value && aliases.contains(label.zh) { return label.zh }
+        if label.zh != value && label.zh.isChinese && aliases.contains(label.zh) { return label.zh }
         return aliases.first { $0.isChinese } ?? value
     }
 }
