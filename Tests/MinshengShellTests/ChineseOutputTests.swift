@@ -79,6 +79,15 @@ import Testing
         walk.run(help)
         for spec in CommandTable.standard.commands { walk.run(help + " " + spec.name(language)) }
         walk.walkTable(.standard)
+        // Files whose content is wrong: an unknown column, a missing one, a row that is not CSV.
+        let files = ["坏表头.csv": "乱列,名称\nx,y\n", "缺列.csv": "备注\nx\n", "坏行.csv": "名称\n\"未闭合\n"]
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+            Files.write(folder + "/" + name, text)
+            walk.note(typedLine: text)  // what the user wrote in the file comes back in messages
+            for command in ["诉求 导入", "导入 住户", "导入 楼院", "导入 干部", "日历 导入"] {
+                walk.run("\(command) \(folder)/\(name)" + (command == "日历 导入" ? " 原因=试" : ""))
+            }
+        }
         return walk.findings
     }
 

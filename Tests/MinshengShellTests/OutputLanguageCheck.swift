@@ -85,7 +85,7 @@ struct OutputLanguageCheck {
 
     /// The Latin words of a Chinese-session line that should have been Chinese.
     /// `typed` holds every word typed so far (ids and values the user gave come back).
-    func strayLatin(in line: String, typed: Set<String>) -> [String] {
+    func strayLatin(in line: String, typed: Set<String>, typedText: String) -> [String] {
         let chars = Array(stripLocation(line))
         var stray: [String] = []
         var runHasCommand = false
@@ -115,7 +115,8 @@ struct OutputLanguageCheck {
             i = j
             guard word.contains(where: { $0.isASCII && $0.isLetter }) else { continue }
             if commandWords.contains(word) { runHasCommand = true }
-            if passes(word, typed: typed) { continue }
+            // A path the user typed, cut where a Chinese file name begins.
+            if passes(word, typed: typed) || (word.contains("/") && typedText.contains(word)) { continue }
             let asExample = after == "=" || before == "=" || "（(/".contains(before) || "）)".contains(after) || slashAfter || runHasCommand
             let parts = word.split(whereSeparator: { "/|,".contains($0) }).map(String.init)
             if asExample && parts.allSatisfy({ latin.contains($0) || passes($0, typed: typed) }) { continue }
@@ -129,7 +130,7 @@ struct OutputLanguageCheck {
     func strayHan(in line: String, typedText: String) -> [String] {
         var stray: [String] = []
         var depth = 0
-        for chunk in line.split(separator: " ", omittingEmptySubsequences: true) {
+        for chunk in stripLocation(line).split(separator: " ", omittingEmptySubsequences: true) {
             let opens = chunk.filter { $0 == "(" }.count, closes = chunk.filter { $0 == ")" }.count
             let inBrackets = depth > 0 || opens > 0
             depth = max(0, depth + opens - closes)

@@ -55,7 +55,7 @@ final class OutputWalk {
     /// Checks each line of `printed`, which `command` printed.
     func checkOutput(_ printed: String, of command: String) {
         for out in printed.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) {
-            let stray = language == .zh ? check.strayLatin(in: out, typed: typed) : check.strayHan(in: out, typedText: typedText)
+            let stray = language == .zh ? check.strayLatin(in: out, typed: typed, typedText: typedText) : check.strayHan(in: out, typedText: typedText)
             guard !stray.isEmpty, !ChineseOutputTests.knownElsewhere.contains(where: { out.range(of: $0.pattern, options: .regularExpression) != nil }) else { continue }
             findings.append("\(command)\n    → \(out)\n    stray: \(stray.joined(separator: " "))")
         }

@@ -84,6 +84,16 @@ extension ParameterSpec {
     }
 }
 
+extension [ParameterSpec] {
+    /// The keys as a message lists them: `reason, by` / `原因（reason）、经办人（by）`, the
+    /// Chinese key first and the English one beside, since either may be typed.
+    public var listed: Localized {
+        Localized(
+            en: map(\.name).joined(separator: ", "),
+            zh: map { $0.name(.zh) == $0.name ? $0.name : "\($0.name(.zh))（\($0.name)）" }.joined(separator: "、"))
+    }
+}
+
 extension ValueType {
     /// What a usage line shows for a value: `urgent|normal|…` / `紧急|一般|…`, `N` / `数目`.
     func placeholder(_ lang: Language) -> String {

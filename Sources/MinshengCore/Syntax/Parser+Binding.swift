@@ -31,7 +31,7 @@ public struct BindingContext: Sendable {
                 throw .validation(
                     "unknown variable '$\(name)'", "未定义的变量 '$\(name)'", at: token.location,
                     hint: Suggestion.hint(for: name, in: Array(variables.keys))
-                        ?? Localized(en: "set it first: set \(name)=…", zh: "请先设置：set \(name)=…"))
+                        ?? Localized(en: "set it first: set \(name)=…", zh: "请先设置：设置 \(name)=…"))
             }
             return v
         default:

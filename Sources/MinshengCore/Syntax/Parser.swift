@@ -72,9 +72,8 @@ public struct Parser {
 
     func optionList(_ spec: CommandSpec) -> Localized? {
         guard !spec.options.isEmpty else { return Localized(en: "it takes no options", zh: "此命令没有选项") }
-        let names = spec.options.map(\.name).joined(separator: ", ")
-        let zh = spec.options.map { $0.name(.zh) == $0.name ? $0.name : "\($0.name(.zh))（\($0.name)）" }.joined(separator: "、")
-        return Localized(en: "options: \(names)", zh: "可用选项：\(zh)")
+        let names = spec.options.listed
+        return Localized(en: "options: \(names.en)", zh: "可用选项：\(names.zh)")
     }
 
     /// Finds the command, or says precisely what is wrong with its name.
