@@ -126,7 +126,8 @@ extension CommandLineSpec {
             out.append(".SS " + esc(section.title.text(lang)))
             for c in section.commands {
                 out += [".TP", ".B " + esc(c.usage(lang))]
-                let names = c.aliases.map { $0.joined(separator: " ") }
+                // Every other spelling: in Chinese the usage line names the command in Chinese, so the English one is listed here.
+                let names = c.spellings.filter { $0 != c.spelling(lang) }.map { $0.joined(separator: " ") }
                 out.append(esc(c.summary.text(lang) + (names.isEmpty ? "" : (zh ? "（" : " (") + names.joined(separator: zh ? "、" : ", ") + (zh ? "）" : ")"))))
             }
         }
