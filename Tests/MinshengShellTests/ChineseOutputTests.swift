@@ -101,3 +101,52 @@ import Testing
         }
     }
 }
+
+/// The Chinese example of each command (help in Chinese shows it) says what the English one
+/// says: the same command, the same values bound, the same query.
+@Suite struct ChineseExampleTests {
+    @Test(arguments: CommandTable.standard.commands.map(\.id.rawValue))
+    func chineseExampleMeansTheEnglishOne(_ id: String) throws {
+        let spec = try #require(CommandTable.standard.commands.first { $0.id.rawValue == id })
+        let zh = spec.example(.zh)
+        #expect(zh.hasPrefix(spec.name(.zh)), "\(zh)")
+        let (en, chinese) = (try meaning(spec.example), try meaning(zh))
+        #expect(en == chinese, "\(spec.example)\n  → \(zh)")
+    }
+
+    /// The command, its bound values and, for a query, the parsed query.
+    func meaning(_ line: String) throws -> String {
+        let now = try #require(Timestamp.parse("2019-12-03T09:00"))
+        let context = BindingContext(now: now)
+        guard case .complete(let lines) = try Lexer(file: "x").lex(line), let first = lines.first else { return "incomplete" }
+        let inv = try Parser(table: .standard, context: context).parse(first)
+        var out = [inv.spec.id.rawValue] + inv.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.value)" }
+        if inv.spec.syntax == .query, let end = first.tokens.last?.end {
+            var q = QueryParser(tokens: inv.rest, context: context, end: end)
+            out.append("\(try q.parse(allowGroups: inv.spec.id == .count))")
+        } else if [.explain, .check].contains(inv.spec.id), let inner = inv.rest.first {
+            // `explain find depts`, `check count communities = 2`: the inner command's meaning
+            // (a check's comparison compared as written).
+            let text = String(line[line.index(line.startIndex, offsetBy: inner.location.column - 1)...])
+            let words = text.split(separator: " ")
+            let tail = inv.spec.id == .check ? 2 : 0
+            out.append(try meaning(words.dropLast(tail).joined(separator: " ")) + " " + words.suffix(tail).joined(separator: " "))
+        } else if ![.caseExport, .spotCheck].contains(inv.spec.id) {
+            out.append(inv.rest.map(\.spelling).joined(separator: " "))
+        } else if let end = first.tokens.last?.end {
+            // `case export open311 where … out=FILE`, `spotcheck 5 where … seed=7`: a leading word, a
+            // condition on cases and trailing `key=value` settings (their values compared).
+            var rest = Array(inv.rest.dropFirst())
+            var settings: [String] = []
+            while rest.count >= 3, rest[rest.count - 2].kind == .equals, let key = rest[rest.count - 3].text,
+                RecordKind.case.schema.field(key) == nil
+            {
+                settings.insert(rest[rest.count - 1].spelling, at: 0)
+                rest.removeLast(3)
+            }
+            var q = QueryParser(tokens: [Token(.word("cases"), at: first.location)] + rest, context: context, end: end)
+            out += [inv.rest.first?.spelling ?? "", "\(try q.parse(allowGroups: false))"] + settings
+        }
+        return out.joined(separator: " ")
+    }
+}

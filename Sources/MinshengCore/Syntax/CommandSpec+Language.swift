@@ -24,10 +24,43 @@ extension CommandSpec {
         let used = spellings.filter { s in s.count <= tokens.count && zip(s, tokens).allSatisfy { CommandTable.same($0, $1) } }
             .map(\.count).max() ?? 0
         tokens.removeFirst(used)
-        if syntax == .plain {
-            tokens = tokens.map(translated)
+        switch syntax {
+        case .plain: tokens = tokens.map(translated)
+        case .query: tokens = Self.translatedQuery(tokens)
+        case .command:
+            // A command taken whole (`explain find depts`): the inner command in Chinese; else a query's words.
+            if let (inner, n) = CommandTable.standard.match(tokens) {
+                var innerSpec = inner
+                innerSpec.example = tokens.joined(separator: " ")
+                tokens = [innerSpec.example(.zh)]
+                _ = n
+            } else {
+                tokens = Self.translatedQuery(tokens)
+            }
         }
         return (spelling(.zh) + tokens).joined(separator: " ")
+    }
+
+    /// The words of a query in Chinese: kinds (`depts` → `科室`), keywords (`where` → `条件`),
+    /// fields by their Chinese alias and choice values by their Chinese word; the rest as typed.
+    static func translatedQuery(_ tokens: [String]) -> [String] {
+        var schemas = RecordSchema.all
+        func field(_ word: String) -> FieldSpec? { schemas.lazy.compactMap { $0.field(word) }.first }
+        func word(_ w: String) -> String {
+            if let kind = RecordKind.named(w) {
+                schemas = [kind.schema]
+                return kind.schema.zhWords[0]
+            }
+            if let zh = QueryParser.keywords[w.lowercased()]?.dropFirst().first { return zh }
+            if let f = field(w) { return f.aliases.first { $0.isChinese } ?? w }
+            return w
+        }
+        return tokens.map { t in
+            guard let eq = t.firstIndex(of: "="), let f = field(String(t[..<eq])) else { return word(t) }
+            var value = String(t[t.index(after: eq)...])
+            if case .choice(let set) = f.type, let c = set.resolve(value) { value = c.chinese }
+            return word(String(t[..<eq])) + "=" + value
+        }
     }
 
     /// One word of an example in Chinese: `dept=城建科` → `科室=城建科`, `holiday` → `放假`.
