@@ -74,6 +74,8 @@ import Testing
         let folder = Files.temporaryDirectory()
         defer { Files.removeTemporary(folder) }
         let walk = OutputWalk(language, folder: folder)
+        // First on an empty database (no records, no current meeting), then on a seeded one.
+        walk.walkTable(.standard)
         Self.chineseDay.forEach(walk.run)
         let help = language == .zh ? "帮助" : "help"
         walk.run(help)

@@ -156,6 +156,7 @@ struct OutputLanguageCheck {
             #"^[0-9a-f]{8,}$"#,  // a digest (a seal, a script's hash)
             #"^\d+(\.\d+)?(wd|[smhd])$"#,  // a duration as typed: 2h, 15wd
             #"^[^/]*(/[^/]+)*\.(msh|csv|json|jsonl|md|html|db|txt)$"#,  // a file
+            #"^/[^ ]*$"#,  // an absolute path (a folder the shell writes in, cut where a Chinese name begins)
         ]
         return patterns.contains { word.range(of: $0, options: .regularExpression) != nil }
     }
