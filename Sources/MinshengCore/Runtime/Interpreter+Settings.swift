@@ -27,7 +27,8 @@ extension Interpreter {
         let setting = CommandTable.settings.first { $0.name == name.lowercased() || $0.zh.contains(name) }
         /// The value as one of `set`'s choices; a wrong one is named by the setting in both languages.
         func choice(_ set: ChoiceSet) throws -> String? {
-            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(set), named: setting?.name ?? name, zhName: setting?.zh.first) else { return nil }
+            let value = try ctx.value(of: valueToken, as: .choice(set), named: setting?.name ?? name, zhName: setting?.zh.first)
+            guard case .choice(let v) = value else { return nil }
             return v
         }
         switch setting?.name {

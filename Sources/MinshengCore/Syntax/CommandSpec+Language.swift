@@ -21,19 +21,19 @@ extension CommandSpec {
     public func example(_ lang: Language) -> String {
         guard lang == .zh else { return example }
         var tokens = Self.split(example)
-        let used = spellings.filter { s in s.count <= tokens.count && zip(s, tokens).allSatisfy { CommandTable.same($0, $1) } }
-            .map(\.count).max() ?? 0
+        let used =
+            spellings.filter { s in
+                s.count <= tokens.count && zip(s, tokens).allSatisfy { CommandTable.same($0, $1) }
+            }.map(\.count).max() ?? 0
         tokens.removeFirst(used)
         switch syntax {
         case .plain: tokens = tokens.map(translated)
         case .query: tokens = Self.translatedQuery(tokens)
         case .command:
             // A command taken whole (`explain find depts`): the inner command in Chinese; else a query's words.
-            if let (inner, n) = CommandTable.standard.match(tokens) {
-                var innerSpec = inner
-                innerSpec.example = tokens.joined(separator: " ")
-                tokens = [innerSpec.example(.zh)]
-                _ = n
+            if var inner = CommandTable.standard.match(tokens)?.0 {
+                inner.example = tokens.joined(separator: " ")
+                tokens = [inner.example(.zh)]
             } else {
                 tokens = Self.translatedQuery(tokens)
             }

@@ -98,7 +98,7 @@ public struct BindingContext: Sendable {
                 throw .validation(
                     "unknown record kind '\(s)'", "未知的记录种类 '\(s)'", at: loc,
                     hint: Suggestion.hint(for: s, in: RecordKind.allWords)
-                        ?? Localized(en: "kinds: " + RecordKind.allCases.map { $0.schema.words[1] }.joined(separator: ", "), zh: "种类：" + RecordKind.allCases.map { $0.schema.zhWords[0] }.joined(separator: "、")))
+                        ?? Localized(en: "kinds: " + RecordKind.allCases.map { $0.schema.words[1] }.joined(separator: ", "), zh: "种类：" + RecordKind.allCases.map { "\($0.schema.zhWords[0])（\($0.schema.words[1])）" }.joined(separator: "、")))
             }
             return .kind(k)
         }
