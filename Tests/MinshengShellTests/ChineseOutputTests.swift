@@ -46,6 +46,31 @@ import Testing
         "办 科室=城管科 期限=2019-12-17", "评 满意=王芳、张伟 基本满意=刘洋 不满意=李娜", "议程", "纪要",
     ]
 
+    /// The check itself, on lines main printed before issue 20 and on their fixed forms.
+    @Test func theCheckTellsStrayWordsFromExamples() {
+        let check = OutputLanguageCheck(table: .standard)
+        let typed: Set<String> = ["反队", "C-1"]
+        let zh: [(String, [String])] = [
+            ("错误：'反队' 不是有效的 stance", ["stance"]),
+            ("提示：用法：case new TITLE [kind=consult|help]", ["TITLE"]),
+            ("提示：可用选项：reason, by", ["reason", "by"]),
+            ("错误：'反队' 不是有效的立场，可选：赞成（for）、反对（against）", []),
+            ("提示：用法：诉求 派单 编号 科室=… [经办人=…]", []),
+            ("提示：输入 help case new 查看用法", []),
+            ("walk:3:1: 错误：没有诉求 C-1", []),
+            ("提示：是不是要输入 'lead'？", []),
+            ("提示：是不是要输入 'leed'？", ["leed"]),
+        ]
+        for (line, stray) in zh { #expect(check.strayLatin(in: line, typed: typed, typedText: "") == stray, "\(line)") }
+        let en: [(String, [String])] = [
+            ("record a spot-check re-callback; it counts in 满意率", ["满意率"]),
+            ("dispatch to a department and a community (双向派单)", []),
+            ("error: 'x' is not a valid result; expected one of: satisfied (满意), basic (基本满意)", []),
+            ("added department D-1 城建科", []),
+        ]
+        for (line, stray) in en { #expect(check.strayHan(in: line, typedText: "dept add 城建科") == stray, "\(line)") }
+    }
+
     @Test func chineseSessionSpeaksChinese() {
         let findings = walk(.zh)
         #expect(findings.count == 0, "\(findings.count) lines with English in a Chinese session:\n\(findings.joined(separator: "\n"))")

@@ -10,7 +10,8 @@ import MinshengCore
 /// schemas, never listed by hand: command words, option keys, choice values, kind and
 /// field names, and the words of the table's examples. Such a word passes in Chinese only
 /// where it stands as an example: `key=`, `=value`, beside a Chinese word (`紧急（urgent）`,
-/// `consult/咨询`), or in a run of Latin text that starts with a command (`help case new`).
+/// `consult/咨询`), suggested in quotes (`是不是要输入 'lead'？`), or in a run of text that starts
+/// with a command (`help case new`, `诉求 派单 C-1 科室=…`).
 struct OutputLanguageCheck {
     /// Latin words a user may type, case kept (`TITLE` is a placeholder, `title` a key).
     var latin: Set<String> = []
@@ -18,8 +19,8 @@ struct OutputLanguageCheck {
     var commandWords: Set<String> = []
     /// Chinese words a user may type: command aliases, option keys, choice spellings, kind and field names.
     var han: Set<String> = []
-    /// First words of Chinese command spellings: what follows one is a command example too.
-    var hanCommandWords: Set<String> = []
+    /// Whole Chinese command spellings (`诉求 派单`, `查找`): what follows one is a command example too.
+    var hanCommands: [[Character]] = []
 
     /// Names that have no Chinese word and that a Chinese user reads as they are: file
     /// formats, systems and this program's own name.
@@ -45,7 +46,11 @@ struct OutputLanguageCheck {
             for spelling in spec.spellings {
                 spelling.forEach(add)
                 if let first = spelling.first {
-                    if first.unicodeScalars.contains(where: Self.isHan) { hanCommandWords.insert(first) } else { commandWords.insert(first) }
+                    if first.unicodeScalars.contains(where: Self.isHan) {
+                        hanCommands.append(Array(spelling.joined(separator: " ")))
+                    } else {
+                        commandWords.insert(first)
+                    }
                 }
             }
             for p in spec.arguments + spec.options {
@@ -93,9 +98,20 @@ struct OutputLanguageCheck {
         while i < chars.count {
             let c = chars[i]
             if c.unicodeScalars.contains(where: Self.isHan) {
+                // A whole Chinese spelling standing alone (`诉求 派单 C-1`), not a noun inside a sentence (`没有诉求`).
+                let startsWord = i == 0 || !chars[i - 1].unicodeScalars.contains(where: Self.isHan)
+                let spelling = hanCommands.first { sp in
+                    i + sp.count <= chars.count && Array(chars[i..<i + sp.count]) == sp
+                        && (i + sp.count == chars.count || !chars[i + sp.count].unicodeScalars.contains(where: Self.isHan))
+                }
+                if startsWord, let spelling {
+                    runHasCommand = true
+                    i += spelling.count
+                    continue
+                }
                 var j = i
                 while j < chars.count && chars[j].unicodeScalars.contains(where: Self.isHan) { j += 1 }
-                runHasCommand = hanCommandWords.contains(String(chars[i..<j]))
+                runHasCommand = false
                 i = j
                 continue
             }
@@ -117,7 +133,9 @@ struct OutputLanguageCheck {
             if commandWords.contains(word) { runHasCommand = true }
             // A path the user typed, cut where a Chinese file name begins.
             if passes(word, typed: typed) || (word.contains("/") && typedText.contains(word)) { continue }
-            let asExample = after == "=" || before == "=" || "（(/".contains(before) || "）)".contains(after) || slashAfter || runHasCommand
+            // `key=`, `=value`, beside a Chinese word, a suggestion in quotes ('lead'), or after a command.
+            let quoted = before == "'" && after == "'"
+            let asExample = after == "=" || before == "=" || "（(/".contains(before) || "）)".contains(after) || slashAfter || quoted || runHasCommand
             let parts = word.split(whereSeparator: { "/|,".contains($0) }).map(String.init)
             if asExample && parts.allSatisfy({ latin.contains($0) || passes($0, typed: typed) }) { continue }
             stray.append(word)
