@@ -24,7 +24,7 @@ extension Interpreter {
         let ctx = session.bindingContext
         let value = try ctx.text(of: valueToken)
         let loc = valueToken.location
-        let setting = CommandTable.settings.first { $0.name == name.lowercased() || $0.zh.contains(name) }
+        let setting = CommandTable.settings.first { $0.name == name.lowercased() || $0.zh.contains(name) || $0.zh.contains(name.lowercased()) }
         /// The value as one of `set`'s choices; a wrong one is named by the setting in both languages.
         func choice(_ set: ChoiceSet) throws -> String? {
             let value = try ctx.value(of: valueToken, as: .choice(set), named: setting?.name ?? name, zhName: setting?.zh.first)
