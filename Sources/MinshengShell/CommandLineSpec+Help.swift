@@ -40,7 +40,7 @@ extension CommandLineSpec {
         out += aligned(environment.map { ($0.name, $0.help.text(lang)) })
         let more =
             zh
-            ? "在命令行里输入 help 列出全部命令，help 命令 查看一条命令；man minsheng 是完整的手册。"
+            ? "在命令行里输入 帮助 列出全部命令，帮助 命令 查看一条命令；man minsheng 是完整的手册。"
             : "In the shell, help lists every command and help COMMAND explains one; man minsheng is the manual."
         out += "\n" + wrapped(more, width: 78, indent: 0) + "\n"
         return out
@@ -120,13 +120,14 @@ extension CommandLineSpec {
         out.append(
             esc(
                 zh
-                    ? "每条命令都可用英文或中文书写；在命令行中 help 命令 会给出选项和示例。"
+                    ? "每条命令都可用英文或中文书写；在命令行中 帮助 命令 会给出选项和示例。"
                     : "Every command can be written in English or in Chinese; help COMMAND in the shell gives its options and an example."))
         for section in commands.sections {
             out.append(".SS " + esc(section.title.text(lang)))
             for c in section.commands {
                 out += [".TP", ".B " + esc(c.usage(lang))]
-                let names = c.aliases.map { $0.joined(separator: " ") }
+                // Every other spelling: in Chinese the usage line names the command in Chinese, so the English one is listed here.
+                let names = c.spellings.filter { $0 != c.spelling(lang) }.map { $0.joined(separator: " ") }
                 out.append(esc(c.summary.text(lang) + (names.isEmpty ? "" : (zh ? "（" : " (") + names.joined(separator: zh ? "、" : ", ") + (zh ? "）" : ")"))))
             }
         }

@@ -89,7 +89,7 @@ final class Repl {
     func greet() {
         let zh = interpreter.session.language == .zh
         let text = zh
-            ? "minsheng（民声）— 数据库 \(store.shownLocation)\n输入 help 查看命令，Tab 补全，Ctrl-D 退出。\n"
+            ? "minsheng（民声）— 数据库 \(store.shownLocation)\n输入 帮助 查看命令，按 Tab 键补全，按 Ctrl-D 退出。\n"
             : "minsheng (民声) — database \(store.shownLocation)\nType 'help' for commands, Tab to complete, Ctrl-D to quit.\n"
         fputs(VisibleText.escape(text, keepingLines: true), minsheng_stdout())
     }

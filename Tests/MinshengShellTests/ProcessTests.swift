@@ -114,7 +114,7 @@ func runMinsheng(_ args: String, input: String = "", env: String = "", in dir: S
     @Test func versionAndHelp() {
         #expect(runMinsheng("--version").stdout == "minsheng 0.1.0\n")
         let zh = runMinsheng("--db t.db --lang zh -c 'help dept add'")
-        #expect(zh.stdout.hasPrefix("用法：dept add NAME [subdistrict=…]\n  添加街道科室（条）\n"))
+        #expect(zh.stdout.hasPrefix("用法：科室 添加 名称 [街道=…]\n  添加街道科室（条）\n"))
     }
 
     @Test func recordThenReplayIntoAnEmptyDatabase() {

@@ -33,7 +33,7 @@ public struct ChoiceSet: Sendable, Equatable {
     /// The choices as an error lists them, each in the session's language first and the
     /// other beside it: `urgent (紧急), normal (一般)` / `紧急（urgent）、一般（normal）`.
     public func listed(extra: [(en: String, zh: String)] = []) -> Localized {
-        let pairs = choices.map { c in (en: c.value, zh: c.label.zh != c.value ? c.label.zh : c.aliases.first { $0.unicodeScalars.contains { $0.value > 0x2E80 } }) }
+        let pairs = choices.map { c in (en: c.value, zh: c.label.zh != c.value && c.label.zh.isChinese ? c.label.zh : c.aliases.first { $0.isChinese }) }
             + extra.map { (en: $0.en, zh: Optional($0.zh)) }
         return Localized(
             en: pairs.map { p in p.zh.map { "\(p.en) (\($0))" } ?? p.en }.joined(separator: ", "),

@@ -154,13 +154,13 @@ public struct AssessmentRules: Sendable, Equatable {
     /// The rules as users name them, with their meaning; `assess rules` lists them in this order.
     public static let keys: [Key] = [
         Key(key: "min-cases", zh: "最低件数", help: Localized(en: "fewer cases: listed, not ranked", zh: "少于此件数的单位只列出、不排名")),
-        Key(key: "excellent", zh: "先进线", help: Localized(en: "先进: score at least this", zh: "先进：得分不低于此")),
-        Key(key: "rectify", zh: "整改线", help: Localized(en: "整改: score below this", zh: "整改：得分低于此")),
-        Key(key: "govern", zh: "治理线", help: Localized(en: "治理: score below this, or below 整改 twice running", zh: "治理：得分低于此，或连续两期低于整改线")),
-        Key(key: "progress", zh: "进步分", help: Localized(en: "进步: score up at least this many points", zh: "进步：得分比上期提高不少于此")),
-        Key(key: "weight-response", zh: "响应率权重", help: Localized(en: "weight of 响应率 in the score", zh: "得分中响应率的权重")),
-        Key(key: "weight-resolution", zh: "解决率权重", help: Localized(en: "weight of 解决率 in the score", zh: "得分中解决率的权重")),
-        Key(key: "weight-satisfaction", zh: "满意率权重", help: Localized(en: "weight of 满意率 in the score", zh: "得分中满意率的权重")),
+        Key(key: "excellent", zh: "先进线", help: Localized(en: "excellent (先进): score at least this", zh: "先进：得分不低于此")),
+        Key(key: "rectify", zh: "整改线", help: Localized(en: "rectify (整改): score below this", zh: "整改：得分低于此")),
+        Key(key: "govern", zh: "治理线", help: Localized(en: "govern (治理): score below this, or below rectify twice running", zh: "治理：得分低于此，或连续两期低于整改线")),
+        Key(key: "progress", zh: "进步分", help: Localized(en: "improved (进步): score up at least this many points", zh: "进步：得分比上期提高不少于此")),
+        Key(key: "weight-response", zh: "响应率权重", help: Localized(en: "weight of the response rate (响应率) in the score", zh: "得分中响应率的权重")),
+        Key(key: "weight-resolution", zh: "解决率权重", help: Localized(en: "weight of the resolution rate (解决率) in the score", zh: "得分中解决率的权重")),
+        Key(key: "weight-satisfaction", zh: "满意率权重", help: Localized(en: "weight of the satisfaction rate (满意率) in the score", zh: "得分中满意率的权重")),
     ]
 
     /// The rule named by an English key or its Chinese name.

@@ -24,9 +24,9 @@ public enum ChinaHolidays {
         guard years.contains(year) else { return nil }
         let notice = "国务院办公厅关于\(year)年部分节假日安排的通知"
         switch year {
-        case 2019: return Localized(en: "\(notice); 国务院办公厅关于调整2019年劳动节假期安排的通知", zh: "《\(notice)》《国务院办公厅关于调整2019年劳动节假期安排的通知》")
-        case 2020: return Localized(en: "\(notice); 国务院办公厅关于延长2020年春节假期的通知", zh: "《\(notice)》《国务院办公厅关于延长2020年春节假期的通知》")
-        default: return Localized(en: notice, zh: "《\(notice)》")
+        case 2019: return Localized(en: "State Council notices (\(notice); 国务院办公厅关于调整2019年劳动节假期安排的通知)", zh: "《\(notice)》《国务院办公厅关于调整2019年劳动节假期安排的通知》")
+        case 2020: return Localized(en: "State Council notices (\(notice); 国务院办公厅关于延长2020年春节假期的通知)", zh: "《\(notice)》《国务院办公厅关于延长2020年春节假期的通知》")
+        default: return Localized(en: "State Council notice (\(notice))", zh: "《\(notice)》")
         }
     }
 

@@ -55,15 +55,16 @@ public struct WorkOrderColumns: Sendable {
                 continue
             }
             if index[col.name] != nil {
-                throw ScriptError.validation("two columns give \(col.name): the second is '\(h)'", "有两列都是 \(col.name)：第二列为 '\(h)'", at: nil)
+                throw ScriptError.validation("two columns give \(col.name): the second is '\(h)'", "有两列都是 \(col.aliases.first ?? col.name)（\(col.name)）：第二列为 '\(h)'", at: nil)
             }
             index[col.name] = i
         }
         let missing = Self.all.filter { $0.required && index[$0.name] == nil }
         if !missing.isEmpty {
             let names = missing.map { "\($0.name) (\($0.aliases[0]))" }.joined(separator: ", ")
+            let zh = missing.map { "\($0.aliases[0])（\($0.name)）" }.joined(separator: "、")
             throw ScriptError.validation(
-                "the header lacks \(names)", "表头缺少 \(names)", at: nil,
+                "the header lacks \(names)", "表头缺少 \(zh)", at: nil,
                 hint: Localized(en: "columns: see docs/IMPORT.md", zh: "列名见 docs/IMPORT.md"))
         }
         self.index = index

@@ -158,7 +158,7 @@ extension Interpreter {
             "cases taken in during the period (duplicates left out); \(who); callbacks and overdue as of the clock in force",
             "response (响应率) = responded on time ÷ cases; resolution (解决率) = resolved ÷ cases; satisfaction (满意率) = (satisfied + basic) ÷ callbacks, spot-check re-callbacks included",
             "score = (\(r.weightResponse) × response + \(r.weightResolution) × resolution + \(r.weightSatisfaction) × satisfaction) ÷ \(sum), the first two alone without callbacks; ranked from \(counted(r.minCases, "case"))",
-            "先进: score ≥ \(r.excellent); 整改: < \(r.rectify); 治理: < \(r.govern), or < \(r.rectify) twice running without gaining \(r.progress); 进步: ≥ \(r.progress) up on the previous period",
+            "excellent (先进): score ≥ \(r.excellent); rectify (整改): < \(r.rectify); govern (治理): < \(r.govern), or < \(r.rectify) twice running without gaining \(r.progress); improved (进步): ≥ \(r.progress) up on the previous period",
         ]
     }
 

@@ -77,6 +77,11 @@ extension Interpreter {
         let rows: [[StoreValue]] = events.map { e in
             let record = e.kind.flatMap { k in e.recordID.map { k.id($0) } } ?? ""
             func get(_ k: String) -> String? { e.details.first { $0.0 == k }?.1 }
+            // A stored choice in the session's language (`resolved` → 已办结); other values as stored.
+            func shown(_ set: ChoiceSet, _ value: String?) -> String {
+                guard let value else { return "" }
+                return lang == .zh ? set.resolve(value)?.chinese ?? value : value
+            }
             let change: String
             switch e.action {
             case "item.ballot-change": change = "\(get("voter") ?? ""): \(choiceLabel(get("was") ?? "")) → \(choiceLabel(get("now") ?? ""))"
@@ -90,18 +95,24 @@ extension Interpreter {
             case "assignment.end": change = "\(get("cadre") ?? "") – \(get("compound") ?? "")"
             case "pair.end": change = get("pair") ?? ""
             case "leader.unlink": change = "\(get("leader") ?? "") – \(get("community") ?? "")"
-            case "case.undispatch": change = "\(get("dept") ?? "") → \(get("status") ?? "")"
-            case "case.reopen": change = "\(say("closed", "已结案")) (\(get("outcome-was") ?? "")) → \(get("status") ?? "")"
+            case "case.undispatch": change = "\(get("dept") ?? "") → \(shown(.caseStatus, get("status")))"
+            case "case.reopen":
+                change = say("closed (\(get("outcome-was") ?? "")) → \(get("status") ?? "")", "已结案（\(shown(.caseOutcome, get("outcome-was")))）→ \(shown(.caseStatus, get("status")))")
             case "case.edit":
                 change = e.details.filter { !$0.0.hasSuffix("-was") && $0.0 != "reason" && !$0.0.hasSuffix("-due") }.map { key, now in
-                    "\(key) \(e.details.first { $0.0 == key + "-was" }?.1 ?? "") → \(now)"
-                }.joined(separator: "; ")
+                    // In Chinese the field by its Chinese name and a choice by its Chinese word.
+                    let field = RecordKind.case.schema.fields.first { $0.name == key }
+                    let was = e.details.first { $0.0 == key + "-was" }?.1 ?? ""
+                    guard lang == .zh, let field else { return "\(key) \(was) → \(now)" }
+                    if case .choice(let set) = field.type { return "\(field.label.zh) \(shown(set, was)) → \(shown(set, now))" }
+                    return "\(field.label.zh) \(was) → \(now)"
+                }.joined(separator: lang == .zh ? "；" : "; ")
             case "case.deadlines":
                 change = [("resolve-due", say("resolve", "办结")), ("respond-due", say("respond", "响应"))].compactMap { key, word in
                     guard let was = get(key + "-was").flatMap(Timestamp.parse), let now = get(key).flatMap(Timestamp.parse) else { return nil }
                     return "\(word) \(was.display) → \(now.display)"
                 }.joined(separator: "; ")
-            default: change = "\(get("day") ?? ""): \(get("was") ?? "") → \(get("kind") ?? "")"
+            default: change = "\(get("day") ?? ""): \(shown(.calendarDayKind, get("was"))) → \(shown(.calendarDayKind, get("kind")))"
             }
             let what =
                 Self.correctionActions[e.action]?.text(lang)

@@ -109,8 +109,8 @@ extension Interpreter {
         let nameColumn = header.firstIndex { ["name", "名称", "reason", "原因"].contains($0) }
         guard let dateColumn, let kindColumn else {
             throw ScriptError.validation(
-                "'\(path)' needs the columns date and kind", "'\(path)' 需要 date（日期）和 kind（类型）两列", at: loc,
-                hint: Localized(en: "e.g. date,kind,name then 2027-10-01,holiday,国庆节", zh: "例如表头 date,kind,name，下一行 2027-10-01,holiday,国庆节"))
+                "'\(path)' needs the columns date and kind", "'\(path)' 需要 日期（date）和 类型（kind）两列", at: loc,
+                hint: Localized(en: "e.g. date,kind,name then 2027-10-01,holiday,National Day", zh: "例如表头 日期,类型,名称，下一行 2027-10-01,放假,国庆节"))
         }
         var rows: [(line: Int, day: Day, kind: String, name: String)] = []
         var bad = 0, lastLine = 1

@@ -5,11 +5,11 @@ extension Interpreter {
         var tokens = inv.rest
         guard let formatToken = tokens.first else {
             throw ScriptError.syntax(
-                "'case export' needs a format: open311", "'case export' 需要格式：open311", at: inv.location,
-                hint: Localized(en: "case export open311 out=cases.json", zh: "例如 case export open311 out=诉求.json"))
+                "'case export' needs a format: open311", "'诉求 导出' 需要格式：Open311", at: inv.location,
+                hint: Localized(en: "case export open311 out=cases.json", zh: "例如 诉求 导出 open311 输出=诉求.json"))
         }
         let ctx = session.bindingContext
-        _ = try ctx.value(of: formatToken, as: .choice(.exportFormat), named: "format")
+        _ = try ctx.value(of: formatToken, as: .choice(.exportFormat), named: "format", zhName: "格式")
         tokens.removeFirst()
         guard
             let i = tokens.indices.first(where: {
@@ -18,8 +18,8 @@ extension Interpreter {
             i + 2 < tokens.count
         else {
             throw ScriptError.syntax(
-                "'case export' needs out=FILE", "'case export' 需要 out=文件", at: tokens.last.map { $0.location } ?? formatToken.location,
-                hint: Localized(en: "case export open311 where status=closed out=cases.json", zh: "例如 case export open311 where status=closed out=诉求.json"))
+                "'case export' needs out=FILE", "'诉求 导出' 需要 输出=文件", at: tokens.last.map { $0.location } ?? formatToken.location,
+                hint: Localized(en: "case export open311 where status=closed out=cases.json", zh: "例如 诉求 导出 open311 条件 状态 = 已关闭 输出=诉求.json"))
         }
         let file = try ctx.text(of: tokens[i + 2])
         let fileLocation = tokens[i + 2].location
@@ -28,7 +28,7 @@ extension Interpreter {
         if let j = tokens.indices.first(where: {
             ["overwrite", "覆盖"].contains(tokens[$0].text?.lowercased() ?? "") && $0 + 2 < tokens.count && tokens[$0 + 1].kind == .equals
         }) {
-            overwrite = try ctx.value(of: tokens[j + 2], as: .choice(.onOff), named: "overwrite") == .choice("on")
+            overwrite = try ctx.value(of: tokens[j + 2], as: .choice(.onOff), named: "overwrite", zhName: "覆盖") == .choice("on")
             tokens.removeSubrange(j...(j + 2))
         }
         let kindToken = Token(.word("cases"), at: formatToken.location)

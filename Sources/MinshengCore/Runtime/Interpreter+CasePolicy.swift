@@ -73,7 +73,7 @@ extension Interpreter {
             en: "working days (wd): Monday to Friday but the public holidays of \(years), plus the make-up working days"
                 + (set > 0 ? "; \(set) day\(set == 1 ? "" : "s") set in this database" : "") + " (calendar show)\n"
                 + "a working day ends at \(end ?? "24:00")" + (end == nil ? " (policy set workday-end=17:30 to change)" : ""),
-            zh: "工作日（wd）：周一至周五，除\(years)年法定节假日，另加调休上班日" + (set > 0 ? "；本库另设 \(set) 天" : "") + "（日历 查看）\n"
+            zh: "工作日：周一至周五，除\(years)年法定节假日，另加调休上班日" + (set > 0 ? "；本库另设 \(set) 天" : "") + "（日历 查看）\n"
                 + "工作日结束于 \(end ?? "24:00")" + (end == nil ? "（可用 时限 设置 下班时间=17:30 修改）" : ""))
         return [.table(ResultSet(columns: columns, rows: rows), kind: nil), .text(notes.text(lang))]
     }

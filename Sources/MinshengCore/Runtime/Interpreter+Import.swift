@@ -75,7 +75,7 @@ extension Interpreter {
     /// The parameter each header column fills; unknown, repeated or missing columns are errors.
     func importColumns(_ header: [String], spec: CommandSpec, file: String) throws -> [ParameterSpec?] {
         let params = spec.arguments + spec.options
-        let names = params.map(\.name).joined(separator: ", ")
+        let names = params.listed
         var seen = Set<String>()
         var out: [ParameterSpec?] = []
         var column = 1
@@ -85,8 +85,8 @@ extension Interpreter {
             column += raw.count + 1
             guard let p = params.first(where: { $0.matches(h) }) else {
                 throw ScriptError.validation(
-                    "unknown column '\(h)' for \(spec.displayName)", "'\(spec.displayName)' 没有列 '\(h)'", at: loc,
-                    hint: Suggestion.hint(for: h, in: params.flatMap { [$0.name] + $0.aliases }) ?? Localized(en: "columns: \(names)", zh: "可用列：\(names)"))
+                    "unknown column '\(h)' for \(spec.displayName)", "'\(spec.name(.zh))' 没有列 '\(h)'", at: loc,
+                    hint: Suggestion.hint(for: h, in: params.flatMap { [$0.name] + $0.aliases }) ?? Localized(en: "columns: \(names.en)", zh: "可用列：\(names.zh)"))
             }
             guard seen.insert(p.name).inserted else {
                 throw ScriptError.validation("column '\(h)' given twice", "列 '\(h)' 重复", at: loc)
@@ -95,8 +95,8 @@ extension Interpreter {
         }
         for p in params where p.required && !seen.contains(p.name) {
             throw ScriptError.validation(
-                "'\(file)' has no column '\(p.name)'", "'\(file)' 缺少列 '\(p.name)'", at: SourceLocation(file: file, line: 1, column: 1),
-                hint: Localized(en: "columns: \(names)", zh: "可用列：\(names)"))
+                "'\(file)' has no column '\(p.name)'", "'\(file)' 缺少列 '\(p.name(.zh))'", at: SourceLocation(file: file, line: 1, column: 1),
+                hint: Localized(en: "columns: \(names.en)", zh: "可用列：\(names.zh)"))
         }
         return out
     }

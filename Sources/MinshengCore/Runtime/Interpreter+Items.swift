@@ -31,12 +31,12 @@ extension Interpreter {
         }
         guard let only = inv["item"] else {
             throw ScriptError.validation(
-                "'\(inv.spec.displayName)' needs TEXT", "'\(inv.spec.displayName)' 缺少内容", at: inv.location,
+                "'\(inv.spec.displayName)' needs TEXT", "'\(inv.spec.name(.zh))' 缺少内容", at: inv.location,
                 hint: Localized(en: "usage: " + inv.spec.usage(.en), zh: "用法：" + inv.spec.usage(.zh)))
         }
         if let (kind, _) = RecordKind.forID(only.value.display), kind == .item {
             throw ScriptError.validation(
-                "'\(inv.spec.displayName)' needs TEXT after the item", "'\(inv.spec.displayName)' 在议题编号后缺少内容", at: only.location,
+                "'\(inv.spec.displayName)' needs TEXT after the item", "'\(inv.spec.name(.zh))' 在议题编号后缺少内容", at: only.location,
                 hint: Localized(en: "usage: " + inv.spec.usage(.en), zh: "用法：" + inv.spec.usage(.zh)))
         }
         var withoutItem = inv

@@ -74,7 +74,7 @@ extension Interpreter {
         guard inv["add"] != nil || inv["remove"] != nil else {
             throw ScriptError.validation(
                 "'household tag' needs add= or remove=", "'household tag' 需要 add= 或 remove=", at: hb.location,
-                hint: Localized(en: "e.g. " + inv.spec.example, zh: "例如 " + inv.spec.example))
+                hint: Localized(en: "e.g. " + inv.spec.example, zh: "例如 " + inv.spec.example(.zh)))
         }
         let id = try resolveHousehold(hb)
         let before = try row(.household, id)?.text("tags") ?? ""

@@ -65,7 +65,7 @@ extension Interpreter {
         if !session.reveal {
             said += say(
                 " (phone numbers are masked in it, and a replay refuses a masked number: set reveal on first to record them in full)",
-                "（其中的电话号码会被隐藏，重放时隐藏的号码无效；如需完整录制，请先 set reveal on）")
+                "（其中的电话号码会被隐藏，重放时隐藏的号码无效；如需完整录制，请先 设置 显示号码=开）")
         }
         return [.text(said)]
     }
@@ -163,7 +163,7 @@ extension Interpreter {
                 "'\(path)' already exists: a replay does not replace it", "'\(path)' 已存在：重放不会覆盖它", at: loc,
                 hint: Localized(
                     en: "move it away, or replay with overwrite=yes to replace what the script writes",
-                    zh: "请先移走它，或用 replay 文件 overwrite=yes 允许覆盖脚本写出的文件"))
+                    zh: "请先移走它，或用 重放 文件 覆盖=是 允许覆盖脚本写出的文件"))
         }
         do {
             return try TextFileWriter(path: full, append: false, overwrite: overwrite, protected: protectedFiles)

@@ -8,30 +8,37 @@ extension Interpreter {
         let tokens = inv.rest
         guard let first = tokens.first, case .word(let name) = first.kind else {
             if tokens.isEmpty { return showSettings() }
-            throw ScriptError.syntax("expected a name after 'set'", "'set' 后应是名称", at: tokens.first?.location ?? inv.location)
+            throw ScriptError.syntax("expected a name after 'set'", "'设置' 后应是名称", at: tokens.first?.location ?? inv.location)
         }
         var valueTokens = Array(tokens.dropFirst())
         if valueTokens.first?.kind == .equals { valueTokens.removeFirst() }
         // `set 地点=（东区）3号楼`: brackets in a value typed without quotes are its text.
         if valueTokens.count > 1, let (glued, next) = BracketedText.glue(valueTokens, from: 0), next == valueTokens.count { valueTokens = [glued] }
         guard let valueToken = valueTokens.first else {
-            throw ScriptError.syntax("'set \(name)' needs a value", "'set \(name)' 缺少值", at: first.location,
-                hint: Localized(en: "write set \(name)=VALUE", zh: "写成 set \(name)=值"))
+            throw ScriptError.syntax("'set \(name)' needs a value", "'设置 \(name)' 缺少值", at: first.location,
+                hint: Localized(en: "write set \(name)=VALUE", zh: "写成 设置 \(name)=值"))
         }
         if valueTokens.count > 1 {
-            throw ScriptError.syntax("'set' takes one value; quote it if it has spaces", "'set' 只取一个值；含空格请加引号", at: valueTokens[1].location)
+            throw ScriptError.syntax("'set' takes one value; quote it if it has spaces", "'设置' 只取一个值；含空格请加引号", at: valueTokens[1].location)
         }
         let ctx = session.bindingContext
         let value = try ctx.text(of: valueToken)
         let loc = valueToken.location
-        switch name.lowercased() {
-        case "lang", "语言":
-            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.language), named: "lang"), let l = Language(rawValue: v) else { return [] }
+        let setting = CommandTable.settings.first { $0.name == name.lowercased() || $0.zh.contains(name) || $0.zh.contains(name.lowercased()) }
+        /// The value as one of `set`'s choices; a wrong one is named by the setting in both languages.
+        func choice(_ set: ChoiceSet) throws -> String? {
+            let value = try ctx.value(of: valueToken, as: .choice(set), named: setting?.name ?? name, zhName: setting?.zh.first)
+            guard case .choice(let v) = value else { return nil }
+            return v
+        }
+        switch setting?.name {
+        case "lang":
+            guard let v = try choice(.language), let l = Language(rawValue: v) else { return [] }
             session.language = l
-        case "format", "格式":
-            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.format), named: "format"), let f = OutputFormat(rawValue: v) else { return [] }
+        case "format":
+            guard let v = try choice(.format), let f = OutputFormat(rawValue: v) else { return [] }
             session.format = f
-        case "now", "时钟":
+        case "now":
             if value.lowercased() == "system" || value == "系统" {
                 let system = Timestamp.systemNow(unixSeconds: Int(time(nil)))
                 if interactive && scriptStack.isEmpty && system < session.now {
@@ -42,7 +49,7 @@ extension Interpreter {
                 }
                 session.fixedNow = nil
             } else {
-                guard case .time(let t) = try ctx.value(of: valueToken, as: .dateTime, named: "now") else { return [] }
+                guard case .time(let t) = try ctx.value(of: valueToken, as: .dateTime, named: "now", zhName: "时钟") else { return [] }
                 // At the prompt the clock only goes forward: a step backdated by hand would
                 // game the deadlines. A script or a replay may set it back (it is logged).
                 if interactive && scriptStack.isEmpty && t < session.now {
@@ -55,13 +62,13 @@ extension Interpreter {
                 }
                 session.fixedNow = t
             }
-        case "operator", "as", "操作员":
+        case "operator":
             guard !value.isEmpty else { throw ScriptError.validation("the operator needs a name", "操作员不能为空", at: loc) }
             try settleOperator()
             try checkOperator(value, try store.identity(), at: valueToken.location)
             session.actor = value
-        case "reveal", "显示号码":
-            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "reveal") else { return [] }
+        case "reveal":
+            guard let v = try choice(.onOff) else { return [] }
             // An auditor never sees a phone number in full.
             if v == "on" {
                 let access = try currentAccess()
@@ -71,25 +78,25 @@ extension Interpreter {
             try log(inv, "session.reveal", nil, nil, [("reveal", v)])
             try store.reveal(v == "on")
             session.reveal = v == "on"
-        case "timer", "计时":
-            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "timer") else { return [] }
+        case "timer":
+            guard let v = try choice(.onOff) else { return [] }
             session.timer = v == "on"
-        case "expanded", "展开":
-            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.expanded), named: "expanded"), let m = ExpandedMode(rawValue: v) else {
+        case "expanded":
+            guard let v = try choice(.expanded), let m = ExpandedMode(rawValue: v) else {
                 return []
             }
             session.expanded = m
-        case "pager", "分页":
-            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.pager), named: "pager"), let m = PagerMode(rawValue: v) else { return [] }
+        case "pager":
+            guard let v = try choice(.pager), let m = PagerMode(rawValue: v) else { return [] }
             session.pager = m
         case "csv-bom":
-            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "csv-bom") else { return [] }
+            guard let v = try choice(.onOff) else { return [] }
             session.csvBOM = v == "on"
         case "csv-formulas":
-            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "csv-formulas") else { return [] }
+            guard let v = try choice(.onOff) else { return [] }
             session.csvFormulas = v == "on"
-        case "truncate", "截断":
-            guard case .choice(let v) = try ctx.value(of: valueToken, as: .choice(.onOff), named: "truncate") else { return [] }
+        case "truncate":
+            guard let v = try choice(.onOff) else { return [] }
             session.truncate = v == "on"
         default:
             guard name.first.map({ $0.isLetter || $0 == "_" }) ?? false, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
@@ -115,21 +122,25 @@ extension Interpreter {
         // refused --as is reported at the next command that needs the database).
         try? settleOperator()
         let now = session.fixedNow.map { $0.display } ?? (lang == .zh ? "系统时钟（\(session.now.display)）" : "system clock (\(session.now.display))")
-        var lines = [
-            "lang         = \(session.language.rawValue)",
-            "format       = \(session.format.rawValue)",
-            "now          = \(now)",
-            "operator     = \(session.actor)",
-            "reveal       = \(session.reveal ? "on" : "off")",
-            "timer        = \(session.timer ? "on" : "off")",
-            "expanded     = \(session.expanded.rawValue)",
-            "truncate     = \(session.truncate ? "on" : "off")",
-            "pager        = \(session.pager.rawValue)",
-            "csv-bom      = \(session.csvBOM ? "on" : "off")",
-            "csv-formulas = \(session.csvFormulas ? "on" : "off")",
+        let onOff: (Bool) -> String = { $0 ? "on" : "off" }
+        let values: [(String, String, ChoiceSet?)] = [
+            ("lang", session.language.rawValue, .language), ("format", session.format.rawValue, .format), ("now", now, nil),
+            ("operator", session.actor, nil), ("reveal", onOff(session.reveal), .onOff), ("timer", onOff(session.timer), .onOff),
+            ("expanded", session.expanded.rawValue, .expanded), ("truncate", onOff(session.truncate), .onOff),
+            ("pager", session.pager.rawValue, .pager), ("csv-bom", onOff(session.csvBOM), .onOff),
+            ("csv-formulas", onOff(session.csvFormulas), .onOff),
         ]
-        if let path = redirect?.path { lines.append("output       = \(path)") }
-        if let path = recorder?.shown { lines.append("record       = \(path)") }
+        // In Chinese each setting by its Chinese name with the English one beside, and its value in Chinese.
+        let names = values.map { v in
+            lang == .zh ? "\(CommandTable.settings.first { $0.name == v.0 }?.zh.first ?? v.0)（\(v.0)）" : v.0
+        }
+        let width = names.map { DisplayWidth.of($0) }.max() ?? 0
+        var lines = zip(names, values).map { name, v in
+            let value = lang == .zh ? v.2?.resolve(v.1).map(\.chinese) ?? v.1 : v.1
+            return DisplayWidth.pad(name, to: width) + " = " + value
+        }
+        if let path = redirect?.path { lines.append(DisplayWidth.pad(lang == .zh ? "输出到（output）" : "output", to: width) + " = \(path)") }
+        if let path = recorder?.shown { lines.append(DisplayWidth.pad(lang == .zh ? "录制（record）" : "record", to: width) + " = \(path)") }
         for (k, v) in session.variables.sorted(by: { $0.key < $1.key }) { lines.append("$\(k) = \(v)") }
         if let id = session.lastID { lines.append("$_ = \(id)") }
         return [.text(lines.joined(separator: "\n"))]

@@ -71,7 +71,7 @@ extension Interpreter {
         out.append(
             .text(
                 zh
-                    ? "记录回访结果：抽查 回访 \(display) C-n result=满意|基本满意|不满意"
+                    ? "记录回访结果：抽查 回访 \(display) 诉求编号 结果=满意|基本满意|不满意"
                     : "record each re-callback: spotcheck record \(display) C-n result=satisfied|basic|unsatisfied"))
         return out
     }

@@ -132,7 +132,7 @@ public final class Interpreter {
     /// Runs a command with the handler its family registered.
     func run(_ inv: Invocation) throws -> [Output] {
         guard let handler = Self.handlers[inv.spec.id] else {
-            throw ScriptError.runtime("'\(inv.spec.displayName)' is not implemented", "'\(inv.spec.displayName)' 尚未实现", at: inv.location)
+            throw ScriptError.runtime("'\(inv.spec.displayName)' is not implemented", "'\(inv.spec.name(.zh))' 尚未实现", at: inv.location)
         }
         return try handler(self, inv)
     }

@@ -17,8 +17,8 @@ public final class LineSource {
     public init(path: String, displayName: String? = nil) throws {
         name = displayName ?? path
         guard let f = fopen(path, "r") else {
-            let reason = String(cString: strerror(errno))
-            throw ScriptError(.io, Localized(en: "cannot read '\(name)': \(reason)", zh: "无法读取 '\(name)'：\(reason)"))
+            let reason = SystemError.reason(errno)
+            throw ScriptError(.io, Localized(en: "cannot read '\(name)': \(reason.en)", zh: "无法读取 '\(name)'：\(reason.zh)"))
         }
         file = f
         ownsFile = true
@@ -110,10 +110,10 @@ public final class TextFileWriter {
             if code == EEXIST {
                 throw ScriptError(.io, Localized(
                     en: "'\(path)' already exists; add overwrite=yes to replace it",
-                    zh: "'\(path)' 已存在；如要覆盖，请加 overwrite=yes"))
+                    zh: "'\(path)' 已存在；如要覆盖，请加 覆盖=是"))
             }
-            let reason = code == ELOOP ? "it is a symbolic link" : String(cString: strerror(code))
-            throw ScriptError(.io, Localized(en: "cannot write '\(path)': \(reason)", zh: "无法写入 '\(path)'：\(reason)"))
+            let reason = SystemError.reason(code)
+            throw ScriptError(.io, Localized(en: "cannot write '\(path)': \(reason.en)", zh: "无法写入 '\(path)'：\(reason.zh)"))
         }
         file = f
         if append {
@@ -204,5 +204,18 @@ struct OutputGuard {
         let folder = slash.map { String(path[...$0]) } ?? "./"
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
         return (inode, canonicalPath(folder) + "/" + base)
+    }
+}
+
+/// Why the system refused a file, in both languages: `strerror` speaks only English.
+enum SystemError {
+    static func reason(_ code: Int32) -> Localized {
+        let zh: [Int32: String] = [
+            ENOENT: "没有这个文件或目录", EACCES: "没有权限", EPERM: "不允许的操作", EISDIR: "这是一个目录",
+            ENOTDIR: "路径中有一项不是目录", ENOSPC: "磁盘已满", EROFS: "只读文件系统", ENAMETOOLONG: "文件名太长",
+            EEXIST: "文件已存在", EMFILE: "打开的文件太多", EIO: "读写错误",
+        ]
+        let en = code == ELOOP ? "it is a symbolic link" : String(cString: strerror(code))
+        return Localized(en: en, zh: code == ELOOP ? "这是一个符号链接" : zh[code] ?? "系统错误 \(code)")
     }
 }

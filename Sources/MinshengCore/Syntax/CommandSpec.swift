@@ -124,31 +124,4 @@ public struct CommandSpec: Sendable {
     public var displayName: String { words.joined(separator: " ") }
 
     public func option(_ word: String) -> ParameterSpec? { options.first { $0.matches(word) } }
-
-    /// A usage line: `case new TITLE [kind=…] …`.
-    public func usage(_ lang: Language) -> String {
-        var parts = [displayName]
-        for a in arguments {
-            let n = a.name.uppercased() + (a.list ? "[,…]" : "")
-            parts.append(a.required ? n : "[\(n)]")
-        }
-        if syntax == .query { parts.append(lang == .zh ? "种类 [where 条件] [order by 字段] [limit N]" : "KIND [where EXPR] [order by FIELD] [limit N]") }
-        if syntax == .command { parts.append(lang == .zh ? "命令…" : "COMMAND…") }
-        for o in options {
-            let v = "\(o.name)=\(valuePlaceholder(o.type))"
-            parts.append(o.required ? v : "[\(v)]")
-        }
-        return parts.joined(separator: " ")
-    }
-
-    func valuePlaceholder(_ t: ValueType) -> String {
-        switch t {
-        case .choice(let set): return set.choices.map(\.value).joined(separator: "|")
-        case .integer: return "N"
-        case .date: return "YYYY-MM-DD"
-        case .dateTime: return "YYYY-MM-DDTHH:MM"
-        case .duration: return "2h|7d|15wd"
-        default: return "…"
-        }
-    }
 }

@@ -53,7 +53,7 @@ extension CommandTable {
             .spotCheck, ["spotcheck"], aliases: [["抽查"], ["spot-check"]],
             summary: Localized(
                 en: "draw N closed cases at random for a re-callback: spotcheck N [where …] [seed=S]; the same seed and data give the same sample",
-                zh: "随机抽取 N 件已关闭诉求再回访：抽查 N [where 条件] [seed=种子]；种子和数据相同则样本相同"),
+                zh: "随机抽取若干件已关闭诉求再回访：抽查 件数 [条件 表达式] [种子=数目]；种子和数据相同则样本相同"),
             example: "spotcheck 5 where created = 2019-11 seed=7", effect: .writes, syntax: .command),
         CommandSpec(
             .spotCheckRecord, ["spotcheck", "record"], aliases: [["抽查", "回访"], ["抽查", "记录"]],
@@ -65,7 +65,7 @@ extension CommandTable {
                 ParameterSpec("result", ["结果"], .choice(.callbackResult), required: true, help: Localized(en: "what the resident said", zh: "回访结果")),
                 .note(), .by,
             ],
-            summary: Localized(en: "record a spot-check re-callback; it counts in 满意率", zh: "记录抽查回访结果，计入满意率"),
+            summary: Localized(en: "record a spot-check re-callback; it counts in the satisfaction rate (满意率)", zh: "记录抽查回访结果，计入满意率"),
             example: "spotcheck record SC-1 C-12 result=不满意 note=\"灯又坏了\"", effect: .writes),
         CommandSpec(
             .spotCheckShow, ["spotcheck", "show"], aliases: [["抽查", "查看"]],
@@ -81,7 +81,7 @@ extension CommandTable {
                 ParameterSpec("min", ["最低件数"], .integer, help: Localized(en: "rank from this many cases (default: the rules)", zh: "达到此件数才排名（默认按考评规则）"))
             ],
             summary: Localized(
-                en: "the three rates (响应率, 解决率, 满意率) per unit for a period, ranked into 先进 / 进步 / 整改 / 治理",
+                en: "the three rates (响应率, 解决率, 满意率) per unit for a period, ranked into excellent (先进), improved (进步), rectify (整改) and govern (治理)",
                 zh: "按期间统计各单位三率（响应率、解决率、满意率）并评定先进、进步、整改、治理"),
             example: "assess dept period=2019-11", effect: .reads),
         CommandSpec(
@@ -103,7 +103,7 @@ extension CommandTable {
         CommandSpec(
             .analysis, ["analysis"], aliases: [["民情分析"], ["分析"]],
             options: [
-                ParameterSpec("week", ["周"], .text, help: Localized(en: "an ISO week, e.g. 2019-W49 (default: last week)", zh: "ISO 周，如 2019-W49（默认上周）")),
+                ParameterSpec("week", ["周"], .text, help: Localized(en: "an ISO week, e.g. 2019-W49 (default: last week)", zh: "周（周一至周日），如 2019-W49（默认上周）")),
                 ParameterSpec("month", ["月"], .text, help: Localized(en: "a month, e.g. 2019-11", zh: "月份，如 2019-11")),
             ] + ParameterSpec.periodOptions + [
                 ParameterSpec("hot", ["热点"], .integer, help: Localized(en: "requests that make a hot spot (default 2)", zh: "构成热点的诉求数（默认 2）")),

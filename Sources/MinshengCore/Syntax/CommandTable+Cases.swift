@@ -138,7 +138,7 @@ extension CommandTable {
                 ParameterSpec("resolve", ["办结"], .duration, help: Localized(en: "time to resolve: 2h, 7d, 15wd", zh: "办结时限：2h、7d、15wd（工作日）")),
                 ParameterSpec(
                     "workday-end", ["下班时间"], .text,
-                    help: Localized(en: "when a working day ends, e.g. 17:30 (none: at 24:00)", zh: "工作日结束时间，如 17:30（none：24 点）")),
+                    help: Localized(en: "when a working day ends, e.g. 17:30 (none: at 24:00)", zh: "工作日结束时间，如 17:30（写 无 则为 24 点）")),
             ],
             summary: Localized(en: "change a deadline rule or the working day's end; new cases use it", zh: "修改办理时限或下班时间；新受理的诉求按新规则"),
             example: "policy set urgency=complex resolve=15wd", effect: .writes),

@@ -45,7 +45,7 @@ extension CommandTable {
         CommandSpec(
             .attendTime, ["attend", "time"], aliases: [["签到", "更正时间"]],
             arguments: [ParameterSpec("name", ["姓名"], .text, required: true, help: Localized(en: "who signed in", zh: "签到人"))],
-            options: [ParameterSpec("at", ["时间"], .text, required: true, help: Localized(en: "the right time, HH:MM", zh: "正确的签到时间，HH:MM")), .reason],
+            options: [ParameterSpec("at", ["时间"], .text, required: true, help: Localized(en: "the right time, HH:MM", zh: "正确的签到时间，时:分，如 19:05")), .reason],
             summary: Localized(en: "correct the time of a sign-in (the current meeting)", zh: "更正签到时间（当前会议）"),
             example: "attend time 王芳 at=19:05 reason=\"补录，实际 19:05 到\"", effect: .writes),
         CommandSpec(

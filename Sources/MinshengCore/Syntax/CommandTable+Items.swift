@@ -24,11 +24,11 @@ extension CommandTable {
                     "rule", ["规则"], .choice(.tallyRule),
                     help: Localized(
                         en: "majority (default, more than half), two-thirds, three-quarters, unanimous",
-                        zh: "majority（默认，过半数）、two-thirds、three-quarters、unanimous")),
+                        zh: "通过所需比例：过半数（默认）、三分之二、四分之三、全体一致")),
                 ParameterSpec(
                     "base", ["基数"], .choice(.tallyBase),
                     help: Localized(
-                        en: "what the share is of: present (default), cast, valid, members, yes-no", zh: "比例的基数：present（默认，出席）、cast、valid、members、yes-no")),
+                        en: "what the share is of: present (default), cast, valid, members, yes-no", zh: "比例的基数：出席人数（默认）、投票数、有效票、全体成员、赞成反对")),
                 ParameterSpec("ballot", ["方式"], .choice(.ballotMode), help: Localized(en: "open (named, default) or secret", zh: "记名（默认）或无记名")),
                 ParameterSpec(
                     "reason", ["原因", "理由"], .text,

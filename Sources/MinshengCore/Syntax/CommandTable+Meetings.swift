@@ -18,7 +18,7 @@ extension ParameterSpec {
         ParameterSpec("venue", ["地点"], .text, help: Localized(en: "where it sits", zh: "会议地点")),
         ParameterSpec(
             "start", ["开始", "开始时间"], .text,
-            help: Localized(en: "when it starts: HH:MM on its day (default: when it is opened)", zh: "开始时间：当天的 HH:MM（默认为新建会议的时间）")),
+            help: Localized(en: "when it starts: HH:MM on its day (default: when it is opened)", zh: "开始时间：当天的 时:分，如 19:00（默认为新建会议的时间）")),
         ParameterSpec("chair", ["主持人", "主持"], .text, help: Localized(en: "who chairs it (主持人)", zh: "主持人")),
         ParameterSpec("recorder", ["记录人", "记录"], .text, help: Localized(en: "who keeps the record (记录人)", zh: "记录人")),
         ParameterSpec(
@@ -97,7 +97,7 @@ extension CommandTable {
                     "quorum", ["法定人数"], .text,
                     help: Localized(
                         en: "majority (default: more than half, §9), two-thirds, three-quarters or a number",
-                        zh: "majority（默认，过半数，组织法第九条）、two-thirds、three-quarters 或人数")),
+                        zh: "过半数（默认，组织法第九条）、三分之二、四分之三 或人数")),
             ] + ParameterSpec.meetingSitting,
             summary: Localized(en: "open a consultation meeting (会商会) and make it the current one", zh: "新建会商会，并设为当前会议"),
             example: "meeting new 十二月会商会 community=六里屯社区 date=2019-12-05 members=5 venue=居委会二楼 chair=李梅 recorder=王强", effect: .writes),
@@ -120,7 +120,7 @@ extension CommandTable {
             .meetingDisplay, ["meeting", "display"], aliases: [["会议", "大屏"], ["会议", "显示"]], arguments: [.meeting],
             summary: Localized(
                 en: "the screen for the room: follows the meeting live as another shell records it (q quits)",
-                zh: "会场大屏：实时显示另一终端录入的会议进程（按 q 退出）"),
+                zh: "会场大屏：实时显示另一终端录入的会议进程（按 q 键退出）"),
             example: "meeting display M-1", effect: .session),
         CommandSpec(
             .meetingClose, ["meeting", "close"], aliases: [["会议", "结束"]], arguments: [.meeting],

@@ -76,33 +76,40 @@ extension ParameterSpec {
         "encoding", ["编码"], .choice(.encoding),
         help: Localized(
             en: "the file's encoding: utf-8 (the default), gb18030 or gbk (what Excel saves on a Chinese Windows)",
-            zh: "文件编码：utf-8（默认）、gb18030 或 gbk（中文 Windows 上 Excel 保存的编码）"))
+            zh: "文件编码：UTF-8（默认）、GB18030 或 GBK（中文 Windows 上 Excel 保存的编码）"))
 
     /// `overwrite=yes`: the only way a command replaces a file that is already there.
     static let overwrite = ParameterSpec(
         "overwrite", ["覆盖"], .choice(.onOff),
-        help: Localized(en: "yes: replace the file if it exists (default: refuse)", zh: "yes：文件已存在时覆盖（默认拒绝）"))
+        help: Localized(en: "yes: replace the file if it exists (default: refuse)", zh: "是：文件已存在时覆盖（默认拒绝）"))
 }
 
 extension CommandTable {
+    /// The session's settings, each by its English name and its Chinese names (either may be typed).
+    public static let settings: [(name: String, zh: [String])] = [
+        ("lang", ["语言"]), ("format", ["格式"]), ("now", ["时钟"]), ("reveal", ["显示号码"]), ("timer", ["计时"]),
+        ("operator", ["操作员", "as"]), ("expanded", ["展开"]), ("truncate", ["截断"]), ("pager", ["分页"]), ("csv-bom", ["CSV标记"]),
+        ("csv-formulas", ["CSV公式"]),
+    ]
+
     static let builtinCommands: [CommandSpec] = [
         CommandSpec(
             .help, ["help"], aliases: [["帮助"], ["?"]],
             arguments: [
-                ParameterSpec("command", [], .text, help: Localized(en: "a command or noun", zh: "命令或名词")),
-                ParameterSpec("verb", [], .text, help: Localized(en: "its verb", zh: "动词")),
+                ParameterSpec("command", ["命令"], .text, help: Localized(en: "a command or noun", zh: "命令或名词")),
+                ParameterSpec("verb", ["动词"], .text, help: Localized(en: "its verb", zh: "动词")),
             ],
             summary: Localized(en: "show commands, or the usage, options and an example of one", zh: "列出命令，或显示某个命令的用法、选项和示例"),
             example: "help dept add", effect: .session),
         CommandSpec(
             .set, ["set"], aliases: [["设置"]],
             summary: Localized(
-                en: "set a setting (lang, format, now, reveal, timer, operator, expanded, truncate, pager, csv-bom, csv-formulas) or a variable: set NAME=VALUE",
-                zh: "设置选项（lang、format、now、reveal、timer、operator、expanded、truncate、pager、csv-bom、csv-formulas）或变量：set 名称=值"),
+                en: "set a setting (\(settings.map(\.name).joined(separator: ", "))) or a variable: set NAME=VALUE",
+                zh: "设置选项（\(settings.map { $0.zh[0] }.joined(separator: "、"))）或变量：设置 名称=值"),
             example: "set lang=zh", effect: .session, syntax: .command),
         CommandSpec(
             .unset, ["unset"], aliases: [["清除变量"]],
-            arguments: [ParameterSpec("name", [], .name, required: true, help: Localized(en: "a variable", zh: "变量名"))],
+            arguments: [ParameterSpec("name", ["变量名"], .name, required: true, help: Localized(en: "a variable", zh: "变量名"))],
             summary: Localized(en: "forget a variable", zh: "删除一个变量"), example: "unset x", effect: .session),
         CommandSpec(
             .showSettings, ["show", "settings"], aliases: [["显示", "设置"]],
@@ -128,7 +135,7 @@ extension CommandTable {
         CommandSpec(
             .record, ["record"], aliases: [["录制"]],
             arguments: [
-                ParameterSpec("state", [], .choice(.onOff), required: true, help: Localized(en: "on or off", zh: "on 开始，off 结束")),
+                ParameterSpec("state", ["状态"], .choice(.onOff), required: true, help: Localized(en: "on or off", zh: "开（on）开始录制，关（off）结束")),
                 .path(false),
             ],
             summary: Localized(
@@ -140,15 +147,15 @@ extension CommandTable {
             arguments: [
                 .path(),
                 ParameterSpec(
-                    "mode", [], .choice(ChoiceSet("mode", [Choice("step", ["单步"]), Choice("safe", ["安全"])])),
+                    "mode", ["方式"], .choice(ChoiceSet("mode", [Choice("step", ["单步"]), Choice("safe", ["安全"])])),
                     help: Localized(
                         en: "step: one command per Enter; safe: refuse anything that writes outside the database",
-                        zh: "step：每按一次回车执行一条；safe：拒绝任何写到数据库以外的命令")),
+                        zh: "单步（step）：每按一次回车执行一条；安全（safe）：拒绝任何写到数据库以外的命令")),
             ],
             options: [.overwrite],
             summary: Localized(
                 en: "run a recorded script; with step, one command at a time; with safe, nothing outside the database",
-                zh: "重放录制的脚本；加 step 则逐条执行；加 safe 则不写数据库以外的任何文件"),
+                zh: "重放录制的脚本；加 单步 则逐条执行；加 安全 则不写数据库以外的任何文件"),
             example: "replay 会议记录.msh step", effect: .session),
         CommandSpec(
             .source, ["source"], aliases: [["执行"], ["."]],
@@ -159,7 +166,7 @@ extension CommandTable {
             .output, ["output"], aliases: [["输出到"]],
             arguments: [ParameterSpec("file", ["文件"], .path, required: true, help: Localized(en: "a file, or - for the screen", zh: "文件，或 - 表示屏幕"))],
             options: [.overwrite],
-            summary: Localized(en: "send results to a file until 'output -'", zh: "把结果写入文件，直到 output -"),
+            summary: Localized(en: "send results to a file until 'output -'", zh: "把结果写入文件，直到 输出到 -"),
             example: "output 结果.csv", effect: .session),
         CommandSpec(
             .once, ["once"], aliases: [["输出一次"]],

@@ -31,7 +31,7 @@ public struct BindingContext: Sendable {
                 throw .validation(
                     "unknown variable '$\(name)'", "未定义的变量 '$\(name)'", at: token.location,
                     hint: Suggestion.hint(for: name, in: Array(variables.keys))
-                        ?? Localized(en: "set it first: set \(name)=…", zh: "请先设置：set \(name)=…"))
+                        ?? Localized(en: "set it first: set \(name)=…", zh: "请先设置：设置 \(name)=…"))
             }
             return v
         default:
@@ -52,34 +52,36 @@ public struct BindingContext: Sendable {
         let typed = try text(of: token)
         let s = type == .text || type == .path ? typed : typed.foldingFullWidth
         let loc = token.location
+        // The key as a Chinese user types it: `日期=`, else the English one.
+        let zhKey = zhName ?? name
         switch type {
         case .text, .path, .name:
             if let problem = StoredText.problem(s, named: name) { throw ScriptError(.validation, problem, at: loc) }
             return .text(s)
         case .integer:
             guard let n = Int(s) else {
-                throw .validation("\(name)= expects a whole number, not '\(s)'", "\(name)= 需要整数，而不是 '\(s)'", at: loc)
+                throw .validation("\(name)= expects a whole number, not '\(s)'", "\(zhKey)= 需要整数，而不是 '\(s)'", at: loc)
             }
             return .integer(n)
         case .date:
             guard let d = day(s) else {
                 throw .validation(
-                    "\(name)= expects a date, not '\(s)'", "\(name)= 需要日期，而不是 '\(s)'", at: loc,
-                    hint: Localized(en: "write YYYY-MM-DD, today or today-7d", zh: "请写成 YYYY-MM-DD、today 或 today-7d"))
+                    "\(name)= expects a date, not '\(s)'", "\(zhKey)= 需要日期，而不是 '\(s)'", at: loc,
+                    hint: Localized(en: "write YYYY-MM-DD, today or today-7d", zh: "请写成 年-月-日（如 2019-12-03）、今天 或 今天-7天"))
             }
             return .day(d)
         case .dateTime:
             guard let t = time(s) else {
                 throw .validation(
-                    "\(name)= expects a date and time, not '\(s)'", "\(name)= 需要日期时间，而不是 '\(s)'", at: loc,
-                    hint: Localized(en: "write YYYY-MM-DDTHH:MM", zh: "请写成 YYYY-MM-DDTHH:MM"))
+                    "\(name)= expects a date and time, not '\(s)'", "\(zhKey)= 需要日期时间，而不是 '\(s)'", at: loc,
+                    hint: Localized(en: "write YYYY-MM-DDTHH:MM", zh: "请写成 年-月-日T时:分，如 2019-12-03T09:00"))
             }
             return .time(t)
         case .duration:
             guard let d = DeadlineLength.parse(s) else {
                 throw .validation(
-                    "\(name)= expects a duration, not '\(s)'", "\(name)= 需要时长，而不是 '\(s)'", at: loc,
-                    hint: Localized(en: "write e.g. 30m, 2h, 7d (calendar days) or 15wd (working days)", zh: "例如 30m、2h、7d（自然日）或 15wd（工作日，也可写 15个工作日）"))
+                    "\(name)= expects a duration, not '\(s)'", "\(zhKey)= 需要时长，而不是 '\(s)'", at: loc,
+                    hint: Localized(en: "write e.g. 30m, 2h, 7d (calendar days) or 15wd (working days)", zh: "例如 30分钟、2小时、7天（自然日）或 15个工作日"))
             }
             return .duration(d)
         case .choice(let set):
@@ -96,7 +98,7 @@ public struct BindingContext: Sendable {
                 throw .validation(
                     "unknown record kind '\(s)'", "未知的记录种类 '\(s)'", at: loc,
                     hint: Suggestion.hint(for: s, in: RecordKind.allWords)
-                        ?? Localized(en: "kinds: " + RecordKind.allCases.map { $0.schema.words[1] }.joined(separator: ", "), zh: "种类：" + RecordKind.allCases.map { $0.schema.zhWords[0] }.joined(separator: "、")))
+                        ?? Localized(en: "kinds: " + RecordKind.allCases.map { $0.schema.words[1] }.joined(separator: ", "), zh: "种类：" + RecordKind.allCases.map { "\($0.schema.zhWords[0])（\($0.schema.words[1])）" }.joined(separator: "、")))
             }
             return .kind(k)
         }
@@ -135,13 +137,13 @@ extension Parser {
         }
         if raw.count > 1 && !param.list {
             throw .validation(
-                "\(param.name) takes one value, not a list", "\(param.name) 只能取一个值，不能是列表", at: raw[1].location,
+                "\(param.name) takes one value, not a list", "\(param.name(.zh)) 只能取一个值，不能是列表", at: raw[1].location,
                 hint: param.type == .text
-                    ? Localized(en: "text with a comma goes in quotes: \(param.name)=\"…，…\"", zh: "含逗号的文字请加引号：\(param.aliases.first ?? param.name)=“…，…”") : nil)
+                    ? Localized(en: "text with a comma goes in quotes: \(param.name)=\"…，…\"", zh: "含逗号的文字请加引号：\(param.name(.zh))=“…，…”") : nil)
         }
         var values: [Value] = []
         for t in raw {
-            values.append(try context.value(of: t, as: param.type, named: param.name, zhName: param.aliases.first { $0.unicodeScalars.contains { $0.value > 0x2E80 } }))
+            values.append(try context.value(of: t, as: param.type, named: param.name, zhName: param.aliases.first { $0.isChinese }))
         }
         let v: Value = param.list ? .list(values) : values[0]
         return BoundValue(value: v, location: first.location)

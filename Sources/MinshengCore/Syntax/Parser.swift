@@ -34,13 +34,13 @@ public struct Parser {
                 }
                 guard let param = spec.option(key) else {
                     throw .validation(
-                        "unknown option '\(key)' for '\(spec.displayName)'", "'\(spec.displayName)' 没有选项 '\(key)'",
+                        "unknown option '\(key)' for '\(spec.displayName)'", "'\(spec.name(.zh))' 没有选项 '\(key)'",
                         at: t.location,
                         hint: Suggestion.hint(for: key, in: spec.options.flatMap { [$0.name] + $0.aliases })
                             ?? optionList(spec))
                 }
                 guard invocation.values[param.name] == nil else {
-                    throw .validation("option '\(param.name)' given twice", "选项 '\(param.name)' 重复", at: t.location)
+                    throw .validation("option '\(param.name)' given twice", "选项 '\(param.name(.zh))' 重复", at: t.location)
                 }
                 let (raw, next) = try readValues(tokens, from: i + 2, after: tokens[i + 1], text: param.type.isText)
                 invocation.values[param.name] = try bind(raw, to: param)
@@ -48,8 +48,8 @@ public struct Parser {
             } else {
                 guard positional < spec.arguments.count else {
                     throw .syntax(
-                        "unexpected \(t.spelling) after '\(spec.displayName)'", "'\(spec.displayName)' 后出现多余的 \(t.spelling)",
-                        at: t.location, hint: Localized("usage: " + spec.usage(.en)))
+                        "unexpected \(t.spelling) after '\(spec.displayName)'", "'\(spec.name(.zh))' 后出现多余的 \(t.spelling)",
+                        at: t.location, hint: Localized(en: "usage: " + spec.usage(.en), zh: "用法：" + spec.usage(.zh)))
                 }
                 let param = spec.arguments[positional]
                 positional += 1
@@ -61,8 +61,9 @@ public struct Parser {
         for p in spec.arguments + spec.options where p.required && invocation.values[p.name] == nil {
             let isArg = spec.arguments.contains { $0.name == p.name }
             let what = isArg ? p.name.uppercased() : "\(p.name)="
+            let whatZh = isArg ? p.name(.zh) : "\(p.name(.zh))="
             throw .validation(
-                "'\(spec.displayName)' needs \(what)", "'\(spec.displayName)' 缺少 \(what)",
+                "'\(spec.displayName)' needs \(what)", "'\(spec.name(.zh))' 缺少 \(whatZh)",
                 at: tokens.last.map { endOf($0) } ?? line.location,
                 hint: Localized(en: "usage: " + spec.usage(.en), zh: "用法：" + spec.usage(.zh)))
         }
@@ -71,8 +72,8 @@ public struct Parser {
 
     func optionList(_ spec: CommandSpec) -> Localized? {
         guard !spec.options.isEmpty else { return Localized(en: "it takes no options", zh: "此命令没有选项") }
-        let names = spec.options.map(\.name).joined(separator: ", ")
-        return Localized(en: "options: \(names)", zh: "可用选项：\(names)")
+        let names = spec.options.listed
+        return Localized(en: "options: \(names.en)", zh: "可用选项：\(names.zh)")
     }
 
     /// Finds the command, or says precisely what is wrong with its name.
@@ -95,11 +96,11 @@ public struct Parser {
                 got.map { "unknown verb '\($0.spelling)' for '\(w0)'" } ?? "'\(w0)' needs a verb",
                 got.map { "'\(w0)' 没有动词 '\($0.spelling)'" } ?? "'\(w0)' 后面需要动词",
                 at: got?.location ?? endOf(first),
-                hint: got.flatMap { Suggestion.hint(for: $0.spelling, in: verbs) } ?? Localized(en: "verbs: \(list)", zh: "可用动词：\(list)"))
+                hint: got.flatMap { Suggestion.hint(for: $0.spelling, in: verbs) } ?? Localized(en: "verbs: \(list)", zh: "可用动词：\(verbs.joined(separator: "、"))"))
         }
         throw .syntax(
             "unknown command '\(w0)'", "未知命令 '\(w0)'", at: first.location,
-            hint: Suggestion.hint(for: w0, in: table.firstWords) ?? Localized(en: "type 'help' for the list of commands", zh: "输入 help 查看命令列表"))
+            hint: Suggestion.hint(for: w0, in: table.firstWords) ?? Localized(en: "type 'help' for the list of commands", zh: "输入 帮助 查看命令列表"))
     }
 
     /// Reads `value (',' value)*` starting at `start`. A text value may run into brackets,
