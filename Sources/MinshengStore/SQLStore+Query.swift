@@ -13,6 +13,7 @@ extension SQLStore {
     /// The expression for a field's stored value in a row of `table` (an alias): its column,
     /// or for a field read through another record, that record's column.
     func valueExpression(_ f: FieldSpec, table: String = "t") -> String {
+        if let fact = f.fact { return factExpression(fact, table: table) }
         guard let column = f.column else { return "\(table).id" }
         if let via = f.through {
             return "(SELECT v.\(column) FROM \(via.kind.schema.table) v WHERE v.id = \(table).\(via.column))"
@@ -32,7 +33,7 @@ extension SQLStore {
 
     /// The expression that selects a field for display.
     func selectExpression(_ f: FieldSpec, table: String) -> String {
-        guard f.column != nil else { return "NULL" }
+        guard f.column != nil || f.fact != nil else { return "NULL" }
         if case .reference(let kind) = f.type {
             return "(SELECT r.\(kind.schema.titleColumn) FROM \(kind.schema.table) r WHERE r.id = \(valueExpression(f, table: table)))"
         }
@@ -205,6 +206,7 @@ extension SQLStore {
     }
 
     public func count(_ query: Query, now: Timestamp) throws -> ResultSet {
+        if let perTag = try countByTags(query, now: now) { return perTag }
         let c = compileCount(query, now: now)
         let countField = FieldSpec("count", ["数量"], .integer, label: Localized(en: "count", zh: "数量"), column: nil)
         let columns = query.groups + [countField]
