@@ -1,5 +1,12 @@
 import MinshengCore
 
+extension FieldSpec {
+    var isReference: Bool {
+        if case .reference = type { return true }
+        return false
+    }
+}
+
 extension SQLStore {
     /// A fact about the record in row `table` (an alias), as one correlated subquery over
     /// the records that name it; each is served by an index on the naming column
@@ -20,6 +27,19 @@ extension SQLStore {
         case .visits:
             return "(SELECT COUNT(*) FROM visit x WHERE (x.cadre_id = \(t).id OR x.partner_id = \(t).id) AND x.voided_at IS NULL)"
         }
+    }
+
+    /// A reference equal to one value: the record of that id, or every record of that name
+    /// (two households may share an address; each is meant, never the first alone).
+    func referenceTest(_ f: FieldSpec, _ v: QueryValue, _ expression: String?, _ args: inout [StoreValue]) -> String {
+        let c = expression ?? valueExpression(f)
+        guard case .reference(let kind) = f.type, case .text(let text) = v else { return "\(c) = ?" }
+        if let (k, n) = RecordKind.forID(text), k == kind {
+            args.append(.integer(n))
+            return "\(c) = ?"
+        }
+        args.append(.text(text))
+        return "\(c) IN (SELECT r.id FROM \(kind.schema.table) r WHERE r.\(kind.schema.titleColumn) = ?)"
     }
 
     /// `count households by tags`: one group per tag, a record with two tags counted in

@@ -97,7 +97,10 @@ extension SQLStore {
         switch p {
         case .and(let a, let b): return "(\(compile(a, &args)) AND \(compile(b, &args)))"
         case .or(let a, let b): return "(\(compile(a, &args)) OR \(compile(b, &args)))"
-        case .not(let a): return "NOT (\(compile(a, &args)))"
+        // A comparison with an empty field is false, so its negation holds there
+        // (`dept != 城管科` counts the cases with no department): NULL is false under `not`.
+        case .not(let a): return "NOT COALESCE((\(compile(a, &args))), FALSE)"
+        case .compare(let f, .notEqual, let v): return compile(.not(.compare(f, .equal, v)), &args)
         case .exists(let table, let column):
             // A voided row (a visit logged twice) is no evidence of anything.
             let live = Self.voidableTables.contains(table) ? " AND x.voided_at IS NULL" : ""
@@ -121,8 +124,6 @@ extension SQLStore {
             // has not returned it), so a co-department finds the cases it shares.
             let own = leaf(p, "t.department_id", &args), shared = leaf(p, "d.department_id", &args)
             return "(\(own) OR t.id IN (SELECT d.case_id FROM case_dispatch d WHERE d.returned_at IS NULL AND \(shared)))"
-        case .compare(let f, .notEqual, let v) where isCaseDepartment(f):
-            return "NOT (\(compile(.compare(f, .equal, v), &args)))"
         case .inList, .compare: return leaf(p, nil, &args)
         }
     }
@@ -135,6 +136,10 @@ extension SQLStore {
     /// A comparison or list on one field, over `expression` (the field's own column when nil).
     func leaf(_ p: Predicate, _ expression: String?, _ args: inout [StoreValue]) -> String {
         switch p {
+        case .inList(let f, let values) where f.isReference:
+            return "(" + values.map { referenceTest(f, $0, expression, &args) }.joined(separator: " OR ") + ")"
+        case .compare(let f, .equal, let v) where f.isReference:
+            return referenceTest(f, v, expression, &args)
         case .inList(let f, let values):
             let c = column(f, &args, values: values, expression: expression)
             return "\(c.0) IN (\(c.1.joined(separator: ", ")))"
@@ -150,6 +155,8 @@ extension SQLStore {
                 return dialect.contains(e)
             }
             let (c, placeholders) = column(f, &args, values: [v], expression: expression)
+            // An empty text is no value: it is neither less nor more than anything.
+            if f.type == .text && op != .equal { return "(\(c) \(op.rawValue) \(placeholders[0]) AND \(c) <> '')" }
             return "\(c) \(op.rawValue) \(placeholders[0])"
         default: return compile(p, &args)
         }
