@@ -40,7 +40,7 @@ extension Interpreter {
     /// The kinds, each with its Chinese words and its ids.
     func kindList(counting: Bool) -> [String] {
         let zh = lang == .zh
-        var out = [zh ? "种类（help \(counting ? "count" : "find") 种类 列出其字段）：" : "kinds (help \(counting ? "count" : "find") KIND lists a kind's fields):"]
+        var out = [zh ? "种类（帮助 \(counting ? "统计" : "查找") 种类 列出其字段）：" : "kinds (help \(counting ? "count" : "find") KIND lists a kind's fields):"]
         let rows = RecordSchema.all.map { s -> (String, String) in
             let english = s.words.count > 1 ? s.words[1] : s.words[0]
             let name = zh ? s.zhWords.joined(separator: " ") + "（\(english)）" : english + " (" + s.zhWords.joined(separator: " ") + ")"
@@ -109,7 +109,8 @@ extension Interpreter {
 
     func keywordLines() -> [String] {
         let words = QueryParser.keywords.keys.sorted().map { key in
-            "\(key) " + (QueryParser.keywords[key] ?? []).filter { $0 != key }.joined(separator: "/")
+            let chinese = (QueryParser.keywords[key] ?? []).filter { $0 != key }.joined(separator: "/")
+            return lang == .zh ? "\(chinese)（\(key)）" : "\(key) \(chinese)"
         }
         return [(lang == .zh ? "中文关键词：" : "Chinese keywords: ") + words.joined(separator: lang == .zh ? "，" : ", ")]
     }
