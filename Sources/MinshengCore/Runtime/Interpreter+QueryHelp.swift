@@ -104,7 +104,10 @@ extension Interpreter {
             (zh ? "非  且  或  ( )" : "not  and  or  ( )", Localized(en: "combine conditions; a yes-or-no field stands alone: not visited", zh: "组合条件（not、and、or）；是否字段可单独写：非 已走访")),
         ]
         let width = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
-        return [lang == .zh ? "运算符：" : "operators:"] + rows.map { "  " + DisplayWidth.pad($0.0, to: width) + "  " + $0.1.text(lang) }
+        let byType = Localized(
+            en: "  by type: text all; number = != < <= > >= in; date = != < <= > >=; choice = != in; reference = != ~ in; tags = != ~ in; yes or no alone or = yes|no",
+            zh: "  按类型：文本 全部；数字 = != < <= > >= in；日期 = != < <= > >=；可选值 = != in；引用 = != ~ in；标签 = != ~ in；是或否 单独写或 = yes|no")
+        return [lang == .zh ? "运算符：" : "operators:"] + rows.map { "  " + DisplayWidth.pad($0.0, to: width) + "  " + $0.1.text(lang) } + [byType.text(lang)]
     }
 
     func keywordLines() -> [String] {
