@@ -44,7 +44,8 @@ import Testing
             if op == "~" && r.chance(30) { return String(c.value.prefix(4)) }
             return r.chance(50) ? c.value : c.aliases.first ?? c.value
         case .date, .dateTime:
-            guard let stored = held.isEmpty ? nil : held[r.int(0...(held.count - 1))].text, let t = Timestamp.parse(stored) ?? Day.parse(stored).map({ Timestamp(day: $0) })
+            guard let stored = held.isEmpty ? nil : held[r.int(0...(held.count - 1))].text,
+                let t = Timestamp.parse(stored) ?? Day.parse(stored).map({ Timestamp(day: $0) })
             else { return "2019-11" }
             let c = t.day.components
             switch r.int(0...3) {
@@ -122,7 +123,8 @@ import Testing
                     differences += 1
                     if differences <= 40 {
                         Issue.record(
-                            "\(engine): \(query) found \(got.subtracting(expected).sorted().map(kind.id)) too many, \(expected.subtracting(got).sorted().map(kind.id)) missing")
+                            "\(engine): \(query) found \(got.subtracting(expected).sorted().map(kind.id)) too many, \(expected.subtracting(got).sorted().map(kind.id)) missing"
+                        )
                     }
                 }
             }

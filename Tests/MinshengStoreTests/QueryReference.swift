@@ -17,7 +17,8 @@ struct QueryReference {
         if let fact = f.fact {
             switch fact {
             case .lastVisit:
-                return rows(.visit).filter { $0["household_id"]?.int == id && $0["voided_at"] == .null }.compactMap { $0["day"]?.text }.max().map { .text($0) } ?? .null
+                return rows(.visit).filter { $0["household_id"]?.int == id && $0["voided_at"] == .null }.compactMap { $0["day"]?.text }.max().map { .text($0) }
+                    ?? .null
             case .cadre:
                 guard let compound = row["compound_id"]?.int else { return .null }
                 return rows(.assignment).filter { $0["compound_id"]?.int == compound && $0["ended_at"] == .null }
@@ -53,10 +54,11 @@ struct QueryReference {
     func named(_ kind: RecordKind, _ text: String, containing: Bool) -> Set<Int> {
         if !containing, let (k, n) = RecordKind.forID(text), k == kind { return [n] }
         let title = kind.schema.titleColumn
-        return Set(rows(kind).filter { row in
-            guard let t = row[title]?.text else { return false }
-            return containing ? Self.contains(t, text) : t == text
-        }.compactMap { $0["id"]?.int })
+        return Set(
+            rows(kind).filter { row in
+                guard let t = row[title]?.text else { return false }
+                return containing ? Self.contains(t, text) : t == text
+            }.compactMap { $0["id"]?.int })
     }
 
     /// A half-open span for a date word: a moment (to the second), a day, an ISO week or a month.

@@ -109,7 +109,9 @@ struct QueryWorld {
                         if earlier.isEmpty { v["merged_at"] = .null }
                     }
                     for c in required where v[c] == nil || v[c] == .null {
-                        v[c] = c.hasSuffix("_at") || c.hasSuffix("_due") ? .text(timestamp(&r).storage) : c == "date" || c == "day" ? .text(timestamp(&r).day.iso) : .text("x")
+                        v[c] =
+                            c.hasSuffix("_at") || c.hasSuffix("_due")
+                            ? .text(timestamp(&r).storage) : c == "date" || c == "day" ? .text(timestamp(&r).day.iso) : .text("x")
                         if ["member_count", "named", "size", "population", "target_id", "reopen_count", "return_count"].contains(c) { v[c] = .integer(1) }
                     }
                     if kind == .case { v["updated_at"] = v["created_at"] }

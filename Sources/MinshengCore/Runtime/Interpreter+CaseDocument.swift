@@ -23,19 +23,22 @@ extension Interpreter {
         let departments = try store.select(.caseDispatch, matching: ["case_id": .integer(c.id), "returned_at": .null], orderBy: [])
             .map { JSON.quote(try departmentName($0.int("department_id") ?? 0), escapingHidden: true) }
         let timeline = steps.map { s in
-            "{" + [
-                ("at", JSON.quote(s.at.iso8601)), ("step", JSON.quote(s.step)), ("label", JSON.quote(stepLabel(s.step))),
-                ("who", JSON.quote(s.who, escapingHidden: true)),
-                ("details", s.details.isEmpty ? "null" : JSON.quote(s.details, escapingHidden: true)),
-            ].map { JSON.quote($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"
+            "{"
+                + [
+                    ("at", JSON.quote(s.at.iso8601)), ("step", JSON.quote(s.step)), ("label", JSON.quote(stepLabel(s.step))),
+                    ("who", JSON.quote(s.who, escapingHidden: true)),
+                    ("details", s.details.isEmpty ? "null" : JSON.quote(s.details, escapingHidden: true)),
+                ].map { JSON.quote($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"
         }
-        let members = r.jsonMembers(row, record.columns, kind: .case)
+        let members =
+            r.jsonMembers(row, record.columns, kind: .case)
             + [("\"departments\"", "[" + departments.joined(separator: ", ") + "]")]
         let lines: [String]
         if session.format == .jsonl {
             lines = ["{" + (members.map { $0.0 + ": " + $0.1 } + ["\"timeline\": [" + timeline.joined(separator: ", ") + "]"]).joined(separator: ", ") + "}"]
         } else {
-            lines = ["{"] + members.map { "  " + $0.0 + ": " + $0.1 + "," } + ["  \"timeline\": ["]
+            lines =
+                ["{"] + members.map { "  " + $0.0 + ": " + $0.1 + "," } + ["  \"timeline\": ["]
                 + timeline.enumerated().map { "    " + $1 + ($0 < timeline.count - 1 ? "," : "") } + ["  ]", "}"]
         }
         return [.text(lines.joined(separator: "\n"))]

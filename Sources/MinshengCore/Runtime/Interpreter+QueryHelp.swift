@@ -9,19 +9,24 @@ extension Interpreter {
         var out: [String] = []
         let verb = zh ? (counting ? "统计" : "查找") : spec.displayName
         if counting {
-            out.append((zh ? "用法：" : "usage: ") + (zh
-                ? "\(verb) 种类 [条件 条件式] [按 字段, …] [限制 N]（或 count KIND [where …] [by FIELD, …] [limit N]）"
-                : "count KIND [where CONDITION] [by FIELD, …] [limit N]"))
+            out.append(
+                (zh ? "用法：" : "usage: ")
+                    + (zh
+                        ? "\(verb) 种类 [条件 条件式] [按 字段, …] [限制 N]（或 count KIND [where …] [by FIELD, …] [limit N]）"
+                        : "count KIND [where CONDITION] [by FIELD, …] [limit N]"))
         } else {
-            out.append((zh ? "用法：" : "usage: ") + (zh
-                ? "\(verb) 种类 [条件 条件式] [排序 字段 [升序|降序], …] [限制 N [跳过 M]]（或 find KIND [where …] [order by …] [limit N [offset M]]）"
-                : "find KIND [where CONDITION] [order by FIELD [asc|desc], …] [limit N [offset M]]"))
+            out.append(
+                (zh ? "用法：" : "usage: ")
+                    + (zh
+                        ? "\(verb) 种类 [条件 条件式] [排序 字段 [升序|降序], …] [限制 N [跳过 M]]（或 find KIND [where …] [order by …] [limit N [offset M]]）"
+                        : "find KIND [where CONDITION] [order by FIELD [asc|desc], …] [limit N [offset M]]"))
         }
         out.append("  " + spec.summary.text(lang))
         if counting {
-            out.append(zh
-                ? "  按字段分组时每组一行；按标签（tags、特殊群体 groups）分组时每个标签一行，有两个标签的记录两组都计"
-                : "  by FIELD gives a row per value; by a set of tags (tags, groups) a row per tag, a record with two tags counted in both")
+            out.append(
+                zh
+                    ? "  按字段分组时每组一行；按标签（tags、特殊群体 groups）分组时每个标签一行，有两个标签的记录两组都计"
+                    : "  by FIELD gives a row per value; by a set of tags (tags, groups) a row per tag, a record with two tags counted in both")
         }
         if let kind {
             out += kindFields(kind)
@@ -56,7 +61,11 @@ extension Interpreter {
         let zh = lang == .zh
         let s = kind.schema
         let english = s.words.count > 1 ? s.words[1] : s.words[0]
-        var out = [zh ? "\(s.zhWords.joined(separator: " "))（\(english)）的字段，编号形如 \(s.idPrefix)-1：" : "fields of \(english) (\(s.zhWords.joined(separator: " "))), ids like \(s.idPrefix)-1:"]
+        var out = [
+            zh
+                ? "\(s.zhWords.joined(separator: " "))（\(english)）的字段，编号形如 \(s.idPrefix)-1："
+                : "fields of \(english) (\(s.zhWords.joined(separator: " "))), ids like \(s.idPrefix)-1:"
+        ]
         let rows = s.fields.map { f -> (String, String) in
             let chinese = f.aliases.joined(separator: " ")
             let name = zh ? (chinese.isEmpty ? f.name : "\(chinese)（\(f.name)）") : (chinese.isEmpty ? f.name : "\(f.name) (\(chinese))")
@@ -101,11 +110,15 @@ extension Interpreter {
             ("~", Localized(en: "contains (text; a reference: its name contains; tags: has)", zh: "包含（文本；引用字段：名称包含；标签：含有）")),
             (zh ? "属于 (A, B)  非 属于 (…)" : "in (A, B)  not in (…)", Localized(en: "one of, none of", zh: "属于其一、都不是（in、not in）")),
             (zh ? "为空  是 非 为空" : "is empty  is not empty", Localized(en: "has no value, has one", zh: "没有值、有值（is empty、is not empty）")),
-            (zh ? "非  且  或  ( )" : "not  and  or  ( )", Localized(en: "combine conditions; a yes-or-no field stands alone: not visited", zh: "组合条件（not、and、or）；是否字段可单独写：非 已走访")),
+            (
+                zh ? "非  且  或  ( )" : "not  and  or  ( )",
+                Localized(en: "combine conditions; a yes-or-no field stands alone: not visited", zh: "组合条件（not、and、or）；是否字段可单独写：非 已走访")
+            ),
         ]
         let width = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
         let byType = Localized(
-            en: "  by type: text all; number = != < <= > >= in; date = != < <= > >=; choice = != in; reference = != ~ in; tags = != ~ in; yes or no alone or = yes|no",
+            en:
+                "  by type: text all; number = != < <= > >= in; date = != < <= > >=; choice = != in; reference = != ~ in; tags = != ~ in; yes or no alone or = yes|no",
             zh: "  按类型：文本 全部；数字 = != < <= > >= in；日期 = != < <= > >=；可选值 = != in；引用 = != ~ in；标签 = != ~ in；是或否 单独写或 = yes|no")
         return [lang == .zh ? "运算符：" : "operators:"] + rows.map { "  " + DisplayWidth.pad($0.0, to: width) + "  " + $0.1.text(lang) } + [byType.text(lang)]
     }
@@ -119,7 +132,8 @@ extension Interpreter {
     }
 
     static let dateForms = Localized(
-        en: "2019-11-05, 2019-11-05T14:30, 2019-11 (a month), 2019-W49 (a week), today (今天), yesterday (昨天), today-7d, this-week (本周), last-week (上周), this-month (本月)",
+        en:
+            "2019-11-05, 2019-11-05T14:30, 2019-11 (a month), 2019-W49 (a week), today (今天), yesterday (昨天), today-7d, this-week (本周), last-week (上周), this-month (本月)",
         zh: "2019-11-05、2019-11-05T14:30、2019-11（月）、2019-W49（周）、今天（today）、昨天（yesterday）、today-7d、本周（this-week）、上周（last-week）、本月（this-month）")
 
     /// The examples `help find` and `help count` print, in English and in Chinese.
