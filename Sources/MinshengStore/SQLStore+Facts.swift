@@ -16,7 +16,7 @@ extension SQLStore {
         case .lastVisit:
             return "(SELECT MAX(x.day) FROM visit x WHERE x.household_id = \(t).id AND x.voided_at IS NULL)"
         case .cadre:
-            // A compound two cadres cover names the one assigned first.
+            // For order by: the one assigned first (conditions ask about each: `factCondition`).
             return "(SELECT x.cadre_id FROM assignment x WHERE x.compound_id = \(t).compound_id AND x.ended_at IS NULL ORDER BY x.id LIMIT 1)"
         case .cases:
             return "(SELECT COUNT(*) FROM cases x WHERE x.household_id = \(t).id)"
@@ -42,44 +42,93 @@ extension SQLStore {
         return "\(c) IN (SELECT r.id FROM \(kind.schema.table) r WHERE r.\(kind.schema.titleColumn) = ?)"
     }
 
-    /// `count households by tags`: one group per tag, a record with two tags counted in
-    /// both, a record with none in the group with no tag. The store groups by the stored
-    /// sets (few distinct ones), and each set's count is shared out to its tags here, so
-    /// both engines answer alike without splitting strings in SQL. Nil when no group is a
-    /// set of tags.
+    /// A condition on a household's `cadre`: a compound may have several cadres, and the
+    /// household is each one's (`cadre = 李梅` finds it when 李梅 is one of them; `is empty`
+    /// when none is). Nil for any other condition.
+    func factCondition(_ p: Predicate, _ args: inout [StoreValue]) -> String? {
+        let live = "SELECT 1 FROM assignment x WHERE x.compound_id = t.compound_id AND x.ended_at IS NULL"
+        switch p {
+        case .compare(let f, .equal, _) where f.fact == .cadre, .compare(let f, .contains, _) where f.fact == .cadre,
+            .inList(let f, _) where f.fact == .cadre:
+            return "EXISTS (\(live) AND \(leaf(p, "x.cadre_id", &args)))"
+        case .isEmpty(let f) where f.fact == .cadre: return "NOT EXISTS (\(live))"
+        default: return nil
+        }
+    }
+
+    /// A household's cadres by name, in the order they were assigned (`王强, 李梅`).
+    func cadreNames(table t: String) -> String {
+        dialect.joined(
+            "r.name", from: "FROM assignment x JOIN cadre r ON r.id = x.cadre_id WHERE x.compound_id = \(t).compound_id AND x.ended_at IS NULL",
+            orderBy: "x.id")
+    }
+
+    /// `count households by tags`, `by cadre`: a group per tag, per cadre — a household with
+    /// two tags (or two cadres) counts in both, one with none in the empty group. The store
+    /// groups by the stored sets of tags (few distinct ones) and by compound, and each
+    /// group's count is shared out here, so both engines answer alike without splitting
+    /// strings in SQL. Nil when no group holds several values.
     func countByTags(_ query: Query, now: Timestamp) throws -> ResultSet? {
-        guard let position = query.groups.firstIndex(where: { $0.type == .tags }) else { return nil }
+        let positions = query.groups.indices.filter { query.groups[$0].type == .tags || query.groups[$0].fact == .cadre }
+        guard !positions.isEmpty else { return nil }
         var whole = query
         whole.limit = nil
         whole.offset = nil
+        let compound = FieldSpec("compound", [], .integer, label: Localized(en: "compound", zh: "楼院"), column: "compound_id")
+        for i in positions where query.groups[i].fact == .cadre { whole.groups[i] = compound }
         let c = compileCount(whole, now: now)
-        let rows = try withDatabase { db in try db.rows(c.sql, c.arguments).map { Array($0.values.prefix(query.groups.count + 1)) } }
+        var cadres: [Int: [Int]] = [:]
+        var names: [Int: String] = [:]
+        let rows = try withDatabase { db -> [[StoreValue]] in
+            if positions.contains(where: { query.groups[$0].fact == .cadre }) {
+                for r in try db.rows("SELECT compound_id, cadre_id FROM assignment WHERE ended_at IS NULL ORDER BY id") {
+                    if case .integer(let b) = r[0], case .integer(let g) = r[1] { cadres[b, default: []].append(g) }
+                }
+                for r in try db.rows("SELECT id, name FROM cadre") {
+                    if case .integer(let g) = r[0] { names[g] = r[1].text }
+                }
+            }
+            return try db.rows(c.sql, c.arguments).map { Array($0.values.prefix(query.groups.count + 1)) }
+        }
+        func values(_ v: StoreValue, at i: Int) -> [StoreValue] {
+            if query.groups[i].fact == .cadre {
+                guard case .integer(let b) = v, let ids = cadres[b] else { return [.null] }
+                return ids.map { names[$0].map(StoreValue.text) ?? .null }
+            }
+            let tags = HouseholdTags.decode(v.text ?? "")
+            return tags.isEmpty ? [.null] : tags.map { .text(",\($0),") }
+        }
         // Groups keep the order the store gave the other columns; within them, tags go in
-        // the order `HouseholdTags.encode` keeps (the known ones first), no tag first.
+        // the order `HouseholdTags.encode` keeps (the known ones first), cadres by name, the
+        // empty group first.
         var order: [[StoreValue]] = []
         var counts: [[String?]: Int] = [:]
         for row in rows {
-            let n = Int(row.last?.text ?? "") ?? 0
-            let tags = HouseholdTags.decode(row[position].text ?? "")
-            for tag in tags.isEmpty ? [StoreValue.null] : tags.map({ StoreValue.text(",\($0),") }) {
-                var key = Array(row.dropLast())
-                key[position] = tag
+            var keys = [Array(row.dropLast())]
+            for i in positions { keys = keys.flatMap { k in values(k[i], at: i).map { var e = k; e[i] = $0; return e } } }
+            for key in keys {
                 if counts[key.map(\.text)] == nil { order.append(key) }
-                counts[key.map(\.text), default: 0] += n
+                counts[key.map(\.text), default: 0] += Int(row.last?.text ?? "") ?? 0
             }
         }
         let known = ChoiceSet.householdTag.choices.map(\.value)
-        func rank(_ v: StoreValue) -> (Int, String) {
-            guard let tag = v.text.flatMap({ HouseholdTags.decode($0).first }) else { return (-1, "") }
-            return (known.firstIndex(of: tag) ?? known.count, tag)
+        func rank(_ v: StoreValue, at i: Int) -> (Int, [UInt32]) {
+            guard let text = v.text else { return (-1, []) }
+            if query.groups[i].fact == .cadre { return (0, text.unicodeScalars.map(\.value)) }
+            let tag = HouseholdTags.decode(text).first ?? ""
+            return (known.firstIndex(of: tag) ?? known.count, tag.unicodeScalars.map(\.value))
         }
-        func others(_ key: [StoreValue]) -> [String?] { key.enumerated().filter { $0.offset != position }.map(\.element.text) }
+        func others(_ key: [StoreValue]) -> [String?] { key.indices.filter { !positions.contains($0) }.map { key[$0].text } }
         var firstSeen: [[String?]: Int] = [:]
         for key in order where firstSeen[others(key)] == nil { firstSeen[others(key)] = firstSeen.count }
         let sorted = order.sorted { a, b in
             let (fa, fb) = (firstSeen[others(a)] ?? 0, firstSeen[others(b)] ?? 0)
             if fa != fb { return fa < fb }
-            return rank(a[position]) < rank(b[position])
+            for i in positions where rank(a[i], at: i) != rank(b[i], at: i) {
+                let (ra, rb) = (rank(a[i], at: i), rank(b[i], at: i))
+                return ra.0 != rb.0 ? ra.0 < rb.0 : ra.1.lexicographicallyPrecedes(rb.1)
+            }
+            return false
         }
         var out = sorted.map { $0 + [StoreValue.integer(counts[$0.map(\.text)] ?? 0)] }
         if let limit = query.limit { out = Array(out.prefix(limit)) }

@@ -34,6 +34,7 @@ extension SQLStore {
     /// The expression that selects a field for display.
     func selectExpression(_ f: FieldSpec, table: String) -> String {
         guard f.column != nil || f.fact != nil else { return "NULL" }
+        if f.fact == .cadre { return cadreNames(table: table) }
         if case .reference(let kind) = f.type {
             return "(SELECT r.\(kind.schema.titleColumn) FROM \(kind.schema.table) r WHERE r.id = \(valueExpression(f, table: table)))"
         }
@@ -94,6 +95,7 @@ extension SQLStore {
     }
 
     func compile(_ p: Predicate, _ args: inout [StoreValue]) -> String {
+        if let fact = factCondition(p, &args) { return fact }
         switch p {
         case .and(let a, let b): return "(\(compile(a, &args)) AND \(compile(b, &args)))"
         case .or(let a, let b): return "(\(compile(a, &args)) OR \(compile(b, &args)))"

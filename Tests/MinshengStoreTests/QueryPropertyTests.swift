@@ -32,7 +32,10 @@ import Testing
             let c = r.pick(set.choices)
             return r.chance(50) ? c.value : c.aliases.first ?? c.value
         case .reference(let target):
-            let names = (w.rows[target] ?? []).compactMap { $0[target.schema.titleColumn]?.text }.filter { !$0.isEmpty }
+            // A household's cadre: one of those assigned, so a compound's second cadre is asked about.
+            let assigned = Set((w.rows[.assignment] ?? []).filter { $0["ended_at"] == .null }.compactMap { $0["cadre_id"]?.int })
+            let names = (w.rows[target] ?? []).filter { f.fact != .cadre || assigned.contains($0["id"]?.int ?? 0) }
+                .compactMap { $0[target.schema.titleColumn]?.text }.filter { !$0.isEmpty }
             let ids = (w.rows[target] ?? []).compactMap { $0["id"]?.int }
             if names.isEmpty || r.chance(15) { return "无此名" }
             let name = r.pick(names)

@@ -5,7 +5,7 @@ import MinshengCore
 /// field is false, so `!=`, `not` and `not in` hold there; `=` on a day, week or month is
 /// anywhere in it; a reference compares by its record's name (all records of that name) or
 /// id; a case's `dept` is its lead and every department it is dispatched to and has not
-/// returned; voided, ended and merged rows are left out unless the query names that field.
+/// returned, a household's `cadre` each live cadre of its compound; voided, ended and merged rows are left out unless the query names that field.
 struct QueryReference {
     let w: QueryWorld
 
@@ -96,6 +96,12 @@ struct QueryReference {
             }
             return Self.compare(n, op, Int(text) ?? 0)
         default: break
+        }
+        if f.fact == .cadre {
+            // A household is each of its compound's cadres'.
+            let ids = named(.cadre, text, containing: op == "~")
+            let compound = row["compound_id"]?.int
+            return rows(.assignment).contains { $0["compound_id"]?.int == compound && $0["ended_at"] == .null && ids.contains($0["cadre_id"]?.int ?? 0) }
         }
         if kind == .case && f.name == "dept" {
             let ids = named(.department, text, containing: op == "~")

@@ -5,7 +5,9 @@
 public enum Fact: String, Sendable, Equatable, CaseIterable {
     /// A household's latest live visit (a voided visit is no visit).
     case lastVisit = "last-visit"
-    /// The 包片 cadre of a household's compound: its first live assignment (an ended one is not).
+    /// The 包片 cadres of a household's compound (live assignments; an ended one is not): a
+    /// condition holds when it holds for one of them, `count … by cadre` counts the household
+    /// under each, `find` names them all and `order by` sorts by the one assigned first.
     case cadre
     /// How many cases name a household.
     case cases

@@ -25,8 +25,8 @@ extension Interpreter {
         if counting {
             out.append(
                 zh
-                    ? "  按字段分组时每组一行；按标签（tags、特殊群体 groups）分组时每个标签一行，有两个标签的记录两组都计"
-                    : "  by FIELD gives a row per value; by a set of tags (tags, groups) a row per tag, a record with two tags counted in both")
+                    ? "  按字段分组时每组一行；按标签（tags、特殊群体 groups）或住户的包片干部（cadre）分组时每个标签、每名干部一行，有两个的两组都计"
+                    : "  by FIELD gives a row per value; by tags (tags, groups) or a household's cadre a row per tag or cadre, a record with two counted under both")
         }
         if let kind {
             out += kindFields(kind)
