@@ -11,6 +11,14 @@ struct SQLDialect: Sendable {
         engine == .sqlite ? "instr(\(haystack), ?) > 0" : "strpos(\(haystack), ?) > 0"
     }
 
+    /// The values of `expression` over the rows of `from` (a FROM … WHERE clause), joined
+    /// by `, ` in the order of `orderBy`: SQLite's group_concat, PostgreSQL's string_agg.
+    func joined(_ expression: String, from: String, orderBy: String) -> String {
+        engine == .sqlite
+            ? "(SELECT group_concat(j.v, ', ') FROM (SELECT \(expression) AS v \(from) ORDER BY \(orderBy)) j)"
+            : "(SELECT string_agg(\(expression), ', ' ORDER BY \(orderBy)) \(from))"
+    }
+
     /// `column` equals a bound value, NULL included (`IS ?` in SQLite).
     func same(_ column: String) -> String {
         engine == .sqlite ? "\(column) IS ?" : "\(column) IS NOT DISTINCT FROM ?"

@@ -13,6 +13,7 @@ extension SQLStore {
     /// The expression for a field's stored value in a row of `table` (an alias): its column,
     /// or for a field read through another record, that record's column.
     func valueExpression(_ f: FieldSpec, table: String = "t") -> String {
+        if let fact = f.fact { return factExpression(fact, table: table) }
         guard let column = f.column else { return "\(table).id" }
         if let via = f.through {
             return "(SELECT v.\(column) FROM \(via.kind.schema.table) v WHERE v.id = \(table).\(via.column))"
@@ -32,7 +33,8 @@ extension SQLStore {
 
     /// The expression that selects a field for display.
     func selectExpression(_ f: FieldSpec, table: String) -> String {
-        guard f.column != nil else { return "NULL" }
+        guard f.column != nil || f.fact != nil else { return "NULL" }
+        if f.fact == .cadre { return cadreNames(table: table) }
         if case .reference(let kind) = f.type {
             return "(SELECT r.\(kind.schema.titleColumn) FROM \(kind.schema.table) r WHERE r.id = \(valueExpression(f, table: table)))"
         }
@@ -93,10 +95,14 @@ extension SQLStore {
     }
 
     func compile(_ p: Predicate, _ args: inout [StoreValue]) -> String {
+        if let fact = factCondition(p, &args) { return fact }
         switch p {
         case .and(let a, let b): return "(\(compile(a, &args)) AND \(compile(b, &args)))"
         case .or(let a, let b): return "(\(compile(a, &args)) OR \(compile(b, &args)))"
-        case .not(let a): return "NOT (\(compile(a, &args)))"
+        // A comparison with an empty field is false, so its negation holds there
+        // (`dept != 城管科` counts the cases with no department): NULL is false under `not`.
+        case .not(let a): return "NOT COALESCE((\(compile(a, &args))), FALSE)"
+        case .compare(let f, .notEqual, let v): return compile(.not(.compare(f, .equal, v)), &args)
         case .exists(let table, let column):
             // A voided row (a visit logged twice) is no evidence of anything.
             let live = Self.voidableTables.contains(table) ? " AND x.voided_at IS NULL" : ""
@@ -120,8 +126,6 @@ extension SQLStore {
             // has not returned it), so a co-department finds the cases it shares.
             let own = leaf(p, "t.department_id", &args), shared = leaf(p, "d.department_id", &args)
             return "(\(own) OR t.id IN (SELECT d.case_id FROM case_dispatch d WHERE d.returned_at IS NULL AND \(shared)))"
-        case .compare(let f, .notEqual, let v) where isCaseDepartment(f):
-            return "NOT (\(compile(.compare(f, .equal, v), &args)))"
         case .inList, .compare: return leaf(p, nil, &args)
         }
     }
@@ -134,6 +138,10 @@ extension SQLStore {
     /// A comparison or list on one field, over `expression` (the field's own column when nil).
     func leaf(_ p: Predicate, _ expression: String?, _ args: inout [StoreValue]) -> String {
         switch p {
+        case .inList(let f, let values) where f.isReference:
+            return "(" + values.map { referenceTest(f, $0, expression, &args) }.joined(separator: " OR ") + ")"
+        case .compare(let f, .equal, let v) where f.isReference:
+            return referenceTest(f, v, expression, &args)
         case .inList(let f, let values):
             let c = column(f, &args, values: values, expression: expression)
             return "\(c.0) IN (\(c.1.joined(separator: ", ")))"
@@ -149,6 +157,8 @@ extension SQLStore {
                 return dialect.contains(e)
             }
             let (c, placeholders) = column(f, &args, values: [v], expression: expression)
+            // An empty text is no value: it is neither less nor more than anything.
+            if f.type == .text && op != .equal { return "(\(c) \(op.rawValue) \(placeholders[0]) AND \(c) <> '')" }
             return "\(c) \(op.rawValue) \(placeholders[0])"
         default: return compile(p, &args)
         }
@@ -205,6 +215,7 @@ extension SQLStore {
     }
 
     public func count(_ query: Query, now: Timestamp) throws -> ResultSet {
+        if let perTag = try countByTags(query, now: now) { return perTag }
         let c = compileCount(query, now: now)
         let countField = FieldSpec("count", ["数量"], .integer, label: Localized(en: "count", zh: "数量"), column: nil)
         let columns = query.groups + [countField]

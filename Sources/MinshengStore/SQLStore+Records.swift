@@ -23,7 +23,7 @@ extension SQLStore {
 
     public func fetch(_ kind: RecordKind, id: Int) throws -> ResultSet? {
         try withDatabase { db in
-            let fields = kind.schema.fields.filter { $0.column != nil }
+            let fields = kind.schema.fields.filter { $0.column != nil || $0.fact != nil }
             phoneTable = kind.schema.table
             var sql = "SELECT \(fields.map { selectExpression($0, table: "t") }.joined(separator: ", ")) FROM \(kind.schema.table) t WHERE t.id = ?"
             if engine.isWriting { sql += dialect.rowLock(of: "t") }

@@ -90,10 +90,13 @@ public struct FieldSpec: Sendable, Equatable {
     /// Read through another record: `column` is that record's, reached by this record's
     /// `through.column` (a case's subdistrict is its community's). Nothing stores it here.
     public var through: (kind: RecordKind, column: String)?
+    /// Derived from other records (`last-visit`, a household's `cadre`): no column, the
+    /// store computes it; the type is that of its value.
+    public var fact: Fact?
 
     public static func == (a: FieldSpec, b: FieldSpec) -> Bool {
         a.name == b.name && a.aliases == b.aliases && a.type == b.type && a.label == b.label && a.column == b.column && a.listed == b.listed
-            && a.through?.kind == b.through?.kind && a.through?.column == b.through?.column
+            && a.through?.kind == b.through?.kind && a.through?.column == b.through?.column && a.fact == b.fact
     }
 
     public init(_ name: String, _ aliases: [String], _ type: FieldType, label: Localized, column: String? = nil, listed: Bool = true) {

@@ -45,7 +45,7 @@ extension RecordSchema {
             .text("head", ["户主"]), FieldSpec("phone", ["电话"], .phone, label: Localized(en: "phone", zh: "电话")),
             FieldSpec("tags", ["标签"], .tags, label: Localized(en: "tags", zh: "标签")), .created, .createdBy, .merged, .mergedInto(.household),
             FieldSpec("visited", ["已走访", "走访过"], .computed(.visited), label: Localized(en: "visited", zh: "已走访"), column: nil, listed: false),
-        ])
+        ] + FieldSpec.householdFacts)
 
     static let enterprise = RecordSchema(
         kind: .enterprise, words: ["enterprise", "enterprises"], zhWords: ["企业", "非公企业"], idPrefix: "E", table: "enterprise",
@@ -63,7 +63,7 @@ extension RecordSchema {
             .id, .name("干部"), .choice("role", ["角色"], .cadreRole), .ref("dept", ["科室"], .department, column: "department_id"),
             .ref("community", ["社区"], .community), FieldSpec("phone", ["电话"], .phone, label: Localized(en: "phone", zh: "电话"), listed: false),
             .created, .createdBy, .merged, .mergedInto(.cadre),
-        ])
+        ] + FieldSpec.cadreFacts)
 
     static let `case` = RecordSchema(
         kind: .case, words: ["case", "cases"], zhWords: ["诉求"], idPrefix: "C", table: "cases",

@@ -7,3 +7,9 @@ public enum Output: Sendable, Equatable {
     /// A note that goes to the screen even while results go to a file.
     case notice(String)
 }
+
+extension OutputFormat {
+    /// Whether results are set for people (a table, markdown, one field per line) rather
+    /// than for programs (JSON, JSON Lines, CSV), which get every result as data.
+    public var isProse: Bool { self == .table || self == .markdown || self == .line }
+}

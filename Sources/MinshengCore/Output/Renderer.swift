@@ -127,21 +127,25 @@ public struct Renderer {
     /// `{"id": "C-1", "count": 3, "note": null}`: numbers as numbers, a missing or empty
     /// value as null, text quoted (hidden characters as `\uXXXX`).
     func jsonObject(_ row: [StoreValue], _ columns: [FieldSpec], kind: RecordKind?) -> String {
-        "{"
-            + zip(row, columns).map { v, f in
-                let value: String
-                if let c = canonical(v, f, kind: kind), !c.isEmpty {
-                    switch v {
-                    case .integer where f.name != "id": value = c
-                    case .real(let d) where d.isFinite: value = c
-                    case .text where f.type.isNumber && Double(c) != nil: value = c
-                    default: value = JSON.quote(c, escapingHidden: true)
-                    }
-                } else {
-                    value = "null"
+        "{" + jsonMembers(row, columns, kind: kind).map { $0.0 + ": " + $0.1 }.joined(separator: ", ") + "}"
+    }
+
+    /// Each field's quoted name and its JSON value, for an object of one row.
+    func jsonMembers(_ row: [StoreValue], _ columns: [FieldSpec], kind: RecordKind?) -> [(String, String)] {
+        zip(row, columns).map { v, f in
+            let value: String
+            if let c = canonical(v, f, kind: kind), !c.isEmpty {
+                switch v {
+                case .integer where f.name != "id": value = c
+                case .real(let d) where d.isFinite: value = c
+                case .text where f.type.isNumber && Double(c) != nil: value = c
+                default: value = JSON.quote(c, escapingHidden: true)
                 }
-                return JSON.quote(f.name) + ": " + value
-            }.joined(separator: ", ") + "}"
+            } else {
+                value = "null"
+            }
+            return (JSON.quote(f.name), value)
+        }
     }
 
     func csv(_ rs: ResultSet, kind: RecordKind?) -> String {

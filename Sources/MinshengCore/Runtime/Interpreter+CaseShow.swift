@@ -3,6 +3,7 @@ extension Interpreter {
     /// clock in force) and the timeline of every step with who and when.
     func caseShow(_ inv: Invocation) throws -> [Output] {
         let c = try loadCase(inv)
+        guard session.format.isProse else { return try caseDocument(c) }
         let now = session.now
         var rows: [(Localized, String)] = []
         func add(_ en: String, _ zh: String, _ value: String) { rows.append((Localized(en: en, zh: zh), value)) }

@@ -3,20 +3,32 @@ extension Interpreter {
     /// A case imported from a work order has no intake event; its first line comes from
     /// the record itself.
     func timeline(_ c: CaseRecord) throws -> [String] {
+        let entries = try timelineEntries(c).map { (at: $0.at, step: stepLabel($0.step), who: $0.who, details: $0.details) }
+        let stepWidth = entries.map { DisplayWidth.of($0.step) }.max() ?? 0
+        let whoWidth = entries.map { DisplayWidth.of($0.who) }.max() ?? 0
+        return entries.map { e in
+            let line = "  \(e.at.display)  " + DisplayWidth.pad(e.step, to: stepWidth) + "  " + DisplayWidth.pad(e.who, to: whoWidth) + "  " + e.details.oneLine
+            return line.trimmingTrailingSpaces()
+        }
+    }
+
+    /// The steps of a case as data: when, the step's verb (`new`, `dispatch` …), who, and
+    /// what it said in the session's language.
+    func timelineEntries(_ c: CaseRecord) throws -> [(at: Timestamp, step: String, who: String, details: String)] {
         var entries: [(at: Timestamp, step: String, who: String, details: String)] = []
         let events = try store.events(kind: .case, recordID: c.id)
         let via = c.text("work_order").map { (lang == .zh ? "12345 工单 " : "12345 work order ") + $0 } ?? ""
         // A case imported before each had its own entry has only the batch's: its first line
         // comes from the record.
         if !events.contains(where: { $0.action == "case.new" || $0.action == "case.import" }) {
-            entries.append((c.created, stepLabel("new"), c.text("created_by") ?? "", via))
+            entries.append((c.created, "new", c.text("created_by") ?? "", via))
         }
         for e in events where e.action == "case.import" {
             // Received when the work order says; imported (the entry's time) from the batch.
             let batch = e.details.first { $0.0 == "batch" }.map {
                 lang == .zh ? " · \(e.at.display) 导入自 \(fileName($0.1))" : " · imported \(e.at.display) from \(fileName($0.1))"
             } ?? ""
-            entries.append((c.created, stepLabel("new"), e.actor, via + batch))
+            entries.append((c.created, "new", e.actor, via + batch))
         }
         for e in events where e.action.hasPrefix("case.") && e.action != "case.import" {
             let verb = String(e.action.dropFirst("case.".count))
@@ -28,14 +40,9 @@ extension Interpreter {
                 let mark = lang == .zh ? "时钟手设，实际录入于 \(wall.display)" : "clock set by hand, entered \(wall.display)"
                 details = details.isEmpty ? mark : details + (lang == .zh ? "；" : "; ") + mark
             }
-            entries.append((e.at, stepLabel(verb), who, details))
+            entries.append((e.at, verb, who, details))
         }
-        let stepWidth = entries.map { DisplayWidth.of($0.step) }.max() ?? 0
-        let whoWidth = entries.map { DisplayWidth.of($0.who) }.max() ?? 0
-        return entries.map { e in
-            let line = "  \(e.at.display)  " + DisplayWidth.pad(e.step, to: stepWidth) + "  " + DisplayWidth.pad(e.who, to: whoWidth) + "  " + e.details.oneLine
-            return line.trimmingTrailingSpaces()
-        }
+        return entries
     }
 
     func stepLabel(_ verb: String) -> String {

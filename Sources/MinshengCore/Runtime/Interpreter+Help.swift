@@ -3,6 +3,16 @@ extension Interpreter {
     func help(_ inv: Invocation) throws -> [Output] {
         let words = [inv.text("command"), inv.text("verb")].compactMap { $0 }
         guard let first = words.first else { return [.text(overview())] }
+        // `help find`, `help count cases`: the query language, from the schemas.
+        if let (spec, used) = table.match([first]), used == 1, spec.id == .find || spec.id == .count {
+            guard words.count > 1 else { return [.text(queryHelp(spec, kind: nil))] }
+            guard let kind = RecordKind.named(words[1]) else {
+                throw ScriptError.validation(
+                    "no kind '\(words[1])'", "没有种类 '\(words[1])'", at: inv["verb"]?.location,
+                    hint: Suggestion.hint(for: words[1], in: RecordKind.allWords))
+            }
+            return [.text(queryHelp(spec, kind: kind))]
+        }
         if let (spec, used) = table.match(words), used == words.count || words.count == 1 {
             return [.text(detail(spec))]
         }

@@ -73,7 +73,7 @@ extension Interpreter {
     func count(_ inv: Invocation) throws -> [Output] {
         let q = try parseQuery(inv, tokens: inv.rest, groups: true)
         let rs = try store.count(q, now: session.now)
-        if q.groups.isEmpty, let n = rs.rows.first?.first?.text {
+        if q.groups.isEmpty, session.format.isProse, let n = rs.rows.first?.first?.text {
             return [.text(n)]
         }
         return [.table(rs, kind: nil)]
@@ -110,8 +110,8 @@ extension Interpreter {
             rs.columns.remove(at: i)
             rs.rows = rs.rows.map { var r = $0; r.remove(at: i); return r }
         }
-        let r = renderer(session.format == .table ? .line : session.format, width: out.terminalWidth)
-        return [.text(r.render(rs, kind: kind).trimmingTrailingNewline())]
+        guard session.format == .table else { return [.table(rs, kind: kind)] }
+        return [.text(renderer(.line, width: out.terminalWidth).render(rs, kind: kind).trimmingTrailingNewline())]
     }
 
     /// `check COMMAND OP N`: the command's count must compare as stated.

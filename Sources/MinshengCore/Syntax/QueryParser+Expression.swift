@@ -128,10 +128,13 @@ extension QueryParser {
             throw .syntax("expected '(' after 'in'", "'in' 后应是 '('", at: peek()?.location ?? end)
         }
         var values: [QueryValue] = []
+        // Tags: `tags in (a, b)` has a or b.
+        var anyTag: [Predicate] = []
         while true {
             guard let t = next() else { throw .syntax("expected ')'", "缺少 ')'", at: end) }
-            if t.kind == .rightParen && values.isEmpty { break }
+            if t.kind == .rightParen && values.isEmpty && anyTag.isEmpty { break }
             switch try typedComparison(field, .equal, t, opToken: open) {
+            case let has where field.type == .tags: anyTag.append(has)
             case .compare(_, _, let v): values.append(v)
             case .inList(_, let group): values += group  // a group of values (`status in (open, closed)`)
             default: throw .validation("'in' does not apply to \(field.name)", "\(field.name) 不能用 in", at: t.location)
@@ -142,6 +145,7 @@ extension QueryParser {
                 throw .syntax("expected ',' or ')', found \(sep.spelling)", "这里应是 ',' 或 ')'，却是 \(sep.spelling)", at: sep.location)
             }
         }
+        if let first = anyTag.first { return anyTag.dropFirst().reduce(first) { .or($0, $1) } }
         return .inList(field, values)
     }
 }

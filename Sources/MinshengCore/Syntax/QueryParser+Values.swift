@@ -13,6 +13,8 @@ extension QueryParser {
         case .text:
             return .compare(field, op, .text(typed))
         case .reference:
+            // A record is not more or less than another: `<` would compare numbers no one sees.
+            guard op == .equal || op == .notEqual || op == .contains else { throw opError(field, op, opToken, allowed: "= != ~ in") }
             return .compare(field, op, .text(RecordKind.forID(raw) != nil ? raw : typed))
         case .phone:
             return .compare(field, op, .text(raw))
