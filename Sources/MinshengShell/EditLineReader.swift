@@ -28,6 +28,9 @@ public final class EditLineReader: LineReader {
     /// non-ASCII input, and a non-ASCII prompt makes it dereference NULL (seen with
     /// 3.1-20221030), so prompts are reduced to ASCII.
     private let hasUTF8Locale: Bool
+    /// The line as libedit had it at its previous read of a key; `nil` before the first read of
+    /// a line. See `EditLineReader+Redisplay.swift`.
+    var lineSeen: String?
 
     /// How many entries libedit keeps, in memory and in the file.
     static let historySize: Int32 = 1000
@@ -78,6 +81,7 @@ public final class EditLineReader: LineReader {
             return reader.reverseSearch(el)
         })
         _ = minsheng_el_bind_key(editLine, "^R", Self.searchFunctionName)
+        installRedisplay(editLine)
         // After our own bindings, so that ~/.editrc can override them.
         _ = el_source(editLine, nil)
     }
@@ -89,7 +93,7 @@ public final class EditLineReader: LineReader {
     }
 
     /// The reader behind a libedit handle, from `EL_CLIENTDATA`.
-    private static func from(_ el: OpaquePointer) -> EditLineReader? {
+    static func from(_ el: OpaquePointer) -> EditLineReader? {
         guard let raw = minsheng_el_get_clientdata(el) else { return nil }
         return Unmanaged<EditLineReader>.fromOpaque(raw).takeUnretainedValue()
     }
@@ -103,6 +107,7 @@ public final class EditLineReader: LineReader {
             free(promptBuffer)
             promptBuffer = fresh
         }
+        lineSeen = nil
         var count: Int32 = 0
         let (got, interrupted) = Interrupts.shared.whileReading { el_gets(editLine, &count) }
         guard let raw = got else {
