@@ -1,43 +1,68 @@
 import CEditLine
 
-/// Redraws the whole line after an edit that libedit's incremental redraw gets wrong.
+/// Redraws the whole line after the edits and cursor moves that libedit draws wrong on a line
+/// holding Chinese.
 ///
-/// libedit (checked with 3.1-20221030 and NetBSD refresh.c 1.60) keeps an image of the
-/// screen, one cell per column, a double-width character followed by a filler cell. After
-/// an edit, `re_update_line` compares the old image with the new one and rewrites only the
-/// part between the first difference and the last stretch that is the same. That comparison
-/// works on cells and matches a filler cell with any other filler cell, so the rewritten part
-/// can end between a Chinese character and its filler (or start on a filler). libedit then
-/// prints the whole character, two columns on the terminal, but counts one (or prints nothing
-/// for the filler and counts one), and from there on believes the cursor is a column left
-/// (right) of where the terminal has it. Its last move to the cursor is relative (a `\b`, or
-/// reprinting cells) when the distance is four columns or less, absolute beyond, which is why
-/// only some positions come out wrong. Neither the locale, `LC_CTYPE`, `wcwidth`,
-/// `ct_visual_width` nor the prompt is at fault: libedit measures every width right, and a
-/// full redraw (Ctrl-L) is always right.
+/// libedit (3.1-20221030 here; NetBSD's refresh.c 1.60 and terminal.c 1.46 of 2024 are the
+/// same) keeps an image of the screen, one cell per column, a double-width character followed
+/// by a filler cell, and a belief of where the terminal's cursor is. Two of its routines go
+/// wrong on fillers, and from then on the belief is a column off:
 ///
-/// So the reader asks for a full redraw after every such edit. libedit lets a key function
-/// return `CC_REDISPLAY` (clear the line's rows, redraw them from scratch), and lets us replace
-/// the function it reads characters with, which it calls between commands, after the last
-/// one's redraw. When the line has changed since the previous read and a character of width
-/// other than one is involved, the reader answers that read with `redisplayKey`, bound to a
-/// function returning `CC_REDISPLAY`; the next read takes the user's key as usual. Typing at
-/// the end of the line (the new line only adds to the old) is left to libedit's fast path,
-/// which never splits a character.
+/// - After an edit, `re_update_line` compares the old image with the new one and rewrites only
+///   the part between the first difference and the last stretch that is the same. It compares
+///   cells, so a filler matches any other filler, and the part can end between a character and
+///   its filler: `terminal_overwrite` prints the whole character, two columns on the terminal,
+///   and counts one. Its last move to the cursor is relative (`\b`, or reprinting cells) when
+///   the distance is four columns or less, absolute beyond: only some positions come out wrong
+///   (`echo 中文ab`, Ctrl-A, Right ×5, `x`: the cursor lands one column right of `x`).
+/// - `terminal_move_to_char` moves right by up to four columns by reprinting the cells in
+///   between. After a move up a row (which keeps the column) the first of them can be a filler
+///   of that row: libedit prints nothing for it, counts one, and prints the next character a
+///   column early, over half of the character before it. On a line that wraps this garbles the
+///   text, not only the cursor.
+///
+/// Neither the locale, `LC_CTYPE`, `wcwidth`, `ct_visual_width` nor the prompt is at fault:
+/// libedit measures every width right, and its full redraw (as after Ctrl-L) is right.
+///
+/// So the reader has libedit redraw the line from scratch whenever one of those may have
+/// happened. libedit calls the function that reads keys between commands, after the last one
+/// was drawn, and the reader puts its own in front of libedit's: when the line has changed since
+/// the previous read (other than by typing at its end, which libedit's fast path draws right),
+/// or the cursor has gone up a row, and a character of width other than one is on the line or in
+/// the prompt, it answers that read with `redisplayKey`, bound to a function that returns
+/// `CC_REDISPLAY`. The redraw itself ends with a move to the cursor; on a line of more than one
+/// row it must not go up and then right, so the cursor is parked at the start of the second row
+/// (a carriage return gets there) and put back with `restoreKey` (`CC_CURSOR`: from the start of
+/// a row, every move is safe). The next read takes the user's key as usual.
 extension EditLineReader {
-    static let redisplayFunctionName = "minsheng-redisplay"
-    /// U+009F, a C1 control character: no keyboard or input method sends it, so binding it
-    /// takes nothing from the user (libedit's own binding for it is Meta-Ctrl-_ as an 8-bit byte).
+    /// U+009F and U+009E, C1 control characters: no keyboard or input method sends them, so
+    /// binding them takes nothing from the user (libedit binds them to Meta-Ctrl-_ and
+    /// Meta-Ctrl-^ as 8-bit bytes).
     static let redisplayKey: wchar_t = 0x9F
-    /// `redisplayKey` in libedit's key notation (octal).
-    static let redisplayKeyName = "\\237"
+    static let restoreKey: wchar_t = 0x9E
+    static let redisplayFunctionName = "minsheng-redisplay"
+    static let restoreFunctionName = "minsheng-restore-cursor"
 
-    /// Binds the redraw function and puts the reader in front of libedit's own.
+    /// The line and the cursor (a Unicode scalar offset, as libedit counts) at one read.
+    struct LineState: Equatable {
+        var text: [Unicode.Scalar]
+        var cursor: Int
+    }
+
+    /// Binds the two functions and puts the reader in front of libedit's own key reader.
     func installRedisplay(_ el: OpaquePointer) {
-        _ = minsheng_el_addfn(el, Self.redisplayFunctionName, "Redraw the line being edited from scratch", { _, _ in
-            UInt8(CC_REDISPLAY)
+        _ = minsheng_el_addfn(el, Self.redisplayFunctionName, "Redraw the line being edited from scratch", { el, _ in
+            guard let el, let reader = EditLineReader.from(el) else { return UInt8(CC_REDISPLAY) }
+            if let park = reader.parkCursorAt { reader.moveCursor(el, to: park) }
+            return UInt8(CC_REDISPLAY)
         })
-        _ = minsheng_el_bind_key(el, Self.redisplayKeyName, Self.redisplayFunctionName)
+        _ = minsheng_el_addfn(el, Self.restoreFunctionName, "Put the cursor back after a redraw", { el, _ in
+            guard let el, let reader = EditLineReader.from(el), let cursor = reader.restoreCursorTo else { return UInt8(CC_NORM) }
+            reader.moveCursor(el, to: cursor)
+            return UInt8(CC_CURSOR)
+        })
+        _ = minsheng_el_bind_key(el, "\\237", Self.redisplayFunctionName)
+        _ = minsheng_el_bind_key(el, "\\236", Self.restoreFunctionName)
         _ = minsheng_el_set_getcfn(el, { el, character in
             guard let el, let character else { return -1 }
             guard let reader = EditLineReader.from(el) else { return minsheng_el_read_builtin(el, character) }
@@ -45,14 +70,23 @@ extension EditLineReader {
         })
     }
 
-    /// libedit's next character: `redisplayKey` when the last command left a line that must be
-    /// redrawn, else what the user typed.
+    /// libedit's next key: a redraw key when one is due, else what the user typed.
     private func readCharacter(_ el: OpaquePointer, into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
-        let line = currentLine(el)
-        defer { lineSeen = line }
-        if let seen = lineSeen, Self.needsRedisplay(from: seen, to: line) {
-            // A carriage return first: should libedit believe the cursor already is in the first
-            // column while the terminal has it one further, its redraw would not move there.
+        if !pendingKeys.isEmpty {
+            character.pointee = pendingKeys.removeFirst()
+            return 1
+        }
+        let now = lineState(el)
+        defer { lineSeen = now }
+        let prompt = Array((promptText ?? "").unicodeScalars)
+        let columns = Int(minsheng_el_columns(el))
+        if let seen = lineSeen, Self.needsRedisplay(from: seen, to: now, prompt: prompt, columns: columns) {
+            let park = Self.parkingPlace(for: now, prompt: prompt, columns: columns)
+            parkCursorAt = park
+            restoreCursorTo = park.map { _ in now.cursor }
+            pendingKeys = park == nil ? [] : [Self.restoreKey]
+            // A carriage return first: should libedit believe the cursor is in the first column
+            // while the terminal has it one further, its redraw would not move there.
             writeToTerminal("\r")
             character.pointee = Self.redisplayKey
             return 1
@@ -60,17 +94,47 @@ extension EditLineReader {
         return minsheng_el_read_builtin(el, character)
     }
 
-    /// Whether going from `old` to `new` may have left libedit's screen wrong: the line changed
-    /// other than by adding at its end, and either holds a character not one column wide. A
-    /// line holding a newline is libedit's own `: ` command line (M-x), never redrawn.
-    static func needsRedisplay(from old: String, to new: String) -> Bool {
-        guard old != new, !new.hasPrefix(old), !old.contains("\n"), !new.contains("\n") else { return false }
-        return hasOddWidth(old) || hasOddWidth(new)
+    /// Whether libedit may have drawn the change from `old` to `new` wrong (see above). A line
+    /// holding a newline is libedit's own `: ` command line (M-x), left alone.
+    static func needsRedisplay(from old: LineState, to new: LineState, prompt: [Unicode.Scalar], columns: Int) -> Bool {
+        guard old != new, !old.text.contains("\n"), !new.text.contains("\n"),
+              hasOddWidth(prompt) || hasOddWidth(old.text) || hasOddWidth(new.text)
+        else { return false }
+        if old.text != new.text {
+            let typedAtEnd = old.cursor == old.text.count && new.cursor == new.text.count && new.text.starts(with: old.text)
+            return !typedAtEnd
+        }
+        let rows = EditLineLayout.rows(prompt: prompt, line: new.text, columns: columns)
+        guard old.cursor < rows.count, new.cursor < rows.count else { return true }
+        return rows[new.cursor] < rows[old.cursor]
+    }
+
+    /// Where the cursor waits during the redraw: the first position of the second row when the
+    /// line takes more than one row and the cursor is not already there; `nil` to leave it be.
+    static func parkingPlace(for state: LineState, prompt: [Unicode.Scalar], columns: Int) -> Int? {
+        let rows = EditLineLayout.rows(prompt: prompt, line: state.text, columns: columns)
+        guard let last = rows.last, last > 0, let park = rows.firstIndex(where: { $0 > 0 }) else { return nil }
+        return park == state.cursor ? nil : park
     }
 
     /// A character that does not take exactly one column: double-width (Chinese), zero-width
-    /// (combining) or unprintable. ASCII is looked at first, without asking the C library.
-    static func hasOddWidth(_ text: String) -> Bool {
-        text.unicodeScalars.contains { !$0.isASCII && minsheng_wcwidth(wchar_t(bitPattern: $0.value)) != 1 }
+    /// (combining) or unprintable. ASCII is decided without asking the C library.
+    static func hasOddWidth(_ text: [Unicode.Scalar]) -> Bool {
+        text.contains { !($0.isASCII && $0.value >= 0x20 && $0.value < 0x7F) && EditLineLayout.width(of: $0) != 1 }
+    }
+
+    /// The line and cursor as libedit has them (`el_line` gives UTF-8 bytes).
+    func lineState(_ el: OpaquePointer) -> LineState {
+        guard let info = el_line(el)?.pointee, let buffer = info.buffer, let cursor = info.cursor, let last = info.lastchar
+        else { return LineState(text: [], cursor: 0) }
+        let bytes = UnsafeRawBufferPointer(start: buffer, count: max(0, last - buffer))
+        let before = min(max(0, cursor - buffer), bytes.count)
+        return LineState(text: Array(String(decoding: bytes, as: UTF8.self).unicodeScalars),
+                         cursor: String(decoding: bytes.prefix(before), as: UTF8.self).unicodeScalars.count)
+    }
+
+    /// Moves libedit's cursor to a scalar offset (`el_cursor` moves relative to where it is).
+    func moveCursor(_ el: OpaquePointer, to index: Int) {
+        _ = el_cursor(el, Int32(index - lineState(el).cursor))
     }
 }

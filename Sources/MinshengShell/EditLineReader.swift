@@ -29,8 +29,13 @@ public final class EditLineReader: LineReader {
     /// 3.1-20221030), so prompts are reduced to ASCII.
     private let hasUTF8Locale: Bool
     /// The line as libedit had it at its previous read of a key; `nil` before the first read of
-    /// a line. See `EditLineReader+Redisplay.swift`.
-    var lineSeen: String?
+    /// a line. This and the three below belong to `EditLineReader+Redisplay.swift`.
+    var lineSeen: LineState?
+    /// Keys fed to libedit before the user's next one (the redraw's second step).
+    var pendingKeys: [wchar_t] = []
+    /// Where the redraw parks the cursor, and where it goes back to afterwards.
+    var parkCursorAt: Int?
+    var restoreCursorTo: Int?
 
     /// How many entries libedit keeps, in memory and in the file.
     static let historySize: Int32 = 1000
@@ -108,6 +113,7 @@ public final class EditLineReader: LineReader {
             promptBuffer = fresh
         }
         lineSeen = nil
+        pendingKeys = []
         var count: Int32 = 0
         let (got, interrupted) = Interrupts.shared.whileReading { el_gets(editLine, &count) }
         guard let raw = got else {
