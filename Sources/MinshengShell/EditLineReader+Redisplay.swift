@@ -95,9 +95,11 @@ extension EditLineReader {
     }
 
     /// Whether libedit may have drawn the change from `old` to `new` wrong (see above). A line
-    /// holding a newline is libedit's own `: ` command line (M-x), left alone.
+    /// that starts with a newline is libedit's own `: ` command line (M-x), which reads keys
+    /// itself and would take the redraw key as typed: it is left alone. (A statement recalled
+    /// from history may hold newlines, never first.)
     static func needsRedisplay(from old: LineState, to new: LineState, prompt: [Unicode.Scalar], columns: Int) -> Bool {
-        guard old != new, !old.text.contains("\n"), !new.text.contains("\n"),
+        guard old != new, old.text.first != "\n", new.text.first != "\n",
               hasOddWidth(prompt) || hasOddWidth(old.text) || hasOddWidth(new.text)
         else { return false }
         if old.text != new.text {
@@ -131,6 +133,15 @@ extension EditLineReader {
         let before = min(max(0, cursor - buffer), bytes.count)
         return LineState(text: Array(String(decoding: bytes, as: UTF8.self).unicodeScalars),
                          cursor: String(decoding: bytes.prefix(before), as: UTF8.self).unicodeScalars.count)
+    }
+
+    /// How many rows of the line being edited are below the cursor's.
+    func rowsBelowCursor(_ el: OpaquePointer) -> Int {
+        let state = lineState(el)
+        let rows = EditLineLayout.rows(prompt: Array((promptText ?? "").unicodeScalars), line: state.text,
+                                       columns: Int(minsheng_el_columns(el)))
+        guard let last = rows.last, state.cursor < rows.count else { return 0 }
+        return max(0, last - rows[state.cursor])
     }
 
     /// Moves libedit's cursor to a scalar offset (`el_cursor` moves relative to where it is).

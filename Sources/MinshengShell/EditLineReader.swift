@@ -120,9 +120,11 @@ public final class EditLineReader: LineReader {
             // With our SIGINT handler (no SA_RESTART) the blocked read fails with EINTR
             // and el_gets gives up with count -1; the flag says it really was Ctrl-C.
             if interrupted || (count == -1 && minsheng_errno() == EINTR) {
-                // Ctrl-C: drop what was typed and leave the cursor on a fresh line.
+                // Ctrl-C: drop what was typed and leave the cursor on a fresh line, below the
+                // whole of a line that wraps (the next prompt must not land on its second row).
+                let below = rowsBelowCursor(editLine)
                 el_reset(editLine)
-                writeToTerminal("\n")
+                writeToTerminal(String(repeating: "\n", count: below + 1))
                 return .interrupted
             }
             writeToTerminal("\n")

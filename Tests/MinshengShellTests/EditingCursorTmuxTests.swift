@@ -52,6 +52,16 @@ struct EditingCursorTmuxTests {
         try editing.expect("the cursor on row 2", words, cursor: 35)
         editing.pane.press("M-b")
         try editing.expect("M-b up a row", words, cursor: 16)
+        // Ctrl-C with the cursor on the first row: the next prompt comes below the whole line.
+        editing.pane.press("C-a")
+        try editing.expect("Ctrl-A", words, cursor: 0)
+        editing.pane.press("C-c")
+        let rows = LineEditing.layout(Array(editing.prompt + words), cursor: 0, columns: editing.columns).rows
+        let shown = editing.prompt.trimmingCharacters(in: .whitespaces)
+        let after = try editing.pane.waitFor("a prompt below the interrupted line") { screen in
+            screen.count > rows.count && screen[rows.count] == shown
+        }
+        #expect(after[..<rows.count].map(LineEditing.trimmed) == rows.map(LineEditing.trimmed), "\(screenText(after))")
         #expect(editing.failures.isEmpty, "\(editing.failures.joined(separator: "\n\n"))")
     }
 }
