@@ -106,7 +106,7 @@ extension EditLineReader {
             let typedAtEnd = old.cursor == old.text.count && new.cursor == new.text.count && new.text.starts(with: old.text)
             return !typedAtEnd
         }
-        let rows = EditLineLayout.rows(prompt: prompt, line: new.text, columns: columns)
+        let rows = Layout.rows(prompt: prompt, line: new.text, columns: columns)
         guard old.cursor < rows.count, new.cursor < rows.count else { return true }
         return rows[new.cursor] < rows[old.cursor]
     }
@@ -114,7 +114,7 @@ extension EditLineReader {
     /// Where the cursor waits during the redraw: the first position of the second row when the
     /// line takes more than one row and the cursor is not already there; `nil` to leave it be.
     static func parkingPlace(for state: LineState, prompt: [Unicode.Scalar], columns: Int) -> Int? {
-        let rows = EditLineLayout.rows(prompt: prompt, line: state.text, columns: columns)
+        let rows = Layout.rows(prompt: prompt, line: state.text, columns: columns)
         guard let last = rows.last, last > 0, let park = rows.firstIndex(where: { $0 > 0 }) else { return nil }
         return park == state.cursor ? nil : park
     }
@@ -122,7 +122,7 @@ extension EditLineReader {
     /// A character that does not take exactly one column: double-width (Chinese), zero-width
     /// (combining) or unprintable. ASCII is decided without asking the C library.
     static func hasOddWidth(_ text: [Unicode.Scalar]) -> Bool {
-        text.contains { !($0.isASCII && $0.value >= 0x20 && $0.value < 0x7F) && EditLineLayout.width(of: $0) != 1 }
+        text.contains { !($0.isASCII && $0.value >= 0x20 && $0.value < 0x7F) && Layout.width(of: $0) != 1 }
     }
 
     /// The line and cursor as libedit has them (`el_line` gives UTF-8 bytes).
@@ -138,7 +138,7 @@ extension EditLineReader {
     /// How many rows of the line being edited are below the cursor's.
     func rowsBelowCursor(_ el: OpaquePointer) -> Int {
         let state = lineState(el)
-        let rows = EditLineLayout.rows(prompt: Array((promptText ?? "").unicodeScalars), line: state.text,
+        let rows = Layout.rows(prompt: Array((promptText ?? "").unicodeScalars), line: state.text,
                                        columns: Int(minsheng_el_columns(el)))
         guard let last = rows.last, state.cursor < rows.count else { return 0 }
         return max(0, last - rows[state.cursor])
