@@ -54,11 +54,13 @@ extension EditLineReader {
         _ = minsheng_el_addfn(el, Self.redisplayFunctionName, "Redraw the line being edited from scratch", { el, _ in
             guard let el, let reader = EditLineReader.from(el) else { return UInt8(CC_REDISPLAY) }
             if let park = reader.parkCursorAt { reader.moveCursor(el, to: park) }
+            reader.parkCursorAt = nil
             return UInt8(CC_REDISPLAY)
         })
         _ = minsheng_el_addfn(el, Self.restoreFunctionName, "Put the cursor back after a redraw", { el, _ in
             guard let el, let reader = EditLineReader.from(el), let cursor = reader.restoreCursorTo else { return UInt8(CC_NORM) }
             reader.moveCursor(el, to: cursor)
+            reader.restoreCursorTo = nil  // a pasted U+009E later does nothing
             return UInt8(CC_CURSOR)
         })
         _ = minsheng_el_bind_key(el, "\\237", Self.redisplayFunctionName)
