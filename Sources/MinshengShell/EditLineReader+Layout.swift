@@ -10,9 +10,15 @@ extension EditLineReader {
     /// goes to the next multiple of eight; a control character shows as two cells (`^A`), any
     /// other unprintable one as `\U+XXXX`; a zero-width character takes no cell.
     enum Layout {
-        /// The row of each position `0...line.count` (the last is the end of the line, where the
-        /// cursor stands after the last character), the prompt's first row being 0.
-        static func rows(prompt: [Unicode.Scalar], line: [Unicode.Scalar], columns: Int) -> [Int] {
+        /// Where one position of the line is drawn, the prompt's first row being 0.
+        struct Place: Equatable {
+            var row: Int
+            var column: Int
+        }
+
+        /// The place of each position `0...line.count` (the last is the end of the line, where
+        /// the cursor stands after the last character).
+        static func places(prompt: [Unicode.Scalar], line: [Unicode.Scalar], columns: Int) -> [Place] {
             let columns = max(columns, 1)
             var row = 0, column = 0
             /// One drawn cell group of `width` columns: `re_putc`.
@@ -28,12 +34,12 @@ extension EditLineReader {
                 }
             }
             for scalar in prompt { put(max(0, width(of: scalar))) }
-            var rows: [Int] = []
-            rows.reserveCapacity(line.count + 1)
+            var places: [Place] = []
+            places.reserveCapacity(line.count + 1)
             for scalar in line {
                 let w = width(of: scalar)
-                // The position of a double-width character that will not fit is the next row's start.
-                rows.append(w > 1 && column + w > columns ? row + 1 : row)
+                // A double-width character that will not fit starts the next row.
+                places.append(w > 1 && column + w > columns ? Place(row: row + 1, column: 0) : Place(row: row, column: column))
                 switch scalar {
                 case "\t":
                     repeat { put(1) } while column % 8 != 0
@@ -50,8 +56,13 @@ extension EditLineReader {
                     }
                 }
             }
-            rows.append(row)
-            return rows
+            places.append(Place(row: row, column: column))
+            return places
+        }
+
+        /// The row of each position `0...line.count`.
+        static func rows(prompt: [Unicode.Scalar], line: [Unicode.Scalar], columns: Int) -> [Int] {
+            places(prompt: prompt, line: line, columns: columns).map(\.row)
         }
 
         /// Columns the C library gives one character (-1 for unprintable).

@@ -30,10 +30,12 @@ import CEditLine
 /// the previous read (other than by typing at its end, which libedit's fast path draws right),
 /// or the cursor has gone up a row, and a character of width other than one is on the line or in
 /// the prompt, it answers that read with `redisplayKey`, bound to a function that returns
-/// `CC_REDISPLAY`. The redraw itself ends with a move to the cursor; on a line of more than one
-/// row it must not go up and then right, so the cursor is parked at the start of the second row
-/// (a carriage return gets there) and put back with `restoreKey` (`CC_CURSOR`: from the start of
-/// a row, every move is safe). The next read takes the user's key as usual.
+/// `CC_REDISPLAY`, and then with `restoreKey` once or twice (`CC_CURSOR`). The redraw is done
+/// with the cursor at the end of the line, where the reader also clears the rest of the screen
+/// (a wrong redraw may have written a row libedit does not know of); the cursor then goes back
+/// without ever moving up and then right: within the last row, or by way of the start of the
+/// second row (a carriage return gets there; from the start of a row every move is safe). The
+/// next read takes the user's key as usual.
 extension EditLineReader {
     /// U+009F and U+009E, C1 control characters: no keyboard or input method sends them, so
     /// binding them takes nothing from the user (libedit binds them to Meta-Ctrl-_ and
@@ -53,14 +55,19 @@ extension EditLineReader {
     func installRedisplay(_ el: OpaquePointer) {
         _ = minsheng_el_addfn(el, Self.redisplayFunctionName, "Redraw the line being edited from scratch", { el, _ in
             guard let el, let reader = EditLineReader.from(el) else { return UInt8(CC_REDISPLAY) }
-            if let park = reader.parkCursorAt { reader.moveCursor(el, to: park) }
-            reader.parkCursorAt = nil
+            reader.moveCursor(el, to: reader.lineState(el).text.count)
+            reader.clearBelowLine = true
             return UInt8(CC_REDISPLAY)
         })
         _ = minsheng_el_addfn(el, Self.restoreFunctionName, "Put the cursor back after a redraw", { el, _ in
-            guard let el, let reader = EditLineReader.from(el), let cursor = reader.restoreCursorTo else { return UInt8(CC_NORM) }
-            reader.moveCursor(el, to: cursor)
-            reader.restoreCursorTo = nil  // a pasted U+009E later does nothing
+            // A pasted U+009E with nothing to restore does nothing.
+            guard let el, let reader = EditLineReader.from(el), !reader.cursorSteps.isEmpty else { return UInt8(CC_NORM) }
+            if reader.clearBelowLine {
+                // The cursor is at the end of the line libedit has just drawn: nothing after it is ours.
+                reader.writeToTerminal("\u{1B}[J")
+                reader.clearBelowLine = false
+            }
+            reader.moveCursor(el, to: reader.cursorSteps.removeFirst())
             return UInt8(CC_CURSOR)
         })
         _ = minsheng_el_bind_key(el, "\\237", Self.redisplayFunctionName)
@@ -83,10 +90,8 @@ extension EditLineReader {
         let prompt = Array((promptText ?? "").unicodeScalars)
         let columns = Int(minsheng_el_columns(el))
         if let seen = lineSeen, Self.needsRedisplay(from: seen, to: now, prompt: prompt, columns: columns) {
-            let park = Self.parkingPlace(for: now, prompt: prompt, columns: columns)
-            parkCursorAt = park
-            restoreCursorTo = park.map { _ in now.cursor }
-            pendingKeys = park == nil ? [] : [Self.restoreKey]
+            cursorSteps = Self.cursorSteps(back: now, prompt: prompt, columns: columns)
+            pendingKeys = cursorSteps.map { _ in Self.restoreKey }
             // A carriage return first: should libedit believe the cursor is in the first column
             // while the terminal has it one further, its redraw would not move there.
             writeToTerminal("\r")
@@ -113,12 +118,15 @@ extension EditLineReader {
         return rows[new.cursor] < rows[old.cursor]
     }
 
-    /// Where the cursor waits during the redraw: the first position of the second row when the
-    /// line takes more than one row and the cursor is not already there; `nil` to leave it be.
-    static func parkingPlace(for state: LineState, prompt: [Unicode.Scalar], columns: Int) -> Int? {
-        let rows = Layout.rows(prompt: prompt, line: state.text, columns: columns)
-        guard let last = rows.last, last > 0, let park = rows.firstIndex(where: { $0 > 0 }) else { return nil }
-        return park == state.cursor ? nil : park
+    /// The positions the cursor goes to, in turn, from the end of the line after the redraw,
+    /// the last being its own: straight back when it is on the last row, else first to the
+    /// start of the second row.
+    static func cursorSteps(back state: LineState, prompt: [Unicode.Scalar], columns: Int) -> [Int] {
+        let places = Layout.places(prompt: prompt, line: state.text, columns: columns)
+        guard let end = places.last, state.cursor < places.count, places[state.cursor].row < end.row,
+              let start = places.firstIndex(where: { $0.row > 0 && $0.column == 0 }), start != state.cursor
+        else { return [state.cursor] }
+        return [start, state.cursor]
     }
 
     /// A character that does not take exactly one column: double-width (Chinese), zero-width

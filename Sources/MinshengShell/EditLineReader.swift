@@ -31,11 +31,11 @@ public final class EditLineReader: LineReader {
     /// The line as libedit had it at its previous read of a key; `nil` before the first read of
     /// a line. This and the three below belong to `EditLineReader+Redisplay.swift`.
     var lineSeen: LineState?
-    /// Keys fed to libedit before the user's next one (the redraw's second step).
+    /// Keys fed to libedit before the user's next one (the redraw's further steps).
     var pendingKeys: [wchar_t] = []
-    /// Where the redraw parks the cursor, and where it goes back to afterwards.
-    var parkCursorAt: Int?
-    var restoreCursorTo: Int?
+    /// Where the cursor goes after a redraw, in turn; and whether to clear below the line first.
+    var cursorSteps: [Int] = []
+    var clearBelowLine = false
 
     /// How many entries libedit keeps, in memory and in the file.
     static let historySize: Int32 = 1000

@@ -44,13 +44,16 @@ import Testing
         #expect(!needs(State(text: line, cursor: 5), State(text: scalars("\n: "), cursor: 3)))
     }
 
-    @Test("the cursor waits at the start of the second row while a wrapped line is redrawn")
-    func parking() {
+    @Test("after the redraw the cursor goes back by the start of the second row when it is higher up")
+    func cursorSteps() {
         let long = scalars("echo 中文ab一二三四五六七八九十abc")
         let prompt = scalars("minsheng(t.db)> ")
         // 16 + 5 + 4 + 2 + 2 = 29 columns up to 一, then 二 does not fit in 30: position 10 starts row 1.
-        #expect(EditLineReader.parkingPlace(for: .init(text: long, cursor: 3), prompt: prompt, columns: 30) == 10)
-        #expect(EditLineReader.parkingPlace(for: .init(text: long, cursor: 10), prompt: prompt, columns: 30) == nil)
-        #expect(EditLineReader.parkingPlace(for: .init(text: long, cursor: 3), prompt: prompt, columns: 80) == nil)
+        #expect(EditLineReader.cursorSteps(back: .init(text: long, cursor: 3), prompt: prompt, columns: 30) == [10, 3])
+        #expect(EditLineReader.cursorSteps(back: .init(text: long, cursor: 10), prompt: prompt, columns: 30) == [10])
+        #expect(EditLineReader.cursorSteps(back: .init(text: long, cursor: 12), prompt: prompt, columns: 30) == [12])
+        #expect(EditLineReader.cursorSteps(back: .init(text: long, cursor: 3), prompt: prompt, columns: 80) == [3])
+        let place = EditLineReader.Layout.places(prompt: prompt, line: long, columns: 30)
+        #expect(place[9] == .init(row: 0, column: 27) && place[10] == .init(row: 1, column: 0))
     }
 }

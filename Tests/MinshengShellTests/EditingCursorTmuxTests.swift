@@ -64,6 +64,21 @@ struct EditingCursorTmuxTests {
         #expect(after[..<rows.count].map(LineEditing.trimmed) == rows.map(LineEditing.trimmed), "\(screenText(after))")
         #expect(editing.failures.isEmpty, "\(editing.failures.joined(separator: "\n\n"))")
     }
+
+    @Test("a first row that stays exactly full: nothing is left over below the line")
+    func fullFirstRow() throws {
+        // At 31 columns both lines fill the first row to its last column. libedit's own redraw
+        // of the insert wrote the old second row once more, on a third row it does not know of.
+        let editing = try LineEditing(.langUnset, columns: 31)
+        defer { editing.end() }
+        let line = "二测a测中x 测二b中二测"
+        try editing.start(line)
+        editing.pane.press("C-a")
+        try editing.expect("Ctrl-A", line, cursor: 0)
+        editing.pane.typeLiteral("文")
+        try editing.expect("'文' typed at 0", "文" + line, cursor: 1)
+        #expect(editing.failures.isEmpty, "\(editing.failures.joined(separator: "\n\n"))")
+    }
 }
 
 /// A minsheng prompt in a tmux pane, and what its screen must show after each key.
