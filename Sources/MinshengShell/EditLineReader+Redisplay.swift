@@ -54,7 +54,8 @@ extension EditLineReader {
     /// Binds the two functions and puts the reader in front of libedit's own key reader.
     func installRedisplay(_ el: OpaquePointer) {
         _ = minsheng_el_addfn(el, Self.redisplayFunctionName, "Redraw the line being edited from scratch", { el, _ in
-            guard let el, let reader = EditLineReader.from(el) else { return UInt8(CC_REDISPLAY) }
+            // A pasted U+009F (no steps to follow) only redraws, the cursor where it is.
+            guard let el, let reader = EditLineReader.from(el), !reader.cursorSteps.isEmpty else { return UInt8(CC_REDISPLAY) }
             reader.moveCursor(el, to: reader.lineState(el).text.count)
             reader.clearBelowLine = true
             return UInt8(CC_REDISPLAY)
