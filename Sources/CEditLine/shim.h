@@ -32,6 +32,7 @@
 /* Callback shapes, named so Swift sees plain @convention(c) function types. */
 typedef char *(*minsheng_prompt_fn)(EditLine *);
 typedef unsigned char (*minsheng_command_fn)(EditLine *, int);
+typedef int (*minsheng_getc_fn)(EditLine *, wchar_t *);
 
 /* ---- Standard streams ---------------------------------------------------- */
 
@@ -183,6 +184,31 @@ static inline int minsheng_el_bind_tab(EditLine *el, const char *fn_name) {
 /* Binds a key (in libedit's ^X notation) to a function added with minsheng_el_addfn. */
 static inline int minsheng_el_bind_key(EditLine *el, const char *key, const char *fn_name) {
     return el_set(el, EL_BIND, key, fn_name, (const char *)NULL);
+}
+
+/* Replaces the function libedit reads each character with (EL_GETCFN). */
+static inline int minsheng_el_set_getcfn(EditLine *el, minsheng_getc_fn fn) {
+    return el_set(el, EL_GETCFN, fn);
+}
+
+/*
+ * Reads one character with libedit's own reader, from inside a replacement
+ * installed with minsheng_el_set_getcfn: the replacement is swapped out for
+ * the builtin for one el_wgetc and put back. libedit does not hand out its
+ * builtin reader, and that reader is the one that knows what to do when
+ * SIGWINCH or SIGCONT interrupts the read (resize, redraw, re-arm its
+ * handlers); a Ctrl-C still comes back as -1 with errno EINTR.
+ * Call it only from the replacement (libedit's macro queue is then empty).
+ */
+static inline int minsheng_el_read_builtin(EditLine *el, wchar_t *c) {
+    el_rfunc_t self = EL_BUILTIN_GETCFN;
+    if (el_get(el, EL_GETCFN, &self) != 0) return -1;
+    el_set(el, EL_GETCFN, EL_BUILTIN_GETCFN);
+    int n = el_wgetc(el, c);
+    int saved = errno;
+    el_set(el, EL_GETCFN, self);
+    errno = saved;
+    return n;
 }
 
 /* Terminal width as libedit knows it (kept current on SIGWINCH); 0 if unknown. */

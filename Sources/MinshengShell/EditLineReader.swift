@@ -28,6 +28,14 @@ public final class EditLineReader: LineReader {
     /// non-ASCII input, and a non-ASCII prompt makes it dereference NULL (seen with
     /// 3.1-20221030), so prompts are reduced to ASCII.
     private let hasUTF8Locale: Bool
+    /// The line as libedit had it at its previous read of a key; `nil` before the first read of
+    /// a line. This and the three below belong to `EditLineReader+Redisplay.swift`.
+    var lineSeen: LineState?
+    /// Keys fed to libedit before the user's next one (the redraw's further steps).
+    var pendingKeys: [wchar_t] = []
+    /// Where the cursor goes after a redraw, in turn; and whether to clear below the line first.
+    var cursorSteps: [Int] = []
+    var clearBelowLine = false
 
     /// How many entries libedit keeps, in memory and in the file.
     static let historySize: Int32 = 1000
@@ -78,6 +86,7 @@ public final class EditLineReader: LineReader {
             return reader.reverseSearch(el)
         })
         _ = minsheng_el_bind_key(editLine, "^R", Self.searchFunctionName)
+        installRedisplay(editLine)
         // After our own bindings, so that ~/.editrc can override them.
         _ = el_source(editLine, nil)
     }
@@ -89,7 +98,7 @@ public final class EditLineReader: LineReader {
     }
 
     /// The reader behind a libedit handle, from `EL_CLIENTDATA`.
-    private static func from(_ el: OpaquePointer) -> EditLineReader? {
+    static func from(_ el: OpaquePointer) -> EditLineReader? {
         guard let raw = minsheng_el_get_clientdata(el) else { return nil }
         return Unmanaged<EditLineReader>.fromOpaque(raw).takeUnretainedValue()
     }
@@ -103,15 +112,19 @@ public final class EditLineReader: LineReader {
             free(promptBuffer)
             promptBuffer = fresh
         }
+        lineSeen = nil
+        pendingKeys = []
         var count: Int32 = 0
         let (got, interrupted) = Interrupts.shared.whileReading { el_gets(editLine, &count) }
         guard let raw = got else {
             // With our SIGINT handler (no SA_RESTART) the blocked read fails with EINTR
             // and el_gets gives up with count -1; the flag says it really was Ctrl-C.
             if interrupted || (count == -1 && minsheng_errno() == EINTR) {
-                // Ctrl-C: drop what was typed and leave the cursor on a fresh line.
+                // Ctrl-C: drop what was typed and leave the cursor on a fresh line, below the
+                // whole of a line that wraps (the next prompt must not land on its second row).
+                let below = rowsBelowCursor(editLine)
                 el_reset(editLine)
-                writeToTerminal("\n")
+                writeToTerminal(String(repeating: "\n", count: below + 1))
                 return .interrupted
             }
             writeToTerminal("\n")

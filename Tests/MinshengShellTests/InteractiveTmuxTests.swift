@@ -193,12 +193,26 @@ struct TmuxPane {
 
     func typeLiteral(_ text: String) { _ = run(["send-keys", "-t", session, "-l", text]) }
     func press(_ key: String) { _ = run(["send-keys", "-t", session, key]) }
+    /// Several keys in one tmux call, in order.
+    func press(_ keys: [String]) { if !keys.isEmpty { _ = run(["send-keys", "-t", session] + keys) } }
     func killServer() { _ = run(["kill-server"]) }
     func resize(columns: Int, rows: Int) { _ = run(["resize-window", "-t", session, "-x", String(columns), "-y", String(rows)]) }
 
     func capture() -> [String] {
         run(["capture-pane", "-p", "-t", session]).output
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// The screen and the terminal's own cursor (`#{cursor_x}`, `#{cursor_y}`, from 0), read in
+    /// one tmux call so the two belong together; nil if tmux did not answer.
+    func captureWithCursor() -> (screen: [String], x: Int, y: Int)? {
+        var lines = run(["capture-pane", "-p", "-t", session, ";", "display-message", "-p", "-t", session, "#{cursor_x} #{cursor_y}"])
+            .output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while lines.last == "" { lines.removeLast() }
+        guard let last = lines.popLast() else { return nil }
+        let numbers = last.split(separator: " ").compactMap { Int($0) }
+        guard numbers.count == 2 else { return nil }
+        return (lines, numbers[0], numbers[1])
     }
 
     func sessionExists() -> Bool { run(["has-session", "-t", session]).status == 0 }
