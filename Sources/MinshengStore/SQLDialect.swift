@@ -1,4 +1,5 @@
 import Glibc
+import MinshengCore
 /// The few places where SQLite and PostgreSQL spell things differently. Everything
 /// else the store writes is plain parameterized SQL (with `?` placeholders) both accept;
 /// the PostgreSQL executor numbers the placeholders itself.
@@ -14,6 +15,30 @@ struct SQLDialect: Sendable {
     /// `column` equals a bound value, NULL included (`IS ?` in SQLite).
     func same(_ column: String) -> String {
         engine == .sqlite ? "\(column) IS ?" : "\(column) IS NOT DISTINCT FROM ?"
+    }
+
+    /// A stored moment (`YYYY-MM-DDTHH:MM:SS`, or a day) as whole seconds since 1970, in
+    /// the same clock it was written in: differences of two are durations.
+    func epochSeconds(_ expression: String) -> String {
+        engine == .sqlite
+            ? "CAST(strftime('%s', \(expression)) AS INTEGER)"
+            : "CAST(EXTRACT(EPOCH FROM CAST(\(expression) AS TIMESTAMP)) AS BIGINT)"
+    }
+
+    /// The label of the day, ISO week or month a stored moment falls in: `2019-11-05`,
+    /// `2019-W48`, `2019-11` (NULL for none), the spellings a `where` reads back. A day and
+    /// a month are prefixes of the stored text; an ISO week is the year of its Thursday and
+    /// that Thursday's week of the year, computed alike on both engines.
+    func timeBucket(_ bucket: TimeBucket, _ expression: String) -> String {
+        switch (bucket, engine) {
+        case (.day, _): return "substr(\(expression), 1, 10)"
+        case (.month, _): return "substr(\(expression), 1, 7)"
+        case (.week, .postgres): return "to_char(CAST(\(expression) AS TIMESTAMP), 'IYYY-\"W\"IW')"
+        case (.week, .sqlite):
+            // `weekday 0` moves to the Sunday ending the ISO week (or stays), three days back is its Thursday.
+            let thursday = "date(\(expression), 'weekday 0', '-3 days')"
+            return "(strftime('%Y', \(thursday)) || '-W' || printf('%02d', (CAST(strftime('%j', \(thursday)) AS INTEGER) - 1) / 7 + 1))"
+        }
     }
 
     /// The next number of a key. SQLite's `INTEGER PRIMARY KEY` given NULL is the largest

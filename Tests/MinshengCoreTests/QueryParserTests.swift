@@ -34,8 +34,11 @@ func holds(_ p: Predicate, _ record: [String: String]) -> Bool {
     case .exists(let table, let column): return record["exists:\(table).\(column)"] == "1"
     case .inList(let f, let vs): return vs.map(text).contains(value(f))
     case .range(let f, let lo, let hi): return value(f) >= text(lo) && value(f) < text(hi)
-    case .compare(let f, let op, let v):
-        let a = value(f), b = text(v)
+    case .compare(let f, let op, let v): return compare(value(f), op, text(v))
+    // A missing value on either side compares as false, as in SQL.
+    case .compareFields(let f, let op, let g): return !value(f).isEmpty && !value(g).isEmpty && compare(value(f), op, value(g))
+    }
+    func compare(_ a: String, _ op: Comparison, _ b: String) -> Bool {
         switch op {
         case .equal: return a == b
         case .notEqual: return a != b
