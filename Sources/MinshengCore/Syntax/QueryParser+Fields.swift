@@ -20,7 +20,7 @@ extension QueryParser {
             throw .validation(
                 "cannot compare \(field.name) (\(Self.typeName(field.type).en)) with \(other.name) (\(Self.typeName(other.type).en))",
                 "不能比较\(field.label.zh)（\(Self.typeName(field.type).zh)）和\(other.label.zh)（\(Self.typeName(other.type).zh)）", at: token.location,
-                hint: Localized(en: "compare two fields of one type, e.g. resolved > due", zh: "只能比较同一类型的两个字段，例如 resolved > due"))
+                hint: Localized(en: "compare two fields of one type, e.g. resolved > due", zh: "只能比较同一类型的两个字段，例如 办结时间 > 办结期限"))
         }
         switch field.type {
         case .choice, .reference:

@@ -35,7 +35,7 @@ extension QueryParser {
         var bucket: TimeBucket?
         if let b = byBucket(t) {
             bucket = b
-        } else if case .word(let w) = t.kind, let b = TimeBucket.named(w), i + 1 < tokens.count, tokens[i + 1].kind == .leftParen {
+        } else if case .word(let w) = t.kind, let b = TimeBucket.named(w), schema.field(w) == nil || (i + 1 < tokens.count && tokens[i + 1].kind == .leftParen) {
             bucket = b
         }
         guard let bucket else {
@@ -50,7 +50,7 @@ extension QueryParser {
         i += 1
         guard let open = next(), open.kind == .leftParen else {
             throw .syntax(
-                "expected '(' after \(t.spelling)", "\(t.spelling) 后应是 '('", at: tokens[min(i, tokens.count) - 1].location,
+                "expected '(' after \(t.spelling)", "\(t.spelling) 后应是 '('", at: i - 1 < tokens.count ? tokens[i - 1].location : end,
                 hint: Localized(en: "e.g. by \(bucket.rawValue)(created)", zh: "例如 按\(bucket.label.zh)(受理时间)"))
         }
         let fieldToken = peek()
