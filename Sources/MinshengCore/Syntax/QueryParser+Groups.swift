@@ -35,7 +35,8 @@ extension QueryParser {
         var bucket: TimeBucket?
         if let b = byBucket(t) {
             bucket = b
-        } else if case .word(let w) = t.kind, let b = TimeBucket.named(w), schema.field(w) == nil || (i + 1 < tokens.count && tokens[i + 1].kind == .leftParen) {
+        } else if case .word(let w) = t.kind, let b = TimeBucket.named(w), schema.field(w) == nil || (i + 1 < tokens.count && tokens[i + 1].kind == .leftParen)
+        {
             bucket = b
         }
         guard let bucket else {
