@@ -25,19 +25,16 @@ struct SQLDialect: Sendable {
             : "CAST(EXTRACT(EPOCH FROM CAST(\(expression) AS TIMESTAMP)) AS BIGINT)"
     }
 
-    /// The label of the day, ISO week or month a stored moment falls in: `2019-11-05`,
-    /// `2019-W48`, `2019-11` (NULL for none), the spellings a `where` reads back. A day and
-    /// a month are prefixes of the stored text; an ISO week is the year of its Thursday and
-    /// that Thursday's week of the year, computed alike on both engines.
+    /// The day, week or month a stored moment falls in (NULL for none): a day `2019-11-05`
+    /// and a month `2019-11` are prefixes of the stored text; a week is its number, whole
+    /// weeks since Monday 0001-01-01, alike on both engines (`TimeBucket.isoWeekLabel` names
+    /// it `2019-W48` once per group: one date function per row instead of four).
     func timeBucket(_ bucket: TimeBucket, _ expression: String) -> String {
         switch (bucket, engine) {
         case (.day, _): return "substr(\(expression), 1, 10)"
         case (.month, _): return "substr(\(expression), 1, 7)"
-        case (.week, .postgres): return "to_char(CAST(\(expression) AS TIMESTAMP), 'IYYY-\"W\"IW')"
-        case (.week, .sqlite):
-            // `weekday 0` moves to the Sunday ending the ISO week (or stays), three days back is its Thursday.
-            let thursday = "date(\(expression), 'weekday 0', '-3 days')"
-            return "(strftime('%Y', \(thursday)) || '-W' || printf('%02d', (CAST(strftime('%j', \(thursday)) AS INTEGER) - 1) / 7 + 1))"
+        case (.week, .sqlite): return "(CAST(julianday(\(expression)) - 1721425.5 AS INTEGER) / 7)"
+        case (.week, .postgres): return "((CAST(\(expression) AS DATE) - DATE '0001-01-01') / 7)"
         }
     }
 

@@ -112,6 +112,9 @@ extension SQLStore {
             let rows = try db.rows(c.sql, c.arguments).map { row -> [StoreValue] in
                 guard query.isTabular else { return Array(row.values.prefix(1)) }
                 var out = Array(row.values.prefix(k + 1))
+                for (i, g) in query.groupings.enumerated() where g.bucket == .week && i < out.count {
+                    out[i] = Self.integer(out[i]).flatMap(TimeBucket.isoWeekLabel).map(StoreValue.text) ?? .null
+                }
                 var next = k + 1
                 for a in query.aggregates {
                     let first = next < row.values.count ? row.values[next] : .null

@@ -182,6 +182,23 @@ extension QueryParserTests {
         #expect(try query("统计 诉求 按周(办结时间)", groups: true).groupings.map(\.bucket) == [.week])
     }
 
+    /// Every day of twelve years lies in the week its label names when a `where` reads the
+    /// label back (`created = 2020-W53`), the store's week number taken as it computes it.
+    @Test func weekLabelsReadBackAsTheirWeek() throws {
+        let monday = try #require(Day(year: 2000, month: 1, day: 3))
+        let first = try #require(Day(year: 2014, month: 12, day: 25))
+        for ordinal in first.ordinal..<(first.ordinal + 12 * 366) {
+            let day = Day(ordinal: ordinal)
+            let n = floorDiv(ordinal - monday.ordinal, 7) + 104_303
+            let label = try #require(TimeBucket.isoWeekLabel(n))
+            guard case .range(_, .time(let from), .time(let to))? = try query("find cases where created = \(label)").predicate else {
+                Issue.record("\(label) is not a range")
+                return
+            }
+            #expect(from.day.ordinal <= ordinal && ordinal < to.day.ordinal, "\(day.iso) is not in \(label)")
+        }
+    }
+
     @Test func aggregatesHavingAndOrder() throws {
         let q = try query("count cases by dept avg age, max days-to-resolve having count > 50 and avg age >= 10.5 order by count desc, dept", groups: true)
         let age = Aggregate(.avg, try caseField("age")), days = Aggregate(.max, try caseField("days-to-resolve"))

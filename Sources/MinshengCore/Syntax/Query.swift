@@ -103,6 +103,19 @@ public enum TimeBucket: String, Sendable, Equatable, CaseIterable {
         }
     }
 
+    /// The ISO week label (`2019-W48`) of week number `n`, as the store numbers weeks: whole
+    /// weeks since Monday 0001-01-01, so a week is one integer to group on, the label made
+    /// once per group. A week belongs to the year of its Thursday.
+    public static func isoWeekLabel(_ n: Int) -> String? {
+        // 2000-01-03, a Monday, begins week 104303.
+        guard let anchor = Day(year: 2000, month: 1, day: 3) else { return nil }
+        let thursday = Day(ordinal: anchor.ordinal + 7 * (n - 104_303) + 3)
+        let year = thursday.components.year
+        guard let january1 = Day(year: year, month: 1, day: 1) else { return nil }
+        let week = (thursday.ordinal - january1.ordinal) / 7 + 1
+        return "\(year)-W" + (week < 10 ? "0" : "") + "\(week)"
+    }
+
     /// The bucket a word names, if any (`月`, `month`).
     public static func named(_ word: String) -> TimeBucket? {
         allCases.first { $0.words.contains(word.lowercased()) }

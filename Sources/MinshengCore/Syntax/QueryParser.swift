@@ -1,7 +1,9 @@
-/// Reads `KIND [where EXPR] [by F, …] [order by F [asc|desc], …] [limit N [offset M]]`.
+/// Reads `KIND [where EXPR] [by G, …] [AGG F, …] [having M op N] [order by T [asc|desc], …]
+/// [limit N [offset M]]`; groupings, aggregates and having only in a `count`.
 ///
 /// Keywords have Chinese twins: where 条件/其中, and 且/并且, or 或, not 非/不, in 属于,
-/// is empty 为空, order by 排序, limit 限制, asc 升序, desc 降序, by 按.
+/// is empty 为空, order by 排序, limit 限制, asc 升序, desc 降序, by 按, having 满足,
+/// count 数量; day/week/month 日/周/月 (`按月(受理时间)`), avg/sum/min/max 平均/合计/最小/最大.
 public struct QueryParser {
     let tokens: [Token]
     let context: BindingContext
