@@ -1,4 +1,5 @@
 import Glibc
+import MinshengCore
 /// The few places where SQLite and PostgreSQL spell things differently. Everything
 /// else the store writes is plain parameterized SQL (with `?` placeholders) both accept;
 /// the PostgreSQL executor numbers the placeholders itself.
@@ -22,6 +23,27 @@ struct SQLDialect: Sendable {
     /// `column` equals a bound value, NULL included (`IS ?` in SQLite).
     func same(_ column: String) -> String {
         engine == .sqlite ? "\(column) IS ?" : "\(column) IS NOT DISTINCT FROM ?"
+    }
+
+    /// A stored moment (`YYYY-MM-DDTHH:MM:SS`, or a day) as whole seconds since 1970, in
+    /// the same clock it was written in: differences of two are durations.
+    func epochSeconds(_ expression: String) -> String {
+        engine == .sqlite
+            ? "CAST(strftime('%s', \(expression)) AS INTEGER)"
+            : "CAST(EXTRACT(EPOCH FROM CAST(\(expression) AS TIMESTAMP)) AS BIGINT)"
+    }
+
+    /// The day, week or month a stored moment falls in (NULL for none): a day `2019-11-05`
+    /// and a month `2019-11` are prefixes of the stored text; a week is its number, whole
+    /// weeks since Monday 0001-01-01, alike on both engines (`TimeBucket.isoWeekLabel` names
+    /// it `2019-W48` once per group: one date function per row instead of four).
+    func timeBucket(_ bucket: TimeBucket, _ expression: String) -> String {
+        switch (bucket, engine) {
+        case (.day, _): return "substr(\(expression), 1, 10)"
+        case (.month, _): return "substr(\(expression), 1, 7)"
+        case (.week, .sqlite): return "(CAST(julianday(\(expression)) - 1721425.5 AS INTEGER) / 7)"
+        case (.week, .postgres): return "((CAST(\(expression) AS DATE) - DATE '0001-01-01') / 7)"
+        }
     }
 
     /// The next number of a key. SQLite's `INTEGER PRIMARY KEY` given NULL is the largest

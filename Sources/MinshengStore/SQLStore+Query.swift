@@ -14,12 +14,26 @@ extension SQLStore {
     /// or for a field read through another record, that record's column.
     func valueExpression(_ f: FieldSpec, table: String = "t") -> String {
         if let fact = f.fact { return factExpression(fact, table: table) }
-        guard let column = f.column else { return "\(table).id" }
+        guard let column = f.column else {
+            if case .computed(let c) = f.type, let e = computedExpression(c, table: table) { return e }
+            return "\(table).id"
+        }
         if let via = f.through {
             return "(SELECT v.\(column) FROM \(via.kind.schema.table) v WHERE v.id = \(table).\(via.column))"
         }
         if f.type == .phone, engine.guardsPhones, let phoneTable { return dialect.guardedPhone(phoneTable, table) }
         return "\(table).\(column)"
+    }
+
+    /// The SQL value of a computed field that has one without the clock (a duration, in
+    /// seconds), in a row of `table`; nil for those the parser rewrites into conditions on
+    /// stored columns (`age`, `overdue`).
+    func computedExpression(_ c: ComputedField, table: String) -> String? {
+        switch c {
+        case .daysToResolve: return "(\(dialect.epochSeconds("\(table).resolved_at")) - \(dialect.epochSeconds("\(table).created_at")))"
+        case .responseTime: return "(\(dialect.epochSeconds("\(table).responded_at")) - \(dialect.epochSeconds("\(table).created_at")))"
+        default: return nil
+        }
     }
 
     /// Every column of `table` for a select list (`alias.*`), but a phone column the
@@ -65,35 +79,6 @@ extension SQLStore {
         return CompiledSQL(sql: sql, arguments: args)
     }
 
-    /// Compiles a `count` into one statement. Groups are formed on the stored columns
-    /// (ids for references) and only the groups' names are looked up afterwards, so a
-    /// count over a million rows does one lookup per group, not per row.
-    func compileCount(_ q: Query, now: Timestamp) -> CompiledSQL {
-        let s = q.kind.schema
-        phoneTable = s.table
-        var args: [StoreValue] = []
-        let filter = q.predicate.map { " WHERE " + compile($0, &args) } ?? ""
-        guard !q.groups.isEmpty else { return CompiledSQL(sql: "SELECT COUNT(*) FROM \(s.table) t" + filter, arguments: args) }
-        let columns = q.groups.enumerated().map { "\(valueExpression($1)) AS c\($0)" }
-        var inner = "SELECT \((columns + ["COUNT(*) AS n"]).joined(separator: ", ")) FROM \(s.table) t" + filter
-        let positions = (1...columns.count).map(String.init).joined(separator: ", ")
-        inner += " GROUP BY \(positions)"
-        let outer = q.groups.enumerated().map { i, f -> String in
-            if case .reference(let kind) = f.type {
-                return "(SELECT r.\(kind.schema.titleColumn) FROM \(kind.schema.table) r WHERE r.id = g.c\(i))"
-            }
-            return "g.c\(i)"
-        }
-        let ordering = (1...columns.count).map { dialect.order(String($0)) }.joined(separator: ", ")
-        var sql = "SELECT \((outer + ["g.n"]).joined(separator: ", ")) FROM (\(inner)) g ORDER BY \(ordering)"
-        // `limit` keeps the first groups in that order.
-        if let limit = q.limit {
-            sql += " LIMIT ?"
-            args.append(.integer(limit))
-        }
-        return CompiledSQL(sql: sql, arguments: args)
-    }
-
     func compile(_ p: Predicate, _ args: inout [StoreValue]) -> String {
         if let fact = factCondition(p, &args) { return fact }
         switch p {
@@ -112,7 +97,7 @@ extension SQLStore {
             // A number or a reference is empty only as NULL: PostgreSQL refuses to compare
             // one with ''.
             switch f.type {
-            case .reference, .integer, .decimal, .percent: return "\(c) IS NULL"
+            case .reference, .integer, .decimal, .percent, .computed: return "\(c) IS NULL"
             default: return "(\(c) IS NULL OR \(c) = '')"
             }
         case .range(let f, let lo, let hi):
@@ -120,6 +105,8 @@ extension SQLStore {
             args.append(bindable(hi))
             let c = valueExpression(f)
             return "(\(c) >= ? AND \(c) < ?)"
+        case .compareFields(let a, let op, let b):
+            return "\(valueExpression(a)) \(op.rawValue) \(valueExpression(b))"
         case .inList(let f, _) where isCaseDepartment(f), .compare(let f, .equal, _) where isCaseDepartment(f),
             .compare(let f, .contains, _) where isCaseDepartment(f):
             // A case's departments: its lead and every department it is dispatched to (and
@@ -211,16 +198,6 @@ extension SQLStore {
         let c = compileFind(query, now: now, columns: try allColumns(query.kind.schema.table, alias: "t"))
         try withDatabase { db in
             try db.forEachRow(c.sql, c.arguments) { try body($0.record) }
-        }
-    }
-
-    public func count(_ query: Query, now: Timestamp) throws -> ResultSet {
-        if let perTag = try countByTags(query, now: now) { return perTag }
-        let c = compileCount(query, now: now)
-        let countField = FieldSpec("count", ["数量"], .integer, label: Localized(en: "count", zh: "数量"), column: nil)
-        let columns = query.groups + [countField]
-        return try withDatabase { db in
-            ResultSet(columns: columns, rows: try db.rows(c.sql, c.arguments).map { Array($0.values.prefix(columns.count)) })
         }
     }
 

@@ -34,8 +34,11 @@ func holds(_ p: Predicate, _ record: [String: String]) -> Bool {
     case .exists(let table, let column): return record["exists:\(table).\(column)"] == "1"
     case .inList(let f, let vs): return vs.map(text).contains(value(f))
     case .range(let f, let lo, let hi): return value(f) >= text(lo) && value(f) < text(hi)
-    case .compare(let f, let op, let v):
-        let a = value(f), b = text(v)
+    case .compare(let f, let op, let v): return compare(value(f), op, text(v))
+    // A missing value on either side compares as false, as in SQL.
+    case .compareFields(let f, let op, let g): return !value(f).isEmpty && !value(g).isEmpty && compare(value(f), op, value(g))
+    }
+    func compare(_ a: String, _ op: Comparison, _ b: String) -> Bool {
         switch op {
         case .equal: return a == b
         case .notEqual: return a != b
@@ -132,6 +135,19 @@ func holds(_ p: Predicate, _ record: [String: String]) -> Bool {
         ("find cases where", "expected a condition", 17),
         ("find cases where id = D-1", "'D-1' is not an id of cases", 23),
         ("find cases where age > 9223372036854775807", "age is a number of days between -36500 and 36500, not 9223372036854775807", 24),
+        ("count cases by month(title)", "month() needs a date field, and title is not one", 22),
+        ("count cases by week created", "expected '(' after week", 21),
+        ("count cases by dept avg title", "'avg' needs a number or a duration, and title is not one", 25),
+        ("count cases by dept sum id", "'sum' needs a number or a duration, and id is not one", 25),
+        ("count cases having count > 3", "'having' needs groups: put 'by FIELD' before it", 13),
+        ("count cases by dept having count ~ 3", "expected an operator, found ~", 34),
+        ("count cases by dept having count > 2.55", "expected a number with at most one decimal, not 2.55", 36),
+        ("count cases order by count desc", "ordering by count needs groups: put 'by FIELD' before it", 13),
+        ("count cases by dept order by status", "cannot order by status: the count is not grouped by it", 30),
+        ("find cases where resolved > title", "cannot compare resolved (a time) with title (text)", 29),
+        ("find cases where community = dept", "cannot compare community (a community) with dept (a department)", 30),
+        ("find cases where dept > lead", "'>' does not apply to dept", 23),
+        ("find cases where days-to-resolve = 2", "'=' does not apply to days-to-resolve", 34),
     ])
     func errors(_ text: String, _ message: String, _ column: Int) {
         do {
@@ -147,3 +163,84 @@ func holds(_ p: Predicate, _ record: [String: String]) -> Bool {
 }
 
 func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+
+/// A field of cases, or a failure naming it.
+func caseField(_ name: String) throws -> FieldSpec {
+    try #require(RecordSchema.case.field(name), "no field \(name)")
+}
+
+extension QueryParserTests {
+    @Test func timeBucketsMixWithFields() throws {
+        let expected = [Grouping(field: try caseField("created"), bucket: .month), Grouping(field: try caseField("community"))]
+        #expect(try query("count cases by month(created), community", groups: true).groupings == expected)
+        // Chinese: 按月(…) in one word, full-width brackets and 、 as an input method types them.
+        #expect(try query("统计 诉求 按月（受理时间）、社区", groups: true).groupings == expected)
+        #expect(try query("统计 诉求 按 月(创建时间), 社区", groups: true).groupings == expected)
+        let weeks = try query("count cases by week(resolved), day(due)", groups: true).groupings
+        #expect(weeks.map(\.bucket) == [.week, .day] && weeks.map(\.field.name) == ["resolved", "due"])
+        #expect(weeks.map(\.column.name) == ["resolved-week", "due-day"])
+        #expect(try query("统计 诉求 按周(办结时间)", groups: true).groupings.map(\.bucket) == [.week])
+    }
+
+    /// Every day of twelve years lies in the week its label names when a `where` reads the
+    /// label back (`created = 2020-W53`), the store's week number taken as it computes it.
+    @Test func weekLabelsReadBackAsTheirWeek() throws {
+        let monday = try #require(Day(year: 2000, month: 1, day: 3))
+        let first = try #require(Day(year: 2014, month: 12, day: 25))
+        for ordinal in first.ordinal..<(first.ordinal + 12 * 366) {
+            let day = Day(ordinal: ordinal)
+            let n = floorDiv(ordinal - monday.ordinal, 7) + 104_303
+            let label = try #require(TimeBucket.isoWeekLabel(n))
+            guard case .range(_, .time(let from), .time(let to))? = try query("find cases where created = \(label)").predicate else {
+                Issue.record("\(label) is not a range")
+                return
+            }
+            #expect(from.day.ordinal <= ordinal && ordinal < to.day.ordinal, "\(day.iso) is not in \(label)")
+        }
+    }
+
+    @Test func aggregatesHavingAndOrder() throws {
+        let q = try query("count cases by dept avg age, max days-to-resolve having count > 50 and avg age >= 10.5 order by count desc, dept", groups: true)
+        let age = Aggregate(.avg, try caseField("age")), days = Aggregate(.max, try caseField("days-to-resolve"))
+        #expect(q.aggregates == [age, days])
+        #expect(q.having == [GroupFilter(.count, .greater, tenths: 500), GroupFilter(.aggregate(age), .greaterOrEqual, tenths: 105)])
+        #expect(q.groupOrdering == [GroupOrdering(.measure(.count), descending: true), GroupOrdering(.grouping(0), descending: false)])
+        #expect(q.aggregates.map(\.column.type) == [.decimal, .decimal])
+        #expect(try query("count cases by dept sum reopened", groups: true).aggregates.map(\.column.type) == [.integer])
+        let zh = try query("统计 诉求 按 科室 平均 天数，最大 办结天数 满足 数量 > 50 且 平均 天数 >= 10.5 排序 数量 降序, 科室", groups: true)
+        #expect(zh == q)
+        // An aggregate the groups are ordered by is shown too.
+        #expect(try query("count cases by dept order by min response-time", groups: true).aggregates.map(\.column.name) == ["min-response-time"])
+    }
+
+    @Test func fieldsCompareWithFieldsOfTheirType() throws {
+        #expect(try query("find cases where resolved > due").predicate == .compareFields(try caseField("resolved"), .greater, try caseField("due")))
+        #expect(try query("查找 诉求 条件 科室 != 牵头科室").predicate == .compareFields(try caseField("dept"), .notEqual, try caseField("lead")))
+        // A value of the field's type stays a value, even when it also names a field.
+        #expect(try query("find cases where status = resolved").predicate == .compare(try caseField("status"), .equal, .text("resolved")))
+        #expect(try query("find cases where title = due").predicate == .compare(try caseField("title"), .equal, .text("due")))
+        let p = try #require(try query("find cases where resolved > due").predicate)
+        #expect(holds(p, ["resolved_at": "2019-11-08T10:00:00", "resolve_due": "2019-11-08T09:00:00"]))
+        #expect(!holds(p, ["resolved_at": "", "resolve_due": "2019-11-08T09:00:00"]))
+    }
+
+    @Test func durationsCompareInSeconds() throws {
+        #expect(try query("find cases where days-to-resolve > 2.5").predicate == .compare(try caseField("days-to-resolve"), .greater, .integer(216_000)))
+        #expect(try query("查找 诉求 条件 响应小时 <= 0.5").predicate == .compare(try caseField("response-time"), .lessOrEqual, .integer(1800)))
+        #expect(try query("find cases order by days-to-resolve desc").ordering.map(\.field.name) == ["days-to-resolve"])
+    }
+
+    /// In a Chinese session the fields an unknown one could have been are listed by their Chinese names.
+    @Test func unknownFieldListsChineseNames() {
+        do {
+            _ = try query("find cases where colour = red")
+            Issue.record("no error")
+        } catch let e as ScriptError {
+            #expect(e.hint?.zh.hasPrefix("字段：编号、标题、类型、类别") == true)
+            #expect(e.hint?.zh.contains("办结天数、响应小时") == true)
+            #expect(e.hint?.en.hasPrefix("fields: id, title, kind") == true)
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+}

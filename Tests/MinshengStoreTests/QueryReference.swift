@@ -93,6 +93,13 @@ struct QueryReference {
             case .age: n = Self.floorDiv(w.now.seconds - created.seconds, 86400)
             case .daysLeft: n = Self.floorDiv(due.seconds - w.now.seconds, 86400)
             case .workingAge: n = WorkCalendar.shipped.workingAge(received: created, now: w.now)
+            case .daysToResolve, .responseTime:
+                // A duration in seconds between two stored times; none until both are there.
+                let end = c == .daysToResolve ? "resolved_at" : "responded_at"
+                guard let from = Timestamp.parse(row["created_at"]?.text ?? ""), let to = Timestamp.parse(row[end]?.text ?? ""),
+                    let unit = f.durationUnit, let tenths = Self.tenths(text)
+                else { return false }
+                return Self.compare(to.seconds - from.seconds, op, tenths * unit / 10)
             }
             return Self.compare(n, op, Int(text) ?? 0)
         default: break
@@ -139,6 +146,15 @@ struct QueryReference {
             }
         default: return false
         }
+    }
+
+    /// A number with at most one decimal, in tenths (`2.5` → 25).
+    static func tenths(_ text: String) -> Int? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard let whole = Int(parts[0]) else { return nil }
+        guard parts.count == 2 else { return whole * 10 }
+        guard parts[1].count == 1, let tenth = Int(parts[1]) else { return nil }
+        return whole * 10 + (text.hasPrefix("-") ? -tenth : tenth)
     }
 
     static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }

@@ -75,6 +75,10 @@ public enum ComputedField: String, Sendable, Equatable {
     case workingAge = "working-age"
     /// A household some visit went to.
     case visited
+    /// Days from a case's creation to its resolution, with fractions (none before resolved).
+    case daysToResolve = "days-to-resolve"
+    /// Hours from a case's creation to the first response, with fractions.
+    case responseTime = "response-time"
 }
 
 /// One field of a record kind, as users name it and as the store keeps it.

@@ -95,6 +95,12 @@ extension RecordSchema {
             FieldSpec(
                 "working-age", ["工作日数", "已用工作日"], .computed(.workingAge), label: Localized(en: "working days", zh: "已用工作日"), column: nil,
                 listed: false),
+            FieldSpec(
+                "days-to-resolve", ["办结天数", "办理天数"], .computed(.daysToResolve), label: Localized(en: "days to resolve", zh: "办结天数"),
+                column: nil, listed: false),
+            FieldSpec(
+                "response-time", ["响应小时", "响应用时"], .computed(.responseTime), label: Localized(en: "response hours", zh: "响应小时"),
+                column: nil, listed: false),
         ])
 
     static let domainSchemas: [RecordSchema] = [.compound, .household, .enterprise, .cadre, .case]

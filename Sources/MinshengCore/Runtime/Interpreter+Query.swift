@@ -73,7 +73,7 @@ extension Interpreter {
     func count(_ inv: Invocation) throws -> [Output] {
         let q = try parseQuery(inv, tokens: inv.rest, groups: true)
         let rs = try store.count(q, now: session.now)
-        if q.groups.isEmpty, session.format.isProse, let n = rs.rows.first?.first?.text {
+        if !q.isTabular, session.format.isProse, let n = rs.rows.first?.first?.text {
             return [.text(n)]
         }
         return [.table(rs, kind: nil)]

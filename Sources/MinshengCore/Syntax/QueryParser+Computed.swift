@@ -17,6 +17,7 @@ extension QueryParser {
     /// Grammar: computed := 'overdue' [('=' | '!=') BOOL] | ('age' | 'days-left' | 'working-age') op INTEGER
     mutating func parseComputed(_ c: ComputedField, _ field: FieldSpec, _ schema: RecordSchema, at loc: SourceLocation) throws(ScriptError) -> Predicate {
         if c == .visited { return try parseTruth(field, .exists(table: "visit", column: "household_id")) }
+        if let unit = field.durationUnit { return try parseDuration(field, unit: unit) }
         guard let status = schema.field("status"), let due = schema.field("due"), let created = schema.field("created") else {
             throw .validation("\(field.name) does not apply to \(schema.plural.en)", "\(field.label.zh)不适用于\(schema.plural.zh)", at: loc)
         }
@@ -75,5 +76,25 @@ extension QueryParser {
         case .notEqual: return .not(.and(atLeast(n), atMost(n)))
         case .contains: return atLeast(n)
         }
+    }
+
+    /// A duration (`days-to-resolve > 3`, `response-time < 0.5`) compared in seconds; a
+    /// case without the later moment has no duration and meets no comparison. Exact
+    /// durations are never equal to a number of days, so `=` is refused.
+    ///
+    /// Grammar: duration := FIELD ('<' | '<=' | '>' | '>=') NUMBER
+    mutating func parseDuration(_ field: FieldSpec, unit: Int) throws(ScriptError) -> Predicate {
+        guard let op = next() else {
+            throw .syntax("expected an operator after '\(field.name)'", "'\(field.name)' 后缺少运算符", at: end)
+        }
+        guard case .comparison(let s) = op.kind, let comparison = Comparison(rawValue: s),
+            [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(comparison)
+        else {
+            throw .validation(
+                "'\(op.spelling)' does not apply to \(field.name)", "'\(op.spelling)' 不能用于\(field.label.zh)（\(field.name)）", at: op.location,
+                hint: Localized(en: "use < <= > >= (a duration is never exactly a whole number)", zh: "可用 < <= > >=（时长很少恰好是整数）"))
+        }
+        let tenths = try parseTenths()
+        return .compare(field, comparison, .integer(tenths * unit / 10))
     }
 }

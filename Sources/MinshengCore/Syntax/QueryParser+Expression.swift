@@ -54,7 +54,7 @@ extension QueryParser {
 
     func fieldsHint(_ schema: RecordSchema) -> Localized {
         let names = schema.fields.map(\.name).joined(separator: ", ")
-        return Localized(en: "fields: \(names)", zh: "字段：\(names)")
+        return Localized(en: "fields: \(names)", zh: "字段：" + schema.fields.map(\.zhName).joined(separator: "、"))
     }
 
     /// Grammar: condition := FIELD op VALUE | FIELD ['not'] 'in' '(' VALUE, … ')' | FIELD 'is' ['not'] 'empty' | FIELD '为空'
@@ -100,6 +100,9 @@ extension QueryParser {
         }
         guard let valueToken = next() else {
             throw .syntax("expected a value after \(op.spelling)", "\(op.spelling) 后缺少值", at: end)
+        }
+        if case .word(let w) = valueToken.kind, let other = schema.field(w), !isLiteral(w.foldingFullWidth, for: field) {
+            return try fieldComparison(field, comparison, other, opToken: op, at: valueToken)
         }
         try refuseBrackets(in: valueToken, field: fieldToken, op: op)
         return try typedComparison(field, comparison, valueToken, opToken: op)

@@ -1,7 +1,9 @@
-/// Reads `KIND [where EXPR] [by F, …] [order by F [asc|desc], …] [limit N [offset M]]`.
+/// Reads `KIND [where EXPR] [by G, …] [AGG F, …] [having M op N] [order by T [asc|desc], …]
+/// [limit N [offset M]]`; groupings, aggregates and having only in a `count`.
 ///
 /// Keywords have Chinese twins: where 条件/其中, and 且/并且, or 或, not 非/不, in 属于,
-/// is empty 为空, order by 排序, limit 限制, asc 升序, desc 降序, by 按.
+/// is empty 为空, order by 排序, limit 限制, asc 升序, desc 降序, by 按, having 满足,
+/// count 数量; day/week/month 日/周/月 (`按月(受理时间)`), avg/sum/min/max 平均/合计/最小/最大.
 public struct QueryParser {
     let tokens: [Token]
     let context: BindingContext
@@ -27,7 +29,7 @@ public struct QueryParser {
         "where": ["where", "条件", "其中"], "and": ["and", "且", "并且"], "or": ["or", "或", "或者"],
         "not": ["not", "非", "不"], "in": ["in", "属于"], "is": ["is", "是"], "empty": ["empty", "为空"],
         "order": ["order", "排序"], "by": ["by", "按"], "limit": ["limit", "限制"], "offset": ["offset", "跳过"],
-        "asc": ["asc", "升序"], "desc": ["desc", "降序"],
+        "asc": ["asc", "升序"], "desc": ["desc", "降序"], "having": ["having", "满足"], "count": ["count", "数量"],
     ]
 
     /// Parses the whole token list as a query.
@@ -41,6 +43,8 @@ public struct QueryParser {
         }
         self.kind = kind
         var q = Query(kind: kind)
+        var pendingOrder: [(PendingOrder, Bool)] = []
+        var orderToken: Token?
         while let t = peek() {
             if isKeyword(t, "where") {
                 i += 1
@@ -54,10 +58,27 @@ public struct QueryParser {
                 } else if case .word(let w) = t.kind, w.lowercased() == "order" {
                     try expectKeyword("by")
                 }
-                q.ordering = try parseOrdering(kind.schema)
-            } else if isKeyword(t, "by") && allowGroups {
+                if allowGroups {
+                    orderToken = t
+                    pendingOrder += try parsePendingOrdering(kind.schema)
+                } else {
+                    q.ordering = try parseOrdering(kind.schema)
+                }
+            } else if allowGroups && (isKeyword(t, "by") || byBucket(t) != nil) {
+                if isKeyword(t, "by") { i += 1 }
+                q.groupings += try parseGroupings(kind.schema)
+            } else if allowGroups && t.kind == .comma && startsAggregate(at: i + 1) {
+                i += 1  // `by dept, avg age` and `avg age, max age`: a comma before an aggregate
+            } else if allowGroups && isMeasureStart(t) && !isKeyword(t, "count") {
+                q.aggregates.append(try parseAggregate(kind.schema))
+            } else if allowGroups && isKeyword(t, "having") {
                 i += 1
-                q.groups = try parseFieldList(kind.schema)
+                guard !q.groupings.isEmpty else {
+                    throw .syntax(
+                        "'having' needs groups: put 'by FIELD' before it", "满足 需要分组：请先写 按 字段", at: t.location,
+                        hint: Localized(en: "e.g. count cases by community having count > 50", zh: "例如 统计 诉求 按 社区 满足 数量 > 50"))
+                }
+                q.having += try parseHaving(kind.schema)
             } else if isKeyword(t, "limit") {
                 i += 1
                 q.limit = try parseCount("limit")
@@ -66,11 +87,26 @@ public struct QueryParser {
                     q.offset = try parseCount("offset")
                 }
             } else {
-                var expected = allowGroups ? "where, by" : "where, order by, limit"
-                if q.predicate != nil { expected = allowGroups ? "and, or, by" : "and, or, order by, limit" }
+                var expected = allowGroups ? "where, by, avg, sum, min, max, having, order by, limit" : "where, order by, limit"
+                if q.predicate != nil { expected = allowGroups ? "and, or, by, avg, sum, min, max" : "and, or, order by, limit" }
                 throw .syntax("unexpected \(t.spelling); expected \(expected)", "多余的 \(t.spelling)；此处可用 \(expected)", at: t.location)
             }
         }
+        if let orderToken, !pendingOrder.isEmpty {
+            if q.groupings.isEmpty {
+                // One number (or one row of aggregates) has no order; a plain field still reads as before.
+                if pendingOrder.contains(where: { if case .measure = $0.0 { return true } else { return false } }) {
+                    throw .syntax(
+                        "ordering by count needs groups: put 'by FIELD' before it", "按数量排序需要分组：请先写 按 字段", at: orderToken.location,
+                        hint: Localized(en: "e.g. count cases by community order by count desc", zh: "例如 统计 诉求 按 社区 排序 数量 降序"))
+                }
+            } else {
+                q.groupOrdering = try resolveOrdering(pendingOrder, q)
+            }
+        }
+        // An aggregate the groups are filtered or ordered by is shown too.
+        let measures = q.having.map(\.measure) + q.groupOrdering.compactMap { if case .measure(let m) = $0.key { m } else { nil } }
+        for case .aggregate(let a) in measures where !q.aggregates.contains(a) { q.aggregates.append(a) }
         // A voided visit, an ended assignment, a merged cadre: kept, and left out unless the query asks.
         // (Asking what a record was merged into asks about merged ones.)
         for f in kind.schema.fields where f.name == "voided" || f.name == "ended" || f.name == "merged" {
@@ -114,22 +150,6 @@ public struct QueryParser {
         return n
     }
 
-    /// Grammar: fields := FIELD (',' FIELD)*  (stored fields only: used by `count … by`)
-    mutating func parseFieldList(_ schema: RecordSchema) throws(ScriptError) -> [FieldSpec] {
-        var out: [FieldSpec] = []
-        repeat {
-            if !out.isEmpty { i += 1 }
-            let at = peek()?.location ?? end
-            let f = try parseField(schema)
-            if case .computed = f.type {
-                throw .validation("cannot group by \(f.name): it is computed", "不能按\(f.label.zh)分组：它是计算得出的", at: at,
-                    hint: Localized(en: "count with 'where \(f.name) …' instead", zh: "可改用 where \(f.name) … 统计"))
-            }
-            out.append(f)
-        } while peek()?.kind == .comma
-        return out
-    }
-
     /// Grammar: ordering := FIELD [asc|desc] (',' FIELD [asc|desc])*
     mutating func parseOrdering(_ schema: RecordSchema) throws(ScriptError) -> [Ordering] {
         var out: [Ordering] = []
@@ -138,7 +158,7 @@ public struct QueryParser {
             if f.type == .phone && !context.reveal { throw hiddenPhone(f, tokens[i - 1]) }
             var desc = false
             var flip = false
-            if case .computed(let c) = f.type {
+            if case .computed(let c) = f.type, f.durationUnit == nil {
                 // Order by what the computed field is derived from.
                 let (column, reversed) = c == .age || c == .workingAge ? ("created", true) : ("due", false)
                 guard let stored = schema.field(column) else {
@@ -167,12 +187,13 @@ public struct QueryParser {
         }
         guard let f = schema.field(w) else {
             let names = schema.fields.map(\.name).joined(separator: ", ")
+            let zhNames = schema.fields.map(\.zhName).joined(separator: "、")
             let suggestion = Suggestion.closest(to: w, in: schema.fieldWords)
             throw .validation(
                 "unknown field '\(w)' for \(schema.words[1])", "\(schema.zhWords[0])没有字段 '\(w)'", at: t.location,
                 hint: Localized(
                     en: (suggestion.map { "did you mean '\($0)'? " } ?? "") + "fields: \(names)",
-                    zh: (suggestion.map { "是不是要输入 '\($0)'？" } ?? "") + "字段：\(names)"))
+                    zh: (suggestion.map { "是不是要输入 '\($0)'？" } ?? "") + "字段：\(zhNames)"))
         }
         return f
     }
