@@ -55,14 +55,7 @@ extension SQLStore {
         order += q.groupings.indices.map { dialect.order(String($0 + 1)) }
         if !order.isEmpty { sql += " ORDER BY " + order.joined(separator: ", ") }
         // `limit` keeps the first groups in that order.
-        if let limit = q.limit {
-            sql += " LIMIT ?"
-            tailArgs.append(.integer(limit))
-            if let offset = q.offset {
-                sql += " OFFSET ?"
-                tailArgs.append(.integer(offset))
-            }
-        }
+        sql += limitClause(q, &tailArgs)
         return CompiledSQL(sql: sql, arguments: selectArgs + whereArgs + havingArgs + tailArgs)
     }
 

@@ -68,15 +68,17 @@ extension SQLStore {
         let order = q.ordering.isEmpty ? [Ordering(field: s.fields[0], descending: false)] : q.ordering
         sql += " ORDER BY " + order.map { dialect.order(valueExpression($0.field), descending: $0.descending) }.joined(separator: ", ")
         if !q.ordering.isEmpty { sql += ", t.id" }
-        if let limit = q.limit {
-            sql += " LIMIT ?"
-            args.append(.integer(limit))
-            if let offset = q.offset {
-                sql += " OFFSET ?"
-                args.append(.integer(offset))
-            }
-        }
+        sql += limitClause(q, &args)
         return CompiledSQL(sql: sql, arguments: args)
+    }
+
+    /// ` LIMIT ? [OFFSET ?]` as the query asks, its values appended to `args`.
+    func limitClause(_ q: Query, _ args: inout [StoreValue]) -> String {
+        guard let limit = q.limit else { return "" }
+        args.append(.integer(limit))
+        guard let offset = q.offset else { return " LIMIT ?" }
+        args.append(.integer(offset))
+        return " LIMIT ? OFFSET ?"
     }
 
     func compile(_ p: Predicate, _ args: inout [StoreValue]) -> String {
