@@ -77,17 +77,23 @@ extension Interpreter {
             out.append(lang == .zh ? "参数：" : "arguments and options:")
             for p in params {
                 let isArg = spec.arguments.contains { $0.name == p.name }
-                var name = isArg ? p.name.uppercased() : p.name + "="
-                if !p.aliases.isEmpty && !isArg { name += " (\(p.aliases.map { $0 + "=" }.joined(separator: " ")))" }
+                // In Chinese the key a cadre types first, the English one and the other aliases beside.
+                let key = p.name(lang)
+                var name = isArg ? (lang == .zh ? key : p.name.uppercased()) : key + "="
+                let others = ([p.name] + p.aliases).filter { $0 != key }
+                if !others.isEmpty && !isArg {
+                    let list = others.map { $0 + "=" }.joined(separator: " ")
+                    name += lang == .zh ? "（\(list)）" : " (\(list))"
+                }
                 var text = p.help.text(lang)
                 if case .choice(let set) = p.type {
-                    text += " — " + set.choices.map { c in c.aliases.first.map { "\(c.value)/\($0)" } ?? c.value }.joined(separator: ", ")
+                    text += " — " + (lang == .zh ? set.listed().zh : set.choices.map { c in c.aliases.first.map { "\(c.value)/\($0)" } ?? c.value }.joined(separator: ", "))
                 }
                 if p.required { text += lang == .zh ? "（必填）" : " (required)" }
                 out.append("  " + DisplayWidth.pad(name, to: 22) + " " + text)
             }
         }
-        out.append((lang == .zh ? "示例：" : "example: ") + spec.example)
+        out.append((lang == .zh ? "示例：" : "example: ") + spec.example(lang))
         return out.joined(separator: "\n")
     }
 }
