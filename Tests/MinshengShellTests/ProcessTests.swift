@@ -133,7 +133,8 @@ func runMinsheng(_ args: String, input: String = "", env: String = "", in dir: S
         let dir = Files.temporaryDirectory()
         let r = runMinsheng("--db t.db --lang en -c 'dept add 城建科; set format csv; output all.csv; find depts; count depts; output -; set format json; once one.json; find depts; find depts'", in: dir)
         #expect(r.status == 0)
-        #expect(Files.read(dir + "/all.csv") == "id,name\nD-1,城建科\n1\n")
+        // A plain count in CSV is a one-column table with its header (b89c8c1, issue 17).
+        #expect(Files.read(dir + "/all.csv") == "id,name\nD-1,城建科\ncount\n1\n")
         #expect(Files.read(dir + "/one.json") == "[\n  {\"id\": \"D-1\", \"name\": \"城建科\"}\n]\n")
         #expect(r.stdout == "added department D-1 城建科\n[\n  {\"id\": \"D-1\", \"name\": \"城建科\"}\n]\n")
     }

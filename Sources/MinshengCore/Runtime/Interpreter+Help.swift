@@ -75,6 +75,7 @@ extension Interpreter {
         let params = spec.arguments + spec.options
         if !params.isEmpty {
             out.append(lang == .zh ? "参数：" : "arguments and options:")
+            var rows: [(String, String)] = []
             for p in params {
                 let isArg = spec.arguments.contains { $0.name == p.name }
                 // In Chinese the key a cadre types first, the English one and the other aliases beside.
@@ -90,8 +91,11 @@ extension Interpreter {
                     text += " — " + (lang == .zh ? set.listed().zh : set.choices.map { c in c.aliases.first.map { "\(c.value)/\($0)" } ?? c.value }.joined(separator: ", "))
                 }
                 if p.required { text += lang == .zh ? "（必填）" : " (required)" }
-                out.append("  " + DisplayWidth.pad(name, to: 22) + " " + text)
+                rows.append((name, text))
             }
+            // A column as wide as the longest key (Chinese keys with their English twins run long).
+            let width = max(22, rows.map { DisplayWidth.of($0.0) }.max() ?? 0)
+            out += rows.map { "  " + DisplayWidth.pad($0.0, to: width) + " " + $0.1 }
         }
         out.append((lang == .zh ? "示例：" : "example: ") + spec.example(lang))
         return out.joined(separator: "\n")

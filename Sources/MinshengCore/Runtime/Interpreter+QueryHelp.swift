@@ -81,6 +81,10 @@ extension Interpreter {
             return Localized(en: "tags: " + list.en, zh: "标签：" + list.zh)
         case .phone: return Localized(en: "phone number, matched whole unless revealed", zh: "电话号码，未显示时只能整体比较")
         case .computed(.overdue), .computed(.visited): return Localized(en: "yes or no, computed", zh: "是或否，计算得出")
+        case .computed where f.durationUnit == 3600:
+            return Localized(en: "number of hours (one decimal), computed", zh: "小时数（一位小数），计算得出")
+        case .computed where f.durationUnit != nil:
+            return Localized(en: "number of days (one decimal), computed", zh: "天数（一位小数），计算得出")
         default: return Localized(en: "number of days, computed", zh: "天数，计算得出")
         }
     }

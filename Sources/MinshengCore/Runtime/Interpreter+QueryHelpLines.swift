@@ -39,7 +39,7 @@ extension Interpreter {
                     + " FIELD: an aggregate of a number or a duration per group, e.g. avg days-to-resolve; several separated by commas",
                 zh: functions.map { glossed($0.label.zh, $0.rawValue) }.joined(separator: "、") + " 字段：每组数字或时长字段的汇总，如 平均 办结天数；多个用逗号隔开"),
             Localized(
-                en: "having count > 50 (满足) keeps the groups whose count or aggregate compares so; order by count desc (数量) orders the groups",
+                en: "having (满足) count > 50 keeps the groups whose count or aggregate compares so; order by count (数量) desc orders the groups by it",
                 zh: "满足 数量 > 50：只留下数量或汇总符合的组；排序 数量 降序：按数量（或汇总、分组字段）给组排序"),
         ]
         return lines.map { "  " + $0.text(lang) }

@@ -89,7 +89,7 @@ public struct QueryParser {
             } else {
                 let aggregates = AggregateFunction.allCases.map(\.rawValue)
                 var expected = allowGroups ? ["where", "by"] + aggregates + ["having", "order by", "limit"] : ["where", "order by", "limit"]
-                if q.predicate != nil { expected = allowGroups ? ["and", "or", "by"] + aggregates : ["and", "or", "order by", "limit"] }
+                if q.predicate != nil { expected = ["and", "or"] + (allowGroups ? ["by"] + aggregates : []) + ["order by", "limit"] }
                 let list = Self.listed(expected)
                 throw .syntax("unexpected \(t.spelling); expected \(list.en)", "多余的 \(t.spelling)；此处可用 \(list.zh)", at: t.location)
             }
@@ -158,9 +158,9 @@ public struct QueryParser {
 
     mutating func parseCount(_ what: String) throws(ScriptError) -> Int {
         let zh = Self.listed([what]).zh
-        guard let t = next() else { throw .syntax("\(what) needs a number", "\(zh) 需要数字", at: end) }
+        guard let t = next() else { throw .syntax("\(what) needs a number", "\(zh)需要数字", at: end) }
         guard let s = try? context.folded(t), let n = Int(s), n >= 0 else {
-            throw .syntax("\(what) needs a whole number, not \(t.spelling)", "\(zh) 需要非负整数，而不是 \(t.spelling)", at: t.location)
+            throw .syntax("\(what) needs a whole number, not \(t.spelling)", "\(zh)需要非负整数，而不是 \(t.spelling)", at: t.location)
         }
         return n
     }
