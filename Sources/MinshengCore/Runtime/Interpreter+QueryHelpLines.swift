@@ -28,7 +28,8 @@ extension Interpreter {
         let glossed = { (zh: String, en: String) in "\(zh)（\(en)）" }
         let lines = [
             Localized(
-                en: "by FIELD gives a row per value; by tags (tags, groups) or a household's cadre a row per tag or cadre, a record with two counted under both",
+                en:
+                    "by FIELD gives a row per value; by tags (tags, groups) or a household's cadre a row per tag or cadre, a record with two counted under both",
                 zh: "按字段分组时每组一行；按标签（tags、特殊群体 groups）或住户的包片干部（cadre）分组时每个标签、每名干部一行，有两个的两组都计"),
             Localized(
                 en: "by " + buckets.map { "\($0.rawValue)(FIELD)" }.joined(separator: ", ")

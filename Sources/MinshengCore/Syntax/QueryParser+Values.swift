@@ -62,11 +62,12 @@ extension QueryParser {
             guard op != .contains else { throw opError(field, op, opToken, allowed: "= != < <= > >=") }
             guard let (start, end) = timeRange(raw) else {
                 let today = RelativeDay.today.words
+                let (week, month) = (RelativePeriod.thisWeek, RelativePeriod.thisMonth)
                 throw .validation(
                     "\(field.name) is a date; '\(raw)' is not a date", "\(field.label.zh)是日期，'\(raw)' 不是日期", at: loc,
                     hint: Localized(
-                        en: "write 2019-11-05, 2019-11, 2019-W49, \(today[0]), \(today[0])-7d, \(RelativePeriod.thisWeek.rawValue) or \(RelativePeriod.thisMonth.rawValue)",
-                        zh: "可写 2019-11-05、2019-11、2019-W49、\(today[1])、\(today[1])-7天、\(RelativePeriod.thisWeek.zh)、\(RelativePeriod.thisMonth.zh)"))
+                        en: "write 2019-11-05, 2019-11, 2019-W49, \(today[0]), \(today[0])-7d, \(week.rawValue) or \(month.rawValue)",
+                        zh: "可写 2019-11-05、2019-11、2019-W49、\(today[1])、\(today[1])-7天、\(week.zh)、\(month.zh)"))
             }
             // A date field stores `YYYY-MM-DD`, so it compares with days, not moments.
             let isDate = field.type == .date
