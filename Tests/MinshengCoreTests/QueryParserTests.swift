@@ -68,6 +68,11 @@ func holds(_ p: Predicate, _ record: [String: String]) -> Bool {
         ("created = today", "2019-12-03T00:00:00", "2019-12-04T00:00:00"),
         ("created = today-7d", "2019-11-26T00:00:00", "2019-11-27T00:00:00"),
         ("created = 本月", "2019-12-01T00:00:00", "2020-01-01T00:00:00"),
+        ("created = 今天-7天", "2019-11-26T00:00:00", "2019-11-27T00:00:00"),
+        // Every word `Period.parse` reads (RelativePeriod), a query reads too.
+        ("created = last-month", "2019-11-01T00:00:00", "2019-12-01T00:00:00"),
+        ("created = 本季度", "2019-10-01T00:00:00", "2020-01-01T00:00:00"),
+        ("created = last-quarter", "2019-07-01T00:00:00", "2019-10-01T00:00:00"),
     ])
     func dateSpans(_ condition: String, _ from: String, _ to: String) throws {
         let q = try query("find cases where " + condition)

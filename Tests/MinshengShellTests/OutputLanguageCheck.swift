@@ -6,9 +6,10 @@ import MinshengCore
 /// Chinese word, or a command example she may type; in an English session a Chinese word
 /// that is not a value she typed or a Chinese spelling she may type.
 ///
-/// What a user may type is read from the command table, the choice sets and the record
-/// schemas, never listed by hand: command words, option keys, choice values, kind and
-/// field names, and the words of the table's examples. Such a word passes in Chinese only
+/// What a user may type is read from the command table, the choice sets, the record
+/// schemas and the query language, never listed by hand: command words, option keys, choice
+/// values, kind and field names, query keywords, buckets, aggregates and date words, and the
+/// words of the table's examples. Such a word passes in Chinese only
 /// where it stands as an example: `key=`, `=value`, beside a Chinese word (`紧急（urgent）`,
 /// `consult/咨询`), suggested in quotes (`是不是要输入 'lead'？`), or in a run of text that starts
 /// with a command (`help case new`, `诉求 派单 C-1 科室=…`).
@@ -65,6 +66,12 @@ struct OutputLanguageCheck {
             add(setting.name)
             setting.zh.forEach(add)
         }
+        // The query language: its keywords, time buckets, aggregates and date words, each spelling.
+        QueryParser.keywordSpellings.values.flatMap { $0 }.forEach(add)
+        TimeBucket.allCases.flatMap(\.words).forEach(add)
+        AggregateFunction.allCases.flatMap(\.words).forEach(add)
+        RelativeDay.allCases.flatMap(\.words).forEach(add)
+        RelativePeriod.allCases.flatMap(\.words).forEach(add)
         for schema in RecordSchema.all {
             schema.words.forEach(add)
             schema.zhWords.forEach(add)

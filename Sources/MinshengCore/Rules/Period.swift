@@ -49,19 +49,7 @@ public struct Period: Sendable, Equatable {
     /// `this-quarter`/`本季度`, `last-quarter`/`上季度`.
     public static func parse(_ text: String, today: Day) -> Period? {
         let s = text.trimmingWhitespace()
-        switch s.lowercased() {
-        case "this-week", "本周": return week(containing: today)
-        case "last-week", "上周": return week(containing: today).previous
-        case "this-month", "本月":
-            let c = today.components
-            return month(c.year, c.month)
-        case "last-month", "上月": return parse("this-month", today: today)?.previous
-        case "this-quarter", "本季度":
-            let c = today.components
-            return quarter(c.year, (c.month + 2) / 3)
-        case "last-quarter", "上季度": return parse("this-quarter", today: today)?.previous
-        default: break
-        }
+        if let relative = RelativePeriod.named(s) { return relative.period(today: today) }
         if let d = Day.parse(s) { return days(d, d) }
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), y > 0 else { return nil }

@@ -35,15 +35,20 @@ extension Interpreter {
             hint: Suggestion.hint(for: words.last ?? first, in: table.firstWords + table.commands.flatMap { $0.spellings.compactMap { $0.dropFirst().first } }))
     }
 
+    /// One command in a list: in English `case new (诉求 新建)`, in Chinese `诉求 新建（case new）`,
+    /// the session's spelling first and the other beside, since either may be typed.
     func line(for spec: CommandSpec) -> String {
-        let zh = spec.aliases.first { $0.first.map { $0.unicodeScalars.contains { $0.value > 0x2E80 } } ?? false }
-        let name = spec.displayName + (zh.map { " (\($0.joined(separator: " ")))" } ?? "")
+        let zh = spec.name(.zh)
+        let name =
+            zh == spec.displayName
+            ? zh : lang == .zh ? "\(zh)（\(spec.displayName)）" : "\(spec.displayName) (\(zh))"
         return "  " + DisplayWidth.pad(name, to: 30) + " " + spec.summary.text(lang)
     }
 
     func overview() -> String {
-        let head = lang == .zh
-            ? "minsheng（民声）命令。输入 help 命令 查看用法、选项和示例，如 help case new。"
+        let head =
+            lang == .zh
+            ? "minsheng（民声）命令。输入 帮助 命令 查看用法、选项和示例，如 帮助 诉求 新建。"
             : "minsheng (民声) commands. Type 'help COMMAND' for usage, options and an example, e.g. 'help case new'."
         var lines = [head]
         // A login whose roles are enforced sees what it may do (`help COMMAND` still explains any).
@@ -58,9 +63,11 @@ extension Interpreter {
         if let access, access.enforced {
             let roles = access.grants.map { $0.role.label.text(lang) }
             lines.append("")
-            lines.append(lang == .zh
-                ? "（只列出 \(access.identity.login) 可用的命令：\(roles.isEmpty ? "没有角色" : roles.joined(separator: "、"))；role list 查看授权）"
-                : "(only the commands \(access.identity.login) may use: \(roles.isEmpty ? "no role" : roles.joined(separator: ", ")); role list shows the grants)")
+            lines.append(
+                lang == .zh
+                    ? "（只列出 \(access.identity.login) 可用的命令：\(roles.isEmpty ? "没有角色" : roles.joined(separator: "、"))；role list 查看授权）"
+                    : "(only the commands \(access.identity.login) may use: \(roles.isEmpty ? "no role" : roles.joined(separator: ", ")); role list shows the grants)"
+            )
         }
         return lines.joined(separator: "\n")
     }
@@ -70,24 +77,35 @@ extension Interpreter {
         out.append((lang == .zh ? "用法：" : "usage: ") + spec.usage(lang))
         out.append("  " + spec.summary.text(lang))
         if !spec.aliases.isEmpty {
-            out.append((lang == .zh ? "别名：" : "aliases: ") + spec.aliases.map { $0.joined(separator: " ") }.joined(separator: ", "))
+            out.append((lang == .zh ? "别名：" : "aliases: ") + spec.aliases.map { $0.joined(separator: " ") }.joined(separator: lang == .zh ? "、" : ", "))
         }
         let params = spec.arguments + spec.options
         if !params.isEmpty {
             out.append(lang == .zh ? "参数：" : "arguments and options:")
+            var rows: [(String, String)] = []
             for p in params {
                 let isArg = spec.arguments.contains { $0.name == p.name }
-                var name = isArg ? p.name.uppercased() : p.name + "="
-                if !p.aliases.isEmpty && !isArg { name += " (\(p.aliases.map { $0 + "=" }.joined(separator: " ")))" }
+                // In Chinese the key a cadre types first, the English one and the other aliases beside.
+                let key = p.name(lang)
+                var name = isArg ? (lang == .zh ? key : p.name.uppercased()) : key + "="
+                let others = ([p.name] + p.aliases).filter { $0 != key }
+                if !others.isEmpty && !isArg {
+                    let list = others.map { $0 + "=" }.joined(separator: " ")
+                    name += lang == .zh ? "（\(list)）" : " (\(list))"
+                }
                 var text = p.help.text(lang)
                 if case .choice(let set) = p.type {
-                    text += " — " + set.choices.map { c in c.aliases.first.map { "\(c.value)/\($0)" } ?? c.value }.joined(separator: ", ")
+                    let english = set.choices.map { c in c.aliases.first.map { "\(c.value)/\($0)" } ?? c.value }.joined(separator: ", ")
+                    text += " — " + (lang == .zh ? set.listed().zh : english)
                 }
                 if p.required { text += lang == .zh ? "（必填）" : " (required)" }
-                out.append("  " + DisplayWidth.pad(name, to: 22) + " " + text)
+                rows.append((name, text))
             }
+            // A column as wide as the longest key (Chinese keys with their English twins run long).
+            let width = max(22, rows.map { DisplayWidth.of($0.0) }.max() ?? 0)
+            out += rows.map { "  " + DisplayWidth.pad($0.0, to: width) + " " + $0.1 }
         }
-        out.append((lang == .zh ? "示例：" : "example: ") + spec.example)
+        out.append((lang == .zh ? "示例：" : "example: ") + spec.example(lang))
         return out.joined(separator: "\n")
     }
 }

@@ -7,27 +7,9 @@ extension Interpreter {
         let zh = lang == .zh
         let counting = spec.id == .count
         var out: [String] = []
-        let verb = zh ? (counting ? "统计" : "查找") : spec.displayName
-        if counting {
-            out.append(
-                (zh ? "用法：" : "usage: ")
-                    + (zh
-                        ? "\(verb) 种类 [条件 条件式] [按 字段, …] [限制 N]（或 count KIND [where …] [by FIELD, …] [limit N]）"
-                        : "count KIND [where CONDITION] [by FIELD, …] [limit N]"))
-        } else {
-            out.append(
-                (zh ? "用法：" : "usage: ")
-                    + (zh
-                        ? "\(verb) 种类 [条件 条件式] [排序 字段 [升序|降序], …] [限制 N [跳过 M]]（或 find KIND [where …] [order by …] [limit N [offset M]]）"
-                        : "find KIND [where CONDITION] [order by FIELD [asc|desc], …] [limit N [offset M]]"))
-        }
+        out.append((zh ? "用法：" : "usage: ") + Self.queryUsage(counting: counting).text(lang))
         out.append("  " + spec.summary.text(lang))
-        if counting {
-            out.append(
-                zh
-                    ? "  按字段分组时每组一行；按标签（tags、特殊群体 groups）或住户的包片干部（cadre）分组时每个标签、每名干部一行，有两个的两组都计"
-                    : "  by FIELD gives a row per value; by tags (tags, groups) or a household's cadre a row per tag or cadre, a record with two counted under both")
-        }
+        if counting { out += groupLines() }
         if let kind {
             out += kindFields(kind)
         } else {
@@ -35,7 +17,7 @@ extension Interpreter {
         }
         out += operatorLines()
         out += keywordLines()
-        out.append((zh ? "日期：" : "dates: ") + (zh ? Self.dateForms.zh : Self.dateForms.en))
+        out.append((zh ? "日期：" : "dates: ") + Self.dateForms.text(lang))
         out.append(zh ? "示例：" : "examples:")
         let examples = kind.map { Self.queryExamples(for: $0) } ?? Self.generalExamples
         out += examples.filter { kind != nil || $0.en.hasPrefix(counting ? "count" : "find") }.map { "  " + $0.text(lang) }
@@ -99,53 +81,27 @@ extension Interpreter {
             return Localized(en: "tags: " + list.en, zh: "标签：" + list.zh)
         case .phone: return Localized(en: "phone number, matched whole unless revealed", zh: "电话号码，未显示时只能整体比较")
         case .computed(.overdue), .computed(.visited): return Localized(en: "yes or no, computed", zh: "是或否，计算得出")
+        case .computed where f.durationUnit == 3600:
+            return Localized(en: "number of hours (one decimal), computed", zh: "小时数（一位小数），计算得出")
+        case .computed where f.durationUnit != nil:
+            return Localized(en: "number of days (one decimal), computed", zh: "天数（一位小数），计算得出")
         default: return Localized(en: "number of days, computed", zh: "天数，计算得出")
         }
     }
-
-    func operatorLines() -> [String] {
-        let zh = lang == .zh
-        let rows: [(String, Localized)] = [
-            ("= != < <= > >=", Localized(en: "compare; a date = a day, week or month means anywhere in it", zh: "比较；日期 = 某日、某周、某月 指其间任何时刻")),
-            ("~", Localized(en: "contains (text; a reference: its name contains; tags: has)", zh: "包含（文本；引用字段：名称包含；标签：含有）")),
-            (zh ? "属于 (A, B)  非 属于 (…)" : "in (A, B)  not in (…)", Localized(en: "one of, none of", zh: "属于其一、都不是（in、not in）")),
-            (zh ? "为空  是 非 为空" : "is empty  is not empty", Localized(en: "has no value, has one", zh: "没有值、有值（is empty、is not empty）")),
-            (
-                zh ? "非  且  或  ( )" : "not  and  or  ( )",
-                Localized(en: "combine conditions; a yes-or-no field stands alone: not visited", zh: "组合条件（not、and、or）；是否字段可单独写：非 已走访")
-            ),
-        ]
-        let width = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
-        let byType = Localized(
-            en:
-                "  by type: text all; number = != < <= > >= in; date = != < <= > >=; choice = != in; reference = != ~ in; tags = != ~ in; yes or no alone or = yes|no",
-            zh: "  按类型：文本 全部；数字 = != < <= > >= in；日期 = != < <= > >=；可选值 = != in；引用 = != ~ in；标签 = != ~ in；是或否 单独写或 = yes|no")
-        return [lang == .zh ? "运算符：" : "operators:"] + rows.map { "  " + DisplayWidth.pad($0.0, to: width) + "  " + $0.1.text(lang) } + [byType.text(lang)]
-    }
-
-    func keywordLines() -> [String] {
-        let words = QueryParser.keywords.keys.sorted().map { key in
-            let chinese = (QueryParser.keywords[key] ?? []).filter { $0 != key }.joined(separator: "/")
-            return lang == .zh ? "\(chinese)（\(key)）" : "\(key) \(chinese)"
-        }
-        return [(lang == .zh ? "中文关键词：" : "Chinese keywords: ") + words.joined(separator: lang == .zh ? "，" : ", ")]
-    }
-
-    static let dateForms = Localized(
-        en:
-            "2019-11-05, 2019-11-05T14:30, 2019-11 (a month), 2019-W49 (a week), today (今天), yesterday (昨天), today-7d, this-week (本周), last-week (上周), this-month (本月)",
-        zh: "2019-11-05、2019-11-05T14:30、2019-11（月）、2019-W49（周）、今天（today）、昨天（yesterday）、today-7d、本周（this-week）、上周（last-week）、本月（this-month）")
 
     /// The examples `help find` and `help count` print, in English and in Chinese.
     public static let generalExamples: [Localized] = [
         Localized(en: "find cases where status = open and dept = 城管科 order by due limit 10", zh: "查找 诉求 条件 状态 = 未办结 且 科室 = 城管科 排序 期限 限制 10"),
         Localized(en: "find households where tags ~ hardship and not visited", zh: "查找 住户 条件 标签 ~ 困难 且 非 已走访"),
-        Localized(en: "find households where last-visit < today-30d order by last-visit", zh: "查找 住户 条件 最近走访 < today-30d 排序 最近走访"),
+        Localized(en: "find households where last-visit < today-30d order by last-visit", zh: "查找 住户 条件 最近走访 < 今天-30天 排序 最近走访"),
         Localized(en: "find cadres where visits = 0 and role = office", zh: "查找 干部 条件 走访数 = 0 且 角色 = 机关"),
         Localized(en: "count cases where community ~ 六里屯 by status", zh: "统计 诉求 条件 社区 ~ 六里屯 按 状态"),
         Localized(en: "count cases where created = this-month and overdue", zh: "统计 诉求 条件 受理时间 = 本月 且 超期"),
         Localized(en: "count households by tags", zh: "统计 住户 按 标签"),
         Localized(en: "count households where not visited by cadre", zh: "统计 住户 条件 非 已走访 按 包片干部"),
+        Localized(en: "find cases where resolved > due order by days-to-resolve desc limit 2", zh: "查找 诉求 条件 办结时间 > 办结期限 排序 办结天数 降序 限制 2"),
+        Localized(en: "count cases by month(created) avg days-to-resolve, max response-time", zh: "统计 诉求 按月(受理时间) 平均 办结天数，最大 响应小时"),
+        Localized(en: "count cases by community having count > 1 order by count desc", zh: "统计 诉求 按 社区 满足 数量 > 1 排序 数量 降序"),
     ]
 
     /// The examples `help find KIND` prints: the kind's own, else one of each verb.
@@ -155,7 +111,7 @@ extension Interpreter {
                 generalExamples[0], Localized(en: "find cases where overdue and community ~ 六里屯", zh: "查找 诉求 条件 超期 且 社区 ~ 六里屯"),
                 Localized(en: "find cases where age >= 3 and urgency = urgent", zh: "查找 诉求 条件 天数 >= 3 且 紧急程度 = 紧急"),
                 Localized(en: "count cases where created = 2019-12 by dept", zh: "统计 诉求 条件 受理时间 = 2019-12 按 科室"),
-                Localized(en: "count cases by groups", zh: "统计 诉求 按 特殊群体"),
+                Localized(en: "count cases by groups", zh: "统计 诉求 按 特殊群体"), generalExamples[9], generalExamples[10],
             ],
             .household: [
                 generalExamples[1], Localized(en: "find households where cadre = 王强 order by last-visit", zh: "查找 住户 条件 包片干部 = 王强 排序 最近走访"),

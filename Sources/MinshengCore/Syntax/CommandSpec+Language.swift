@@ -63,7 +63,7 @@ extension CommandSpec {
         }
     }
 
-    /// One word of an example in Chinese: `dept=城建科` → `科室=城建科`, `holiday` → `放假`.
+    /// One word of an example in Chinese: `dept=城建科` → `科室=城建科`, `holiday` → `放假`, `cadre` → `干部`.
     func translated(_ token: String) -> String {
         if let eq = token.firstIndex(of: "="), let option = option(String(token[..<eq])) {
             let value = token[token.index(after: eq)...]
@@ -72,6 +72,8 @@ extension CommandSpec {
         }
         for a in arguments {
             if case .choice = a.type { let t = a.type.chinese(token); if t != token { return t } }
+            // A kind (`merge cadre …`) by its Chinese word (`合并 干部 …`).
+            if case .kind = a.type, let kind = RecordKind.named(token) { return kind.schema.zhWords[0] }
         }
         return token
     }

@@ -108,9 +108,8 @@ public struct BindingContext: Sendable {
     public func day(_ s: String) -> Day? {
         if let d = Day.parse(s) { return d }
         let today = now.day
-        let named: [String: Int] = ["today": 0, "今天": 0, "yesterday": -1, "昨天": -1]
-        if let off = named[s.lowercased()] { return Day(ordinal: today.ordinal + off) }
-        for base in ["today", "今天"] where s.lowercased().hasPrefix(base) {
+        if let named = RelativeDay.named(s) { return Day(ordinal: today.ordinal + named.rawValue) }
+        for base in RelativeDay.today.words where s.lowercased().hasPrefix(base) {
             let rest = s.dropFirst(base.count)
             guard let sign = rest.first, sign == "-" || sign == "+", let d = Duration.parse(String(rest.dropFirst())),
                 d.seconds % 86400 == 0

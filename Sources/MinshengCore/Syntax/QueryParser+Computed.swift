@@ -5,7 +5,7 @@ extension QueryParser {
         i += 1
         let v = next()
         guard let v, let s = try? context.folded(v), let truth = ChoiceSet.onOff.resolve(s) else {
-            throw .validation("\(field.name) is yes or no", "\(field.label.zh)只能是 yes 或 no", at: v?.location ?? end)
+            throw .validation("\(field.name) is yes or no", "\(field.label.zh)只能是 是 或 否", at: v?.location ?? end)
         }
         let wantTrue = (truth.value == "on") == (op.kind != .comparison("!="))
         return wantTrue ? holds : .not(holds)

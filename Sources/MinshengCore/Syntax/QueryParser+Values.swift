@@ -61,11 +61,13 @@ extension QueryParser {
         case .dateTime, .date:
             guard op != .contains else { throw opError(field, op, opToken, allowed: "= != < <= > >=") }
             guard let (start, end) = timeRange(raw) else {
+                let today = RelativeDay.today.words
+                let (week, month) = (RelativePeriod.thisWeek, RelativePeriod.thisMonth)
                 throw .validation(
                     "\(field.name) is a date; '\(raw)' is not a date", "\(field.label.zh)是日期，'\(raw)' 不是日期", at: loc,
                     hint: Localized(
-                        en: "write 2019-11-05, 2019-11, 2019-W49, today, today-7d, this-week or this-month",
-                        zh: "可写 2019-11-05、2019-11、2019-W49、today、today-7d、this-week、this-month"))
+                        en: "write 2019-11-05, 2019-11, 2019-W49, \(today[0]), \(today[0])-7d, \(week.rawValue) or \(month.rawValue)",
+                        zh: "可写 2019-11-05、2019-11、2019-W49、\(today[1])、\(today[1])-7天、\(week.zh)、\(month.zh)"))
             }
             // A date field stores `YYYY-MM-DD`, so it compares with days, not moments.
             let isDate = field.type == .date
@@ -94,26 +96,19 @@ extension QueryParser {
     func opError(_ field: FieldSpec, _ op: Comparison, _ token: Token, allowed: String) -> ScriptError {
         .validation(
             "'\(op.rawValue)' does not apply to \(field.name)", "'\(op.rawValue)' 不能用于\(field.label.zh)（\(field.name)）",
-            at: token.location, hint: Localized(en: "use \(allowed)", zh: "可用 \(allowed)"))
+            at: token.location, hint: Localized(en: "use \(allowed)", zh: "可用 \(Self.chineseOperators(allowed))"))
+    }
+
+    /// Operators as a Chinese hint writes them: `in` by its Chinese keyword (`= != 属于`).
+    static func chineseOperators(_ allowed: String) -> String {
+        allowed.split(separator: " ").map { op in keywords[String(op)]?.dropFirst().first ?? String(op) }.joined(separator: " ")
     }
 
     /// A date word as a half-open span of time: a moment, a day, a week or a month.
     func timeRange(_ s: String) -> (Timestamp, Timestamp)? {
         if s.contains("T") || s.contains(":"), let t = context.time(s) { return (t, t.adding(seconds: 1)) }
         if let d = context.day(s) { return (Timestamp(day: d), Timestamp(day: Day(ordinal: d.ordinal + 1))) }
-        let today = context.now.day
-        switch s.lowercased() {
-        case "this-week", "本周":
-            let monday = Day(ordinal: today.ordinal - (today.weekday - 1))
-            return (Timestamp(day: monday), Timestamp(day: Day(ordinal: monday.ordinal + 7)))
-        case "last-week", "上周":
-            let monday = Day(ordinal: today.ordinal - (today.weekday - 1) - 7)
-            return (Timestamp(day: monday), Timestamp(day: Day(ordinal: monday.ordinal + 7)))
-        case "this-month", "本月":
-            let c = today.components
-            return monthRange(c.year, c.month)
-        default: break
-        }
+        if let relative = RelativePeriod.named(s), let p = relative.period(today: context.now.day) { return (p.start, p.end) }
         let parts = s.split(separator: "-")
         guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]) else { return nil }
         if let m = Int(parts[1]), parts[1].count <= 2 { return monthRange(y, m) }

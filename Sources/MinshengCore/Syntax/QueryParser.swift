@@ -48,7 +48,7 @@ public struct QueryParser {
         while let t = peek() {
             if isKeyword(t, "where") {
                 i += 1
-                guard q.predicate == nil else { throw .syntax("'where' given twice", "重复的 where", at: t.location) }
+                guard q.predicate == nil else { throw .syntax("'where' given twice", "重复的 \(Self.listed(["where"]).zh)", at: t.location) }
                 q.predicate = try parseOr(kind.schema)
             } else if isKeyword(t, "order") {
                 i += 1
@@ -87,9 +87,11 @@ public struct QueryParser {
                     q.offset = try parseCount("offset")
                 }
             } else {
-                var expected = allowGroups ? "where, by, avg, sum, min, max, having, order by, limit" : "where, order by, limit"
-                if q.predicate != nil { expected = allowGroups ? "and, or, by, avg, sum, min, max" : "and, or, order by, limit" }
-                throw .syntax("unexpected \(t.spelling); expected \(expected)", "多余的 \(t.spelling)；此处可用 \(expected)", at: t.location)
+                let aggregates = AggregateFunction.allCases.map(\.rawValue)
+                var expected = allowGroups ? ["where", "by"] + aggregates + ["having", "order by", "limit"] : ["where", "order by", "limit"]
+                if q.predicate != nil { expected = ["and", "or"] + (allowGroups ? ["by"] + aggregates : []) + ["order by", "limit"] }
+                let list = Self.listed(expected)
+                throw .syntax("unexpected \(t.spelling); expected \(list.en)", "多余的 \(t.spelling)；此处可用 \(list.zh)", at: t.location)
             }
         }
         if let orderToken, !pendingOrder.isEmpty {
@@ -115,6 +117,18 @@ public struct QueryParser {
             q.predicate = q.predicate.map { .and($0, .isEmpty(f)) } ?? .isEmpty(f)
         }
         return q
+    }
+
+    /// Keywords as a message lists them: `where, order by, limit` / `条件（where）、排序（order by）、
+    /// 限制（limit）` — the Chinese spelling from `keywords` (an aggregate's from its own
+    /// words), the English beside, since either may be typed.
+    static func listed(_ phrases: [String]) -> Localized {
+        let zh = phrases.map { phrase in
+            let first = String(phrase.split(separator: " ").first ?? "")
+            let chinese = keywords[first]?.dropFirst().first ?? AggregateFunction.named(first)?.label.zh ?? phrase
+            return "\(chinese)（\(phrase)）"
+        }
+        return Localized(en: phrases.joined(separator: ", "), zh: zh.joined(separator: "、"))
     }
 
     var kindsHint: Localized {
@@ -143,9 +157,10 @@ public struct QueryParser {
     }
 
     mutating func parseCount(_ what: String) throws(ScriptError) -> Int {
-        guard let t = next() else { throw .syntax("\(what) needs a number", "\(what) 需要数字", at: end) }
+        let zh = Self.listed([what]).zh
+        guard let t = next() else { throw .syntax("\(what) needs a number", "\(zh)需要数字", at: end) }
         guard let s = try? context.folded(t), let n = Int(s), n >= 0 else {
-            throw .syntax("\(what) needs a whole number, not \(t.spelling)", "\(what) 需要非负整数，而不是 \(t.spelling)", at: t.location)
+            throw .syntax("\(what) needs a whole number, not \(t.spelling)", "\(zh)需要非负整数，而不是 \(t.spelling)", at: t.location)
         }
         return n
     }
