@@ -111,6 +111,27 @@ import Testing
         #expect(after.stdout.contains("change log intact"), "\(after.stdout)")
     }
 
+    /// `scripts/district` builds its demo from `examples/district.msh` and binds its demo logins
+    /// to cadres of that demo by name (`examples/district-roles.msh`): both must run, and the
+    /// community cadre's login then sees her community's cases only. (The demo's names changed
+    /// once and the logins' script failed without a test noticing.)
+    @Test func theDistrictDemoAndItsLoginsBuild() throws {
+        guard let db = freshDatabase() else { return }
+        let dir = Files.temporaryDirectory()
+        let built = runMinsheng("--db '\(db)' --norc --now 2019-12-02T08:30 --as 系统 '\(packageRoot)/examples/district.msh'", in: dir)
+        #expect(built.status == 0, "\(built.stderr)")
+        for name in ["mayinglin", "zhangjinghua", "balizhuang", "jijian", "shenji", "guanli"] {
+            #expect(TestServer.runSQL(TestServer.host ?? "", "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(name)') THEN CREATE ROLE \(name) LOGIN; END IF; END $$"))
+        }
+        let roles = runMinsheng("--db '\(db)' --norc --now 2019-12-02T08:30 '\(packageRoot)/examples/district-roles.msh'", in: dir)
+        #expect(roles.status == 0, "\(roles.stderr)")
+        let asCadre = db.replacingOccurrences(of: "postgres@", with: "mayinglin@")
+        let seen = runMinsheng("--db '\(asCadre)' --norc --lang en -c 'count cases; count cases where community != 八里庄·六里屯社区'", in: dir)
+        #expect(seen.status == 0, "\(seen.stderr)")
+        let counts = seen.stdout.split(separator: "\n").map(String.init)
+        #expect(counts.count == 2 && (Int(counts[0]) ?? 0) > 0 && counts[1] == "0", "\(seen.stdout)")
+    }
+
     @Test func connectionStringsAndAClearErrorWhenTheServerIsMissing() throws {
         let (db, problem) = TestServer.freshDatabase()
         guard let db, let host = TestServer.host else {
