@@ -80,16 +80,8 @@ extension PostgresConnection {
         held = []
         beginHeld = false
         if let last { statements.append(last) }
-        guard let pipe = libpq.pipeline else {
-            var result: OpaquePointer?
-            for s in statements {
-                let r = try run(s.sql, s.arguments)
-                s.onRows?(rows(of: r))
-                if let result { libpq.PQclear(result) }
-                result = r
-            }
-            return result
-        }
+        // Only a connection in pipeline mode holds anything (`hold`, `prefetch`, `heldTransaction`).
+        guard let pipe = libpq.pipeline else { throw ScriptError.runtimeFailure("statements were held without libpq's pipeline mode") }
         // Statements are prepared before the pipeline starts (preparing waits for its answer).
         let texts = statements.map { serverText($0.sql) }
         var names: [String?] = []
