@@ -5,6 +5,9 @@ extension FieldSpec {
         if case .reference = type { return true }
         return false
     }
+
+    /// A grouping where one record falls in several groups: a tag each, a cadre each.
+    var groupsPerValue: Bool { type == .tags || fact == .cadre }
 }
 
 extension SQLStore {
@@ -69,7 +72,7 @@ extension SQLStore {
     /// group's count is shared out here, so both engines answer alike without splitting
     /// strings in SQL. Nil when no group holds several values.
     func countByTags(_ query: Query, now: Timestamp) throws -> ResultSet? {
-        let positions = query.groups.indices.filter { query.groups[$0].type == .tags || query.groups[$0].fact == .cadre }
+        let positions = query.groups.indices.filter { query.groups[$0].groupsPerValue }
         guard !positions.isEmpty else { return nil }
         var whole = query
         whole.limit = nil
@@ -132,7 +135,6 @@ extension SQLStore {
         }
         var out = sorted.map { $0 + [StoreValue.integer(counts[$0.map(\.text)] ?? 0)] }
         if let limit = query.limit { out = Array(out.prefix(limit)) }
-        let countField = FieldSpec("count", ["数量"], .integer, label: Localized(en: "count", zh: "数量"), column: nil)
-        return ResultSet(columns: query.groups + [countField], rows: out)
+        return ResultSet(columns: query.groups + [Self.countField], rows: out)
     }
 }

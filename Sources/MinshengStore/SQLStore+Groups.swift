@@ -96,9 +96,12 @@ extension SQLStore {
         return condition
     }
 
+    /// The column every count result ends its groups with.
+    static let countField = FieldSpec("count", ["数量"], .integer, label: Localized(en: "count", zh: "数量"), column: nil)
+
     public func count(_ query: Query, now: Timestamp) throws -> ResultSet {
         // A household counted once per tag, per assigned cadre: summed after the query.
-        if query.groups.contains(where: { $0.type == .tags || $0.fact == .cadre }) {
+        if query.groups.contains(where: \.groupsPerValue) {
             guard query.aggregates.isEmpty, query.having.isEmpty, query.groupOrdering.isEmpty, !query.groupings.contains(where: { $0.bucket != nil }) else {
                 throw ScriptError(
                     .validation,
@@ -110,8 +113,7 @@ extension SQLStore {
             if let perTag = try countByTags(query, now: now) { return perTag }
         }
         let c = compileCount(query, now: now)
-        let countField = FieldSpec("count", ["数量"], .integer, label: Localized(en: "count", zh: "数量"), column: nil)
-        let columns = query.groupings.map(\.column) + [countField] + query.aggregates.map(\.column)
+        let columns = query.groupings.map(\.column) + [Self.countField] + query.aggregates.map(\.column)
         let k = query.groupings.count
         return try withDatabase { db in
             let rows = try db.rows(c.sql, c.arguments).map { row -> [StoreValue] in

@@ -155,13 +155,6 @@ extension SQLStore {
         return (names, select.joined(separator: ", "))
     }
 
-    /// The images of rows as they are now, in the order given ("null" for a row not there).
-    func imagesOf(_ rows: [(table: String, id: Int)], _ db: SQLConnection) throws -> [String] {
-        let images = try requestImages(rows, db)
-        try db.sendHeld()
-        return images.of(rows)
-    }
-
     /// Asks for the images of rows; they are there once `db.sendHeld()` has run (on a server
     /// the queries travel with the next statement that is awaited: no round trip of their own).
     func requestImages(_ rows: [(table: String, id: Int)], _ db: SQLConnection) throws -> RowImages {
