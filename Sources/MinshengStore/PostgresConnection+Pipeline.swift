@@ -47,11 +47,11 @@ extension PostgresConnection {
     /// Sends whatever is held, now (the protocol's spelling of `sendHeld(then: nil)`).
     func sendHeld() throws { try sendHeld(then: nil) }
 
-    /// One transaction whose BEGIN (and `with`, read with it) goes out with its first
-    /// statement; a transaction that sent nothing costs no round trip at all.
-    func heldTransaction<T>(begin: String, with prefetch: [HeldStatement] = [], _ body: () throws -> T) throws -> T {
+    /// One transaction whose BEGIN goes out with its first statement; a transaction that
+    /// sent nothing costs no round trip at all.
+    func heldTransaction<T>(begin: String, _ body: () throws -> T) throws -> T {
         guard libpq.pipeline != nil, held.isEmpty else { return try within(begin: begin, commit: "COMMIT", rollback: "ROLLBACK", body) }
-        held = [HeldStatement(begin)] + prefetch
+        held = [HeldStatement(begin)]
         beginHeld = true
         do {
             let result = try body()

@@ -33,8 +33,6 @@ final class PostgresEngine: SQLEngine {
     private var upgraded = false
     /// What `interrupt()` sends the server a cancel request with (`PQgetCancel`).
     private let canceller = PostgresCanceller()
-    /// The open writing transaction's wall clock, read with its BEGIN.
-    private var wall: String?
 
     init(conninfo: String) {
         self.conninfo = conninfo
@@ -191,12 +189,10 @@ final class PostgresEngine: SQLEngine {
             depth = nil
             currentEffect = nil
         }
-        wall = nil
-        defer { wall = nil }
-        // BEGIN goes out with the transaction's first statement; a writer's wall clock for
-        // the log is read in the same round trip.
+        // BEGIN goes out with the transaction's first statement (the log's wall clock comes
+        // with the head of the chain it appends to: `SQLDialect.appendHead`).
         if effect == .reads { return try c.heldTransaction(begin: "BEGIN READ ONLY", body) }
-        return try c.heldTransaction(begin: "BEGIN", with: [HeldStatement("SELECT minsheng_wall()") { [weak self] in self?.wall = $0.first?[0].text }], body)
+        return try c.heldTransaction(begin: "BEGIN", body)
     }
 
     /// Databases made before ids came from sequences numbered their rows themselves: each
@@ -251,8 +247,7 @@ final class PostgresEngine: SQLEngine {
     /// The server's clock at the transaction's start, which its trigger writes into every
     /// entry whatever the client sends (a privileged login may fix it: tests).
     func wallClock(_ db: SQLConnection) throws -> String {
-        if let wall { return wall }
-        return try db.string("SELECT minsheng_wall()") ?? ""
+        try db.string("SELECT minsheng_wall()") ?? ""
     }
 
     func columnNames(_ table: String) throws -> [String] {

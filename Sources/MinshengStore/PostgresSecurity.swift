@@ -125,6 +125,9 @@ enum PostgresSecurity {
         let branches = phoneTables.map { t in
             "    WHEN '\(t.table)' THEN SELECT x.phone INTO p FROM \(t.table) x WHERE x.id = rid AND (\(t.read));"
         }.joined(separator: "\n")
+        let digestBranches = phoneTables.map { t in
+            "    WHEN '\(t.table)' THEN SELECT x.phone INTO p FROM \(t.table) x WHERE x.id = rid;"
+        }.joined(separator: "\n")
         return """
             CREATE TABLE IF NOT EXISTS minsheng_reveal (
               id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -173,8 +176,11 @@ enum PostgresSecurity {
               LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
             DECLARE p text;
             BEGIN
-              IF NOT tbl = ANY (ARRAY[\(phoneTables.map { "'\($0.table)'" }.joined(separator: ", "))]) THEN RETURN NULL; END IF;
-              EXECUTE format('SELECT phone FROM %I WHERE id = $1', tbl) INTO p USING rid;
+              -- A statement per table, not one built at each call: its plan is kept.
+              CASE tbl
+            \(digestBranches)
+                ELSE RETURN NULL;
+              END CASE;
               IF p IS NULL THEN RETURN NULL; END IF;
               RETURN encode(sha256(convert_to((SELECT k FROM minsheng_secret LIMIT 1) || p, 'UTF8')), 'hex');
             END $$;
@@ -229,12 +235,16 @@ enum PostgresSecurity {
               OR pg_has_role(session_user, (SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'event'), 'MEMBER')
         $$;
         -- The wall-clock time of the transaction (UTC); a privileged login may fix it (tests).
+        -- PL/pgSQL, as the functions every append calls: its plans are kept by the session
+        -- (an SQL function called from a statement is planned again at every call).
         CREATE OR REPLACE FUNCTION minsheng_wall() RETURNS text
-          LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
-          SELECT CASE WHEN COALESCE(current_setting('minsheng.wall_clock', true), '') <> '' AND minsheng_owner()
-                      THEN current_setting('minsheng.wall_clock', true)
-                      ELSE to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') END
-        $$;
+          LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+        BEGIN
+          IF COALESCE(current_setting('minsheng.wall_clock', true), '') <> '' AND minsheng_owner() THEN
+            RETURN current_setting('minsheng.wall_clock', true);
+          END IF;
+          RETURN to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+        END $$;
         CREATE OR REPLACE FUNCTION minsheng_event_login() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           -- The log names the authenticated login and the server's time, never values the client sent.
@@ -287,6 +297,17 @@ enum PostgresSecurity {
           LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
           SELECT e.link, e.hash FROM event e WHERE e.chain = c ORDER BY e.link DESC LIMIT 1
         $$;
+
+        -- The head of a chain for an append, with the clock the entry will carry: the chain
+        -- locked first (until the transaction ends; only appends to the same chain wait), then
+        -- its head read as it is once locked (a volatile function reads with a new snapshot).
+        CREATE OR REPLACE FUNCTION minsheng_append_head(c bigint, OUT link bigint, OUT hash text, OUT wall text)
+          LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+        BEGIN
+          PERFORM pg_advisory_xact_lock(7, CAST(c AS INTEGER));
+          SELECT e.link, e.hash INTO link, hash FROM event e WHERE e.chain = c ORDER BY e.link DESC LIMIT 1;
+          wall := minsheng_wall();
+        END $$;
 
         -- The chains a login verifies: every one (NULL) for the owner and district-wide
         -- supervising roles, else its subdistricts'.

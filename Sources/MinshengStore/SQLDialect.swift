@@ -20,11 +20,6 @@ struct SQLDialect: Sendable {
             : "(SELECT string_agg(\(expression), ', ' ORDER BY \(orderBy)) \(from))"
     }
 
-    /// `column` equals a bound value, NULL included (`IS ?` in SQLite).
-    func same(_ column: String) -> String {
-        engine == .sqlite ? "\(column) IS ?" : "\(column) IS NOT DISTINCT FROM ?"
-    }
-
     /// A stored moment (`YYYY-MM-DDTHH:MM:SS`, or a day) as whole seconds since 1970, in
     /// the same clock it was written in: differences of two are durations.
     func epochSeconds(_ expression: String) -> String {
@@ -95,13 +90,17 @@ struct SQLDialect: Sendable {
             : "SELECT minsheng_entry_hash(?, ?)"
     }
 
-    /// A query returning `chain` (an SQL expression) as `chain`, its head locked until the
-    /// transaction ends: only appends to the same chain wait for each other. SQLite's writer
-    /// holds the whole file already.
-    func lockChain(_ chain: String) -> String {
+    /// One row for the chain `chain` (an SQL expression, a BIGINT) about to be appended to:
+    /// the chain, its head (`link` and `hash`, NULL for an empty chain) locked until the
+    /// transaction ends, so that only appends to the same chain wait for each other (SQLite's
+    /// writer holds the whole file already), and `wall`, the clock the server writes into the
+    /// entry (NULL where the engine has no clock of its own). On a server one call of its
+    /// function: the lock, then the head as it is once locked.
+    func appendHead(chain: String) -> String {
         engine == .sqlite
-            ? "SELECT \(chain) AS chain"
-            : "SELECT x.chain, pg_advisory_xact_lock(7, CAST(x.chain AS INTEGER)) FROM (SELECT \(chain) AS chain) x"
+            ? "SELECT x.chain, e.link, e.hash, NULL AS wall FROM (SELECT \(chain) AS chain) x "
+                + "LEFT JOIN event e ON e.chain = x.chain AND e.link = (SELECT max(l.link) FROM event l WHERE l.chain = x.chain)"
+            : "SELECT x.chain, h.link, h.hash, h.wall FROM (SELECT \(chain) AS chain) x CROSS JOIN LATERAL minsheng_append_head(x.chain) h"
     }
 
     /// An ORDER BY term with NULL first going up and last going down, as SQLite orders

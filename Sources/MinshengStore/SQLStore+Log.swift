@@ -23,7 +23,9 @@ extension SQLStore {
 
     /// A row the open command wrote: its image goes into the entry that logs it.
     func touch(_ table: String, _ id: Int) {
-        if touchedKeys.insert(Self.rowKey(table, id)).inserted { touched.append((table, id)) }
+        let key = Self.rowKey(table, id)
+        lockedRows[key] = nil
+        if touchedKeys.insert(key).inserted { touched.append((table, id)) }
     }
 
     /// Before the log is read inside a command, what it queued is written (it reads its own
@@ -59,38 +61,62 @@ extension SQLStore {
     func writeEntries(_ events: [Event], rows: [(table: String, id: Int)], _ db: SQLConnection) throws {
         // The rows' images, asked for first: on a server they go out with the next query.
         let requested = try requestImages(rows, db)
-        // Each record's chain, found for many ids in one statement per kind.
+        // Each entry's chain (its record's subdistrict's, else the district's, 0) and each
+        // chain's head, locked until the command commits — in ascending order, so that no two
+        // appends wait for each other — with the server's clock.
         var chains: [Int] = Array(repeating: 0, count: events.count)
-        var byKind: [RecordKind: [(index: Int, id: Int)]] = [:]
-        for (i, e) in events.enumerated() {
-            if let kind = e.kind, let id = e.recordID ?? Self.batchFirst(e) { byKind[kind, default: []].append((i, id)) }
-        }
-        for (kind, items) in byKind {
-            guard let sub = subdistrictSQL(kind, id: "t.id") else { continue }
-            var found: [Int: Int] = [:]
-            for chunk in Self.chunks(items, 500) {
-                let marks = chunk.map { _ in "?" }.joined(separator: ", ")
-                for row in try db.rows("SELECT t.id, \(sub) AS s FROM \(kind.schema.table) t WHERE t.id IN (\(marks))", chunk.map { .integer($0.id) }) {
-                    if let id = row.int("id") { found[id] = row.int("s") ?? 0 }
-                }
-            }
-            for item in items { chains[item.index] = found[item.id] ?? 0 }
-        }
-        // Each chain's head, locked until the command commits.
         var heads: [Int: (link: Int, hash: String)] = [:]
-        for chain in Set(chains).sorted() {
-            try db.hold(dialect.lockChain("\(chain)"), [])
-            let head = try db.rows(dialect.chainHead, [.integer(chain)]).first
-            heads[chain] = (head?.int("link") ?? 0, head?.text("hash") ?? "")
+        var serverWall: String?
+        func keep(_ chain: Int, _ row: SQLRow?) {
+            if heads[chain] == nil { heads[chain] = (row?.int("link") ?? 0, row?.text("hash") ?? "") }
+            serverWall = serverWall ?? row?.text("wall")
         }
-        let login = try engine.identity().login
-        let wall = try engine.wallClock(db)
+        var records: [(index: Int, kind: RecordKind, id: Int)] = []
+        var chained: [RecordKind: Bool] = [:]
+        for (i, e) in events.enumerated() {
+            guard let kind = e.kind, let id = e.recordID ?? Self.batchFirst(e) else { continue }
+            if chained[kind] == nil { chained[kind] = subdistrictSQL(kind, id: "0") != nil }
+            if chained[kind] == true { records.append((i, kind, id)) }
+        }
+        let head = "CAST(? AS BIGINT)"
+        if Set(records.map { Self.rowKey($0.kind.schema.table, $0.id) }).count <= 1 {
+            // A command's one record: its chain found and locked by the statement that reads
+            // the head, after the district's when an entry goes there too (0 comes first).
+            if records.count < events.count { try db.prefetch(dialect.appendHead(chain: head), [.integer(0)]) { keep(0, $0.first) } }
+            if let r = records.first, let sub = subdistrictSQL(r.kind, id: head) {
+                let row = try db.rows(dialect.appendHead(chain: "COALESCE(\(sub), 0)"), [.integer(r.id)]).first
+                let chain = row?.int("chain") ?? 0
+                keep(chain, row)
+                for r in records { chains[r.index] = chain }
+            }
+        } else {
+            // Many records (an import, a merge): their chains found in one statement per kind,
+            // then the heads locked in order, in one round trip.
+            var byKind: [RecordKind: [(index: Int, id: Int)]] = [:]
+            for r in records { byKind[r.kind, default: []].append((r.index, r.id)) }
+            for (kind, items) in byKind {
+                guard let sub = subdistrictSQL(kind, id: "t.id") else { continue }
+                var found: [Int: Int] = [:]
+                for chunk in Self.chunks(items, 500) {
+                    let marks = chunk.map { _ in "?" }.joined(separator: ", ")
+                    for row in try db.rows("SELECT t.id, \(sub) AS s FROM \(kind.schema.table) t WHERE t.id IN (\(marks))", chunk.map { .integer($0.id) }) {
+                        if let id = row.int("id") { found[id] = row.int("s") ?? 0 }
+                    }
+                }
+                for item in items { chains[item.index] = found[item.id] ?? 0 }
+            }
+            for chain in Set(chains).sorted() {
+                try db.prefetch(dialect.appendHead(chain: head), [.integer(chain)]) { keep(chain, $0.first) }
+            }
+        }
         // Which entry each row goes to, and the rows' images.
         var lastNaming: [String: Int] = [:]
         for (i, e) in events.enumerated() {
             if let kind = e.kind, let id = e.recordID { lastNaming[Self.rowKey(kind.schema.table, id)] = i }
         }
         try db.sendHeld()
+        let login = try engine.identity().login
+        let wall = try serverWall ?? engine.wallClock(db)
         let images = requested.of(rows)
         var lines: [[(table: String, id: Int, image: String)]] = Array(repeating: [], count: events.count)
         for (row, image) in zip(rows, images) {
@@ -109,8 +135,8 @@ extension SQLStore {
         // import's thousands through one bulk insert each.
         let imageColumns = ["chain", "link", "tbl", "row_id", "image"]
         if entries.count + logged.count <= 8 {
-            for e in entries { try db.hold(dialect.insertSQL(table: "event", key: "seq", columns: Self.entryColumns), e) }
-            for l in logged { try db.hold(dialect.insertSQL(table: "logged_row", columns: imageColumns), l) }
+            for e in entries { try db.hold(insertSQL(table: "event", key: "seq", columns: Self.entryColumns), e) }
+            for l in logged { try db.hold(insertSQL(table: "logged_row", columns: imageColumns), l) }
             return
         }
         _ = try engine.bulkInsert(table: "event", key: "seq", columns: Self.entryColumns, unique: nil).insert(batch: entries)
@@ -149,10 +175,12 @@ extension SQLStore {
     /// The select list of a table's row image: every column (a phone number as the dialect
     /// images it).
     func imageColumns(_ table: String) throws -> (names: [String], select: String) {
+        if let built = imageSelects[table] { return built }
         if columnLists[table] == nil { columnLists[table] = try engine.columnNames(table) }
         let names = (columnLists[table] ?? []).sorted()
-        let select = names.map { $0 == "phone" ? "\(dialect.phoneImage(table, "t")) AS phone" : "t.\($0)" }
-        return (names, select.joined(separator: ", "))
+        let select = names.map { $0 == "phone" ? "\(dialect.phoneImage(table, "t")) AS phone" : "t.\($0)" }.joined(separator: ", ")
+        imageSelects[table] = (names, select)
+        return (names, select)
     }
 
     /// Asks for the images of rows; they are there once `db.sendHeld()` has run (on a server

@@ -4,11 +4,19 @@ extension SQLStore {
     public func insert(_ kind: RecordKind, _ values: [String: StoreValue]) throws -> Int {
         try withWriting { db in
             let columns = values.keys.sorted()
-            let sql = dialect.insertSQL(table: kind.schema.table, columns: columns)
-            let id = try db.insert(sql, columns.map { values[$0] ?? .null })
+            let id = try db.insert(insertSQL(table: kind.schema.table, columns: columns), columns.map { values[$0] ?? .null })
             touch(kind.schema.table, id)
             return id
         }
+    }
+
+    /// `dialect.insertSQL`, built once for each table and column list.
+    func insertSQL(table: String, key: String = "id", columns: [String]) -> String {
+        let name = "insert \(table) \(key) " + columns.joined(separator: ",")
+        if let built = builtSQL[name] { return built }
+        let sql = dialect.insertSQL(table: table, key: key, columns: columns)
+        builtSQL[name] = sql
+        return sql
     }
 
     public func update(_ kind: RecordKind, id: Int, _ values: [String: StoreValue]) throws {
@@ -121,7 +129,15 @@ extension SQLStore {
     /// The subdistrict a record belongs to, as SQL over its id (an expression): its own
     /// subdistrict column, its community's or department's, or its parent record's, the
     /// nearest first; NULL when none names one.
-    func subdistrictSQL(_ kind: RecordKind, id: String, depth: Int = 0) -> String? {
+    func subdistrictSQL(_ kind: RecordKind, id: String) -> String? {
+        let key = "subdistrict \(kind.rawValue) \(id)"
+        if let built = builtSQL[key] { return built.isEmpty ? nil : built }
+        let path = subdistrictSQL(kind, id: id, depth: 0)
+        builtSQL[key] = path ?? ""
+        return path
+    }
+
+    func subdistrictSQL(_ kind: RecordKind, id: String, depth: Int) -> String? {
         if kind == .subdistrict { return id }
         guard depth < 3, let schema = RecordSchema.all.first(where: { $0.kind == kind }) else { return nil }
         let r = "r\(depth)"
@@ -142,12 +158,22 @@ extension SQLStore {
 
     public func select(_ kind: RecordKind, matching: [String: StoreValue], orderBy: [String]) throws -> [StoredRecord] {
         try withDatabase { db in
+            // A row a writing command has locked is read once (a command asks for the same
+            // department or community more than once).
+            var cacheKey: String?
+            if engine.isWriting, matching.count == 1, case .integer(let id)? = matching["id"] { cacheKey = Self.rowKey(kind.schema.table, id) }
+            if let cacheKey, let rows = lockedRows[cacheKey] { return rows }
             let keys = matching.keys.sorted()
             var sql = "SELECT \(try allColumns(kind.schema.table, alias: "t")) FROM \(kind.schema.table) t"
-            if !keys.isEmpty { sql += " WHERE " + keys.map { dialect.same($0) }.joined(separator: " AND ") }
+            // `= ?` for a value and `IS NULL` for none, each read through an index (PostgreSQL
+            // reads every row for `IS NOT DISTINCT FROM ?`).
+            let conditions = keys.map { matching[$0] == .null ? "\($0) IS NULL" : "\($0) = ?" }
+            if !keys.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
             sql += " ORDER BY " + (orderBy.map { dialect.order($0) } + ["id"]).joined(separator: ", ")
             if engine.isWriting { sql += dialect.rowLock() }
-            return try db.records(sql, keys.map { matching[$0] ?? .null })
+            let rows = try db.records(sql, keys.compactMap { matching[$0] == .null ? nil : matching[$0] })
+            if let cacheKey, !rows.isEmpty { lockedRows[cacheKey] = rows }
+            return rows
         }
     }
 

@@ -9,6 +9,13 @@ public final class SQLStore: Store {
     let engine: SQLEngine
     /// Per table, its columns, read once (for select lists that guard phone columns).
     var columnLists: [String: [String]] = [:]
+    /// SQL built from the schemas and the tables' columns alone (a subdistrict path, a row's
+    /// image, an insert), kept by what it was built from: it is the same all session.
+    var builtSQL: [String: String] = [:]
+    var imageSelects: [String: (names: [String], select: String)] = [:]
+    /// Rows a writing command read by id, locked: asked again, they are as they were (nobody
+    /// else may change them before it ends), until the command writes them itself.
+    var lockedRows: [String: [StoredRecord]] = [:]
     /// The table of the query being compiled (its rows are `t`), for a guarded phone column.
     var phoneTable: String?
     /// Log entries of the open transaction not yet written, and the rows it wrote since the
@@ -91,7 +98,10 @@ public final class SQLStore: Store {
         openTransactions += 1
         defer {
             openTransactions -= 1
-            if outermost { forgetPending(to: (0, 0)) }
+            if outermost {
+                forgetPending(to: (0, 0))
+                lockedRows = [:]
+            }
         }
         do {
             return try engine.transaction(effect) {
@@ -101,6 +111,8 @@ public final class SQLStore: Store {
             }
         } catch {
             forgetPending(to: mark)
+            // What a failed savepoint wrote is undone: its rows are read again.
+            lockedRows = [:]
             throw error
         }
     }
@@ -110,7 +122,8 @@ public final class SQLStore: Store {
     /// Runs `body` with the open transaction's connection, or a short one of its own.
     func withDatabase<T>(_ body: (SQLConnection) throws -> T) throws -> T { try engine.withConnection(body) }
 
-    /// Runs a change: inside the command's (writing) transaction, or in one of its own.
+    /// Runs a change: inside the command's (writing) transaction, or in one of its own. Rows
+    /// it writes are touched (`touch`), which lets go of what was read of them.
     func withWriting<T>(_ body: (SQLConnection) throws -> T) throws -> T { try engine.withWriting(body) }
 
     public func bulkInsert(_ kind: RecordKind, columns: [String], unique: String?) throws -> BulkInsert {

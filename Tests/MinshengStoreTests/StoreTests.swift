@@ -46,6 +46,32 @@ func freshStore(_ engine: TestEngine = .sqlite) throws -> SQLStore {
         #expect(try store.names(.department, prefix: "城建", limit: 10) == ["城建科"])
     }
 
+    /// A writing command reads a locked row once; what it writes, and what a failed
+    /// savepoint undoes, it reads again as it now is.
+    @Test(arguments: TestEngine.allCases) func aRowReadAgainInACommandIsAsItNowIs(_ engine: TestEngine) throws {
+        let store = try freshStore(engine)
+        let name = { (rows: [StoredRecord]) in rows.first?["name"] }
+        struct Boom: Error {}
+        try store.transaction(.writes) {
+            let id = try store.insert(.department, ["name": .text("城建科"), "created_at": .text(clock.storage), "created_by": .text("王强")])
+            #expect(name(try store.select(.department, matching: ["id": .integer(id)], orderBy: [])) == .text("城建科"))
+            try store.update(.department, id: id, ["name": .text("城管科")])
+            #expect(name(try store.select(.department, matching: ["id": .integer(id)], orderBy: [])) == .text("城管科"))
+            #expect(throws: Boom.self) {
+                try store.transaction(.writes) {
+                    try store.update(.department, id: id, ["name": .text("平安建设办")])
+                    #expect(name(try store.select(.department, matching: ["id": .integer(id)], orderBy: [])) == .text("平安建设办"))
+                    throw Boom()
+                }
+            }
+            #expect(name(try store.select(.department, matching: ["id": .integer(id)], orderBy: [])) == .text("城管科"))
+            #expect(try store.select(.department, matching: ["id": .integer(id + 1)], orderBy: []).isEmpty)
+            let other = try store.insert(.department, ["name": .text("环境办"), "created_at": .text(clock.storage), "created_by": .text("王强")])
+            #expect(name(try store.select(.department, matching: ["id": .integer(other)], orderBy: [])) == .text("环境办"))
+        }
+        #expect(try store.select(.department, matching: ["name": .text("城管科")], orderBy: []).count == 1)
+    }
+
     @Test(arguments: TestEngine.allCases) func aFailingTransactionLeavesNothing(_ engine: TestEngine) throws {
         let store = try freshStore(engine)
         struct Boom: Error {}
