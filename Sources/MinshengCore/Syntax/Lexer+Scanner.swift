@@ -26,7 +26,7 @@ extension Lexer {
 
         mutating func advance() {
             guard index < text.endIndex else { return }
-            if Lexer.newlines.contains(text[index]) {
+            if Lexer.isNewline(text[index]) {
                 line += 1
                 column = 1
             } else {
@@ -64,7 +64,7 @@ extension Lexer {
         mutating func readWord() -> String {
             var out = ""
             while let c = peek() {
-                if Lexer.whitespace.contains(c) || Lexer.newlines.contains(c) || Lexer.wordBreakers.contains(c) { break }
+                if Lexer.endsWord(c) { break }
                 if (c == "!" || c == "！"), let n = peekSecond(), n == "=" || n == "＝" { break }
                 out.append(c)
                 advance()

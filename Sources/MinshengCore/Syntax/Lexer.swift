@@ -27,6 +27,24 @@ public struct Lexer {
         "「", "」", "『", "』", "<", ">", "~", "～", "＜", "＞",
     ]
 
+    /// Whether `c` ends a bare word (whitespace, a newline, a word breaker), asked of every
+    /// character a word holds: a one-scalar character is looked up by its scalar, which is
+    /// much cheaper than hashing a `Character`.
+    static func endsWord(_ c: Character) -> Bool {
+        let scalars = c.unicodeScalars
+        if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            return first.isASCII ? asciiWordEnds[Int(first.value)] : wordEndScalars.contains(first.value)
+        }
+        return whitespace.contains(c) || newlines.contains(c) || wordBreakers.contains(c)
+    }
+
+    private static let wordEnds = whitespace.union(newlines).union(wordBreakers)
+    private static let asciiWordEnds: [Bool] = (0..<128).map { v in wordEnds.contains(Character(Unicode.Scalar(UInt8(v)))) }
+    private static let wordEndScalars = Set(wordEnds.compactMap { c in c.unicodeScalars.count == 1 ? c.unicodeScalars.first?.value : nil })
+
+    /// Whether `c` ends a line: checked of every character read.
+    static func isNewline(_ c: Character) -> Bool { c == "\n" || c == "\r\n" }
+
     let file: String
     let firstLine: Int
 
