@@ -44,8 +44,9 @@ final class PostgresBulkInsert: BulkInsert {
             guard let u, let key = row[u].text else { return true }
             return taken.insert(key).inserted
         }
+        // The sequence found once for the batch, not once for each number.
         var numbers = try connection.ints(
-            "SELECT nextval(pg_get_serial_sequence(?, ?)) FROM generate_series(1, ?) ORDER BY 1",
+            "SELECT nextval(s.seq) FROM (SELECT CAST(pg_get_serial_sequence(?, ?) AS regclass) AS seq OFFSET 0) s, generate_series(1, ?) ORDER BY 1",
             [.text(table), .text(key), .integer(new.filter { $0 }.count)]
         ).makeIterator()
         var ids: [Int?] = []
