@@ -126,9 +126,9 @@ struct SQLDialect: Sendable {
     }
 
     /// An INSERT of `columns` into a table numbered by `key` (`id`), the next dense one.
-    func insertSQL(table: String, key: String = "id", columns: [String]) -> String {
-        "INSERT INTO \(table) (\(key), \(columns.joined(separator: ", "))) VALUES (\(nextKey(key, in: table)), "
-            + columns.map { _ in "?" }.joined(separator: ", ") + ")"
+    func insertSQL(table: String, key: String = "id", columns: [String], rows: Int = 1) -> String {
+        let row = "(\(nextKey(key, in: table)), " + columns.map { _ in "?" }.joined(separator: ", ") + ")"
+        return "INSERT INTO \(table) (\(key), \(columns.joined(separator: ", "))) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
     }
 
     /// A migration's DDL as the engine takes it: in PostgreSQL an `INTEGER PRIMARY KEY` is

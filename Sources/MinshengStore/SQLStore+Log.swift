@@ -131,12 +131,12 @@ extension SQLStore {
             entries.append(entry.values)
             for l in lines[i] { logged.append([.integer(chain), .integer(last + 1), .text(l.table), .integer(l.id), .text(l.image)]) }
         }
-        // A command's few rows go through statements prepared once per connection; an
-        // import's thousands through one bulk insert each.
+        // A command's few entries and images go in one statement each, prepared once per
+        // connection for each number of rows; an import's thousands through a bulk insert.
         let imageColumns = ["chain", "link", "tbl", "row_id", "image"]
         if entries.count + logged.count <= 8 {
-            for e in entries { try db.hold(insertSQL(table: "event", key: "seq", columns: Self.entryColumns), e) }
-            for l in logged { try db.hold(insertSQL(table: "logged_row", columns: imageColumns), l) }
+            if !entries.isEmpty { try db.hold(insertSQL(table: "event", key: "seq", columns: Self.entryColumns, rows: entries.count), entries.flatMap { $0 }) }
+            if !logged.isEmpty { try db.hold(insertSQL(table: "logged_row", columns: imageColumns, rows: logged.count), logged.flatMap { $0 }) }
             return
         }
         _ = try engine.bulkInsert(table: "event", key: "seq", columns: Self.entryColumns, unique: nil).insert(batch: entries)

@@ -10,11 +10,11 @@ extension SQLStore {
         }
     }
 
-    /// `dialect.insertSQL`, built once for each table and column list.
-    func insertSQL(table: String, key: String = "id", columns: [String]) -> String {
-        let name = "insert \(table) \(key) " + columns.joined(separator: ",")
+    /// `dialect.insertSQL`, built once for each table, column list and number of rows.
+    func insertSQL(table: String, key: String = "id", columns: [String], rows: Int = 1) -> String {
+        let name = "insert \(table) \(key) \(rows) " + columns.joined(separator: ",")
         if let built = builtSQL[name] { return built }
-        let sql = dialect.insertSQL(table: table, key: key, columns: columns)
+        let sql = dialect.insertSQL(table: table, key: key, columns: columns, rows: rows)
         builtSQL[name] = sql
         return sql
     }
