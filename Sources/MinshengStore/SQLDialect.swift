@@ -51,10 +51,11 @@ struct SQLDialect: Sendable {
     }
 
     /// What a SELECT inside a writing command appends so the rows it read stay as read
-    /// until it commits: SQLite's writer holds the whole file already.
+    /// until it commits: SQLite's writer holds the whole file already. `shared`: rows the
+    /// command only consults, which others may consult at the same time (`FOR SHARE`).
     /// With `alias`, only that table's rows are locked (not those its subqueries read).
-    func rowLock(of alias: String? = nil) -> String {
-        engine == .sqlite ? "" : " FOR UPDATE" + (alias.map { " OF " + $0 } ?? "")
+    func rowLock(of alias: String? = nil, shared: Bool = false) -> String {
+        engine == .sqlite ? "" : (shared ? " FOR SHARE" : " FOR UPDATE") + (alias.map { " OF " + $0 } ?? "")
     }
 
     /// The last entry of a chain (`?`): its link and hash. On a server a login may not read

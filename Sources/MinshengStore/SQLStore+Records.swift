@@ -34,11 +34,20 @@ extension SQLStore {
             let fields = kind.schema.fields.filter { $0.column != nil || $0.fact != nil }
             phoneTable = kind.schema.table
             var sql = "SELECT \(fields.map { selectExpression($0, table: "t") }.joined(separator: ", ")) FROM \(kind.schema.table) t WHERE t.id = ?"
-            if engine.isWriting { sql += dialect.rowLock(of: "t") }
+            if engine.isWriting { sql += dialect.rowLock(of: "t", shared: Self.consultedTables.contains(kind.schema.table)) }
             guard let row = try db.rows(sql, [.integer(id)]).first else { return nil }
             return ResultSet(columns: fields, rows: [Array(row.values.prefix(fields.count))])
         }
     }
+
+    /// Tables a writing command reads to consult — the policy, the calendar, the settings,
+    /// the organisation its records name — whose rows it locks shared: nobody changes them
+    /// under it, and nobody who only consults them waits for it (one subdistrict's import
+    /// holds the policy and its communities for minutes). The rows of every other table a
+    /// writing command reads, it locks for update: two cadres stepping one case take turns.
+    static let consultedTables: Set<String> = [
+        "case_policy", "calendar_day", "policy_setting", "assess_rule", "subdistrict", "department", "community",
+    ]
 
     public func lookup(_ kind: RecordKind, name: String) throws -> Int? {
         try withDatabase { db in
@@ -170,7 +179,7 @@ extension SQLStore {
             let conditions = keys.map { matching[$0] == .null ? "\($0) IS NULL" : "\($0) = ?" }
             if !keys.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
             sql += " ORDER BY " + (orderBy.map { dialect.order($0) } + ["id"]).joined(separator: ", ")
-            if engine.isWriting { sql += dialect.rowLock() }
+            if engine.isWriting { sql += dialect.rowLock(shared: Self.consultedTables.contains(kind.schema.table)) }
             let rows = try db.records(sql, keys.compactMap { matching[$0] == .null ? nil : matching[$0] })
             if let cacheKey, !rows.isEmpty { lockedRows[cacheKey] = rows }
             return rows

@@ -86,6 +86,36 @@ import Testing
         #expect(psqlValue(db, "SELECT COUNT(*) FROM cases") == "1")
     }
 
+    /// A long import holds what it consulted — the policy, the calendar, the settings, the
+    /// communities it names — until it commits. Others who only consult them (a `case new`
+    /// in another subdistrict, another import) go on; what would change them (`policy set`)
+    /// waits, and is told the database is busy.
+    @Test func whatALongImportConsultsStallsNobodyElse() throws {
+        guard let db = freshDatabase() else { return }
+        let dir = Files.temporaryDirectory()
+        let setup = runMinsheng(
+            "--db '\(db)' --lang en -c 'subdistrict add 八里庄街道; subdistrict add 六里屯街道; community add 六里屯社区 subdistrict=六里屯街道; "
+                + "community add 甲社区 subdistrict=八里庄街道; dept add 城建科; policy set urgency=normal resolve=7d'",
+            in: dir)
+        #expect(setup.status == 0, "\(setup.stderr)")
+        // A session reads what an import reads, locked as an import locks it, for 12 seconds.
+        let consulted = ["case_policy", "calendar_day", "policy_setting", "community", "department"]
+            .map { "-c 'SELECT count(*) FROM (SELECT id FROM \($0) FOR SHARE) x'" }.joined(separator: " ")
+        _ = system("psql -X -q '\(db)' -c 'BEGIN' \(consulted) -c 'SELECT pg_sleep(12)' -c 'COMMIT' > /dev/null 2>&1 &")
+        usleep(1_500_000)
+        let other = runMinsheng("--db '\(db)' --lang en -c 'case new 路灯不亮 community=甲社区 resident=陈静'", in: dir)
+        #expect(other.status == 0 && other.stdout.hasPrefix("new case C-1 路灯不亮"), "\(other.stdout)\(other.stderr)")
+        Files.write(
+            dir + "/orders.csv",
+            "工单号,受理时间,标题,诉求内容,诉求类型,类别,紧急程度,社区,地址,诉求人,电话,承办单位\n"
+                + "12345-1201-0001,2019-12-01 08:30,路灯不亮,西侧路灯不亮,投诉,市政设施,一般,六里屯社区,十里堡北里3号楼,刘洋,13700001111,城建科\n")
+        let imported = runMinsheng("--db '\(db)' --lang en -c 'case import orders.csv'", in: dir)
+        #expect(imported.status == 0 && imported.stdout.hasPrefix("imported 1 work order"), "\(imported.stdout)\(imported.stderr)")
+        let change = runMinsheng("--db '\(db)' --lang en -c 'policy set urgency=normal resolve=5wd'", in: dir)
+        #expect(change.status == 1 && change.stderr.contains("busy"), "\(change.stdout)\(change.stderr)")
+        #expect(psqlValue(db, "SELECT COUNT(*) FROM cases") == "2")
+    }
+
     /// What a user types: a URI, a keyword string, and a server that is not there.
     /// The log's inserts go out with COMMIT, in one round trip (`PostgresConnection.hold`):
     /// when one of them fails the command still fails whole, with the server's reason, and
