@@ -51,7 +51,19 @@ extension SQLStore {
 
     public func lookup(_ kind: RecordKind, name: String) throws -> Int? {
         try withDatabase { db in
-            try db.int("SELECT id FROM \(kind.schema.table) WHERE \(kind.schema.titleColumn) = ? ORDER BY id", [.text(name)])
+            let table = kind.schema.table
+            // A writing command that names a department or a community reads the row next:
+            // it is read, and locked shared, with its name (one round trip, not two).
+            if engine.isWriting && Self.consultedTables.contains(table) {
+                let sql = "SELECT \(try allColumns(table, alias: "t")) FROM \(table) t WHERE t.\(kind.schema.titleColumn) = ? ORDER BY t.id LIMIT 1"
+                guard let row = try db.records(sql + dialect.rowLock(of: "t", shared: true), [.text(name)]).first, let id = row.int("id") else {
+                    return nil
+                }
+                let key = Self.rowKey(table, id)
+                if lockedRows[key] == nil { lockedRows[key] = [row] }
+                return id
+            }
+            return try db.int("SELECT id FROM \(table) WHERE \(kind.schema.titleColumn) = ? ORDER BY id", [.text(name)])
         }
     }
 
