@@ -71,11 +71,29 @@ struct SQLDialect: Sendable {
     /// may read.
     func guardedPhone(_ table: String, _ alias: String) -> String { "minsheng_phone('\(table)', \(alias).id)" }
 
-    /// A phone column in a row's image for the log: the number itself in a file (whoever
-    /// holds the file holds the numbers); on a server its keyed digest, the same whoever
-    /// writes or verifies (the image shows that it changed, never the number).
-    func phoneImage(_ table: String, _ alias: String) -> String {
-        engine == .sqlite ? "\(alias).phone" : "minsheng_phone_digest('\(table)', \(alias).id)"
+    /// Where the row images of `table` (as `t`) are read from, and its phone column in them:
+    /// the number itself in a file (whoever holds the file holds the numbers); on a server its
+    /// keyed digest, the same whoever writes or verifies (the image shows that it changed,
+    /// never the number), from one call of the server's function for the rows read (`some`:
+    /// those of a bound array, the parameter before the WHERE clause's; else every row).
+    func imageSource(_ table: String, some: Bool) -> (from: String, phone: String, bindsIDs: Bool) {
+        engine == .sqlite
+            ? ("\(table) t", "t.phone", false)
+            : ("\(table) t LEFT JOIN minsheng_phone_digests('\(table)', \(some ? "CAST(? AS BIGINT[])" : "NULL")) d ON d.id = t.id", "d.digest", some)
+    }
+
+    /// Rows whose `column` is one of `ids`: a list of placeholders in a file; on a server one
+    /// array, so that the statement is planned alike whatever the count (a list of 500
+    /// values is planned value by value).
+    func oneOf(_ column: String, _ ids: some Collection<Int>) -> (sql: String, values: [StoreValue]) {
+        engine == .sqlite
+            ? ("\(column) IN (" + ids.map { _ in "?" }.joined(separator: ", ") + ")", ids.map { .integer($0) })
+            : ("\(column) = ANY (CAST(? AS BIGINT[]))", [Self.array(ids)])
+    }
+
+    /// Integers as one PostgreSQL array parameter (`{1,2,3}`).
+    static func array(_ ids: some Collection<Int>) -> StoreValue {
+        .text("{" + ids.map(String.init).joined(separator: ",") + "}")
     }
 
     /// A query for the chains the login may verify, as an SQL array of subdistrict ids (NULL:

@@ -59,8 +59,6 @@ extension SQLStore {
     }
 
     func writeEntries(_ events: [Event], rows: [(table: String, id: Int)], _ db: SQLConnection) throws {
-        // The rows' images, asked for first: on a server they go out with the next query.
-        let requested = try requestImages(rows, db)
         // Each entry's chain (its record's subdistrict's, else the district's, 0) and each
         // chain's head, locked until the command commits — in ascending order, so that no two
         // appends wait for each other — with the server's clock.
@@ -79,7 +77,15 @@ extension SQLStore {
             if chained[kind] == true { records.append((i, kind, id)) }
         }
         let head = "CAST(? AS BIGINT)"
-        if Set(records.map { Self.rowKey($0.kind.schema.table, $0.id) }).count <= 1 {
+        let one = Set(records.map { Self.rowKey($0.kind.schema.table, $0.id) }).count <= 1
+        // The rows' images, asked for first: on a server they go out with the next query. For
+        // many records (an import), with the chain of each record among them.
+        var chainSQL: [String: String] = [:]
+        if !one {
+            for r in records where chainSQL[r.kind.schema.table] == nil { chainSQL[r.kind.schema.table] = subdistrictSQL(r.kind, id: "t.id") }
+        }
+        let requested = try requestImages(rows, db, chains: chainSQL)
+        if one {
             // A command's one record: its chain found and locked by the statement that reads
             // the head, after the district's when an entry goes there too (0 comes first).
             if records.count < events.count { try db.prefetch(dialect.appendHead(chain: head), [.integer(0)]) { keep(0, $0.first) } }
@@ -90,16 +96,24 @@ extension SQLStore {
                 for r in records { chains[r.index] = chain }
             }
         } else {
-            // Many records (an import, a merge): their chains found in one statement per kind,
-            // then the heads locked in order, in one round trip.
+            // Many records (an import, a merge): their chains read with their images, or for
+            // records the command did not write, in one statement per kind; then the heads
+            // locked in order, in one round trip.
+            try db.sendHeld()
             var byKind: [RecordKind: [(index: Int, id: Int)]] = [:]
-            for r in records { byKind[r.kind, default: []].append((r.index, r.id)) }
+            for r in records {
+                if let chain = requested.chains[Self.rowKey(r.kind.schema.table, r.id)] {
+                    chains[r.index] = chain
+                } else {
+                    byKind[r.kind, default: []].append((r.index, r.id))
+                }
+            }
             for (kind, items) in byKind {
                 guard let sub = subdistrictSQL(kind, id: "t.id") else { continue }
                 var found: [Int: Int] = [:]
                 for chunk in Self.chunks(items, 500) {
-                    let marks = chunk.map { _ in "?" }.joined(separator: ", ")
-                    for row in try db.rows("SELECT t.id, \(sub) AS s FROM \(kind.schema.table) t WHERE t.id IN (\(marks))", chunk.map { .integer($0.id) }) {
+                    let (condition, values) = dialect.oneOf("t.id", chunk.map(\.id))
+                    for row in try db.rows("SELECT t.id, \(sub) AS s FROM \(kind.schema.table) t WHERE \(condition)", values) {
                         if let id = row.int("id") { found[id] = row.int("s") ?? 0 }
                     }
                 }
@@ -172,30 +186,45 @@ extension SQLStore {
         lines.isEmpty ? "" : SHA256.hex(lines.map { "\($0.table)\t\($0.id)\t\($0.image)" }.joined(separator: "\n"))
     }
 
-    /// The select list of a table's row image: every column (a phone number as the dialect
-    /// images it).
-    func imageColumns(_ table: String) throws -> (names: [String], select: String) {
-        if let built = imageSelects[table] { return built }
+    /// The statement reading a table's row images: every column, in name order (a phone
+    /// number as the dialect images it); `some`, of the rows whose ids are bound (before the
+    /// WHERE clause the caller adds, when `bindsIDs`), else of every row.
+    func imageSelect(_ table: String, some: Bool) throws -> ImageSelect {
+        let key = table + (some ? "" : " all")
+        if let built = imageSelects[key] { return built }
         if columnLists[table] == nil { columnLists[table] = try engine.columnNames(table) }
         let names = (columnLists[table] ?? []).sorted()
-        let select = names.map { $0 == "phone" ? "\(dialect.phoneImage(table, "t")) AS phone" : "t.\($0)" }.joined(separator: ", ")
-        imageSelects[table] = (names, select)
-        return (names, select)
+        var built = ImageSelect(names: names, columns: names.map { "t.\($0)" }.joined(separator: ", "), from: "\(table) t", bindsIDs: false)
+        if names.contains("phone") {
+            let source = dialect.imageSource(table, some: some)
+            built.columns = names.map { $0 == "phone" ? "\(source.phone) AS phone" : "t.\($0)" }.joined(separator: ", ")
+            built.from = source.from
+            built.bindsIDs = source.bindsIDs
+        }
+        imageSelects[key] = built
+        return built
     }
 
-    /// Asks for the images of rows; they are there once `db.sendHeld()` has run (on a server
-    /// the queries travel with the next statement that is awaited: no round trip of their own).
-    func requestImages(_ rows: [(table: String, id: Int)], _ db: SQLConnection) throws -> RowImages {
+    /// Asks for the images of rows, and with them the chain of each row of the tables in
+    /// `chains` (its subdistrict, by that SQL); they are there once `db.sendHeld()` has run
+    /// (on a server the queries travel with the next statement that is awaited: no round trip
+    /// of their own).
+    func requestImages(_ rows: [(table: String, id: Int)], _ db: SQLConnection, chains: [String: String] = [:]) throws -> RowImages {
         var byTable: [String: [Int]] = [:]
         for r in rows { byTable[r.table, default: []].append(r.id) }
         let images = RowImages()
         for (table, ids) in byTable {
-            let (names, select) = try imageColumns(table)
+            let select = try imageSelect(table, some: true)
+            let chain = chains[table]
+            let sql = "SELECT \(select.columns)" + (chain.map { ", \($0) AS minsheng_chain" } ?? "") + " FROM \(select.from) WHERE "
             for chunk in Self.chunks(ids, 500) {
-                let marks = chunk.map { _ in "?" }.joined(separator: ", ")
-                try db.prefetch("SELECT \(select) FROM \(table) t WHERE t.id IN (\(marks))", chunk.map { .integer($0) }) { found in
+                let (condition, values) = dialect.oneOf("t.id", chunk)
+                try db.prefetch(sql + condition, (select.bindsIDs ? [SQLDialect.array(chunk)] : []) + values) { found in
                     for row in found {
-                        if let id = row.int("id") { images.found[Self.rowKey(table, id)] = Self.image(names, row.values) }
+                        guard let id = row.int("id") else { continue }
+                        let key = Self.rowKey(table, id)
+                        images.found[key] = Self.image(select.names, row.values)
+                        if chain != nil { images.chains[key] = row.int("minsheng_chain") ?? 0 }
                     }
                 }
             }
@@ -297,9 +326,17 @@ struct EntryImages {
     }
 }
 
+/// A statement reading row images, and the columns of the image.
+struct ImageSelect {
+    var names: [String], columns: String, from: String, bindsIDs: Bool
+    var sql: String { "SELECT \(columns) FROM \(from)" }
+}
+
 /// Row images as they arrive from the database, by table and id.
 final class RowImages {
     var found: [String: String] = [:]
+    /// The chain of each row read with its image, when asked for.
+    var chains: [String: Int] = [:]
 
     /// The images of `rows`, in their order ("null" for a row not there).
     func of(_ rows: [(table: String, id: Int)]) -> [String] {

@@ -263,7 +263,7 @@ extension SQLStore {
             return v
         }
         let tables = try engine.recordTables()
-        for table in tables { _ = try imageColumns(table) }
+        for table in tables { _ = try imageSelect(table, some: false) }
         return try withDatabase { db in
             var names: [Int: String] = [:]
             for row in try db.rows("SELECT id, name FROM subdistrict") { if let id = row.int("id") { names[id] = row.text("name") } }
@@ -334,7 +334,7 @@ extension SQLStore {
     /// itself is intact. Rows and images are read side by side in windows of ids.
     func checkImages(_ tables: [String], _ db: SQLConnection, _ v: inout LogVerification) throws {
         for table in tables {
-            let (names, select) = try imageColumns(table)
+            let select = try imageSelect(table, some: false)
             var window: [Int: String] = [:], windowEnd = 0, seen = Set<Int>()
             func load(from start: Int, to end: Int?) throws {
                 window = [:]
@@ -354,7 +354,7 @@ extension SQLStore {
                     v.vanished.append(Self.recordName(table, id))
                 }
             }
-            try db.forEachRow("SELECT \(select) FROM \(table) t ORDER BY t.id", []) { row in
+            try db.forEachRow(select.sql + " ORDER BY t.id", []) { row in
                 guard let id = row.int("id") else { return }
                 if id >= windowEnd {
                     closeWindow()
@@ -363,7 +363,7 @@ extension SQLStore {
                     try load(from: start, to: windowEnd)
                 }
                 seen.insert(id)
-                let now = Self.image(names, row.values)
+                let now = Self.image(select.names, row.values)
                 guard let logged = window[id], logged != "null" else {
                     v.unlogged.append(Self.recordName(table, id))
                     return

@@ -12,7 +12,7 @@ public final class SQLStore: Store {
     /// SQL built from the schemas and the tables' columns alone (a subdistrict path, a row's
     /// image, an insert), kept by what it was built from: it is the same all session.
     var builtSQL: [String: String] = [:]
-    var imageSelects: [String: (names: [String], select: String)] = [:]
+    var imageSelects: [String: ImageSelect] = [:]
     /// Rows a writing command read by id, locked: asked again, they are as they were (nobody
     /// else may change them before it ends), until the command writes them itself.
     var lockedRows: [String: [StoredRecord]] = [:]
