@@ -66,7 +66,10 @@ extension PostgresConnection {
             let reached = !beginHeld
             held = []
             beginHeld = false
-            if reached { try? simple("ROLLBACK") }
+            if reached {
+                try? finishCopy()
+                try? simple("ROLLBACK")
+            }
             throw error
         }
     }
@@ -75,6 +78,7 @@ extension PostgresConnection {
     /// the caller clears). The first failure among them is thrown, once all answers are read.
     @discardableResult
     func sendHeld(then last: HeldStatement?) throws -> OpaquePointer? {
+        try finishCopy()
         guard !held.isEmpty || last != nil else { return nil }
         var statements = held
         held = []

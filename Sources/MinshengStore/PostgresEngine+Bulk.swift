@@ -1,4 +1,5 @@
 import CLibPQ
+import Dispatch
 import MinshengCore
 
 /// Many rows through one INSERT … RETURNING id.
@@ -76,19 +77,32 @@ final class PostgresBulkInsert: BulkInsert {
             try send()
             return ids
         }
-        var data = ""
+        var numbered: [[StoreValue]] = []
         for (row, isNew) in zip(rows, new) {
             guard isNew, let id = numbers.next() else {
                 ids.append(nil)
                 continue
             }
             ids.append(id)
-            data += String(id)
-            for v in row { data += "\t" + Self.copyText(v) }
-            data += "\n"
+            numbered.append([.integer(id)] + row)
         }
-        if !data.isEmpty { try copy("COPY \(table) (\(key), \(columns.joined(separator: ", "))) FROM STDIN", data) }
+        if !numbered.isEmpty {
+            try connection.copyIn("COPY \(table) (\(key), \(columns.joined(separator: ", "))) FROM STDIN", Self.copyData(numbered))
+        }
         return ids
+    }
+
+    /// Rows in COPY's text format: values by tabs, rows by line ends.
+    static func copyData(_ rows: [[StoreValue]]) -> [UInt8] {
+        var data: [UInt8] = []
+        for row in rows {
+            for (i, v) in row.enumerated() {
+                if i > 0 { data.append(9) }
+                data.append(contentsOf: copyText(v).utf8)
+            }
+            data.append(10)
+        }
+        return data
     }
 
     /// A value in COPY's text format: `\N` for NULL; backslash, tab and line ends escaped.
@@ -103,35 +117,6 @@ final class PostgresBulkInsert: BulkInsert {
         }
     }
 
-    /// Runs a `COPY … FROM STDIN` with `data` as its rows.
-    func copy(_ statement: String, _ data: String) throws {
-        try connection.sendHeld()
-        let raw = connection.raw
-        guard let start = libpq.PQexec(raw, statement) else { throw PostgresConnection.failure(cText(libpq.PQerrorMessage(raw)), state: nil) }
-        let status = libpq.PQresultStatus(start)
-        let startError = cText(libpq.PQresultErrorMessage(start))
-        libpq.PQclear(start)
-        guard status == PGRES_COPY_IN else { throw PostgresConnection.failure(startError, state: nil) }
-        var bytes = Array(data.utf8)
-        var sent: Int32 = 1
-        bytes.withUnsafeMutableBufferPointer { buf in
-            buf.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
-                sent = libpq.PQputCopyData(raw, p, Int32(buf.count))
-            }
-        }
-        let ended = libpq.PQputCopyEnd(raw, sent == 1 ? nil : "the rows could not be sent")
-        var failure: ScriptError?
-        while let r = libpq.PQgetResult(raw) {
-            if libpq.PQresultStatus(r) != PGRES_COMMAND_OK, failure == nil {
-                let state = libpq.PQresultErrorField(r, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-                failure = PostgresConnection.failure(cText(libpq.PQresultErrorMessage(r)), state: state)
-            }
-            libpq.PQclear(r)
-        }
-        if let failure { throw failure }
-        guard sent == 1, ended == 1 else { throw PostgresConnection.failure(cText(libpq.PQerrorMessage(raw)), state: nil) }
-    }
-
     func insert(_ values: [StoreValue]) throws -> Int? {
         // A row whose unique value is taken is skipped before it draws a number from the
         // sequence (ON CONFLICT would draw one first); a row racing in between still conflicts.
@@ -144,5 +129,75 @@ final class PostgresBulkInsert: BulkInsert {
         defer { libpq.PQclear(result) }
         guard libpq.PQntuples(result) == 1, let v = libpq.PQgetvalue(result, 0, 0) else { return nil }
         return Int(String(cString: v))
+    }
+}
+
+/// COPY's rows on their way to the server. The statement's rows are written by a thread of
+/// their own (libpq writes as fast as the server reads, so a batch of rows would hold the
+/// shell until the server had taken nearly all of them) while the shell goes on with its own
+/// work; the connection's next statement first waits for them and reads the COPY's answer,
+/// so a COPY that failed fails the statement after it, inside the same transaction.
+final class PendingCopy: @unchecked Sendable {
+    let raw: OpaquePointer
+    let libpq: LibPQ
+    let data: [UInt8]
+    let done = DispatchGroup()
+    /// Whether every row and the end were handed to libpq (written by the sending thread,
+    /// read after `done`).
+    private(set) var sent = false
+
+    init(raw: OpaquePointer, libpq: LibPQ, data: [UInt8]) {
+        self.raw = raw
+        self.libpq = libpq
+        self.data = data
+    }
+
+    func start() {
+        DispatchQueue.global().async(group: done) { self.send() }
+    }
+
+    private func send() {
+        var ok: Int32 = 1
+        if !data.isEmpty {
+            ok = data.withUnsafeBufferPointer { buf in
+                buf.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buf.count) { libpq.PQputCopyData(raw, $0, Int32(buf.count)) } ?? 1
+            }
+        }
+        let ended = libpq.PQputCopyEnd(raw, ok == 1 ? nil : "the rows could not be sent")
+        sent = ok == 1 && ended == 1
+    }
+}
+
+extension PostgresConnection {
+    /// Starts `COPY … FROM STDIN` (after whatever is held) and hands its rows to a thread of
+    /// their own; returns once the server has taken the statement.
+    func copyIn(_ statement: String, _ data: [UInt8]) throws {
+        try sendHeld()
+        guard let start = libpq.PQexec(raw, statement) else { throw Self.failure(cText(libpq.PQerrorMessage(raw)), state: nil) }
+        let status = libpq.PQresultStatus(start)
+        let startError = cText(libpq.PQresultErrorMessage(start))
+        libpq.PQclear(start)
+        guard status == PGRES_COPY_IN else { throw Self.failure(startError, state: nil) }
+        let copy = PendingCopy(raw: raw, libpq: libpq, data: data)
+        pendingCopy = copy
+        copy.start()
+    }
+
+    /// Waits for the rows of a COPY still on their way and reads its answer: its failure, if
+    /// it failed, is thrown here. Every statement the connection sends calls it first.
+    func finishCopy() throws {
+        guard let copy = pendingCopy else { return }
+        pendingCopy = nil
+        copy.done.wait()
+        var failure: ScriptError?
+        while let r = libpq.PQgetResult(raw) {
+            if libpq.PQresultStatus(r) != PGRES_COMMAND_OK, failure == nil {
+                let state = libpq.PQresultErrorField(r, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+                failure = Self.failure(cText(libpq.PQresultErrorMessage(r)), state: state)
+            }
+            libpq.PQclear(r)
+        }
+        if let failure { throw failure }
+        guard copy.sent else { throw Self.failure(cText(libpq.PQerrorMessage(raw)), state: nil) }
     }
 }

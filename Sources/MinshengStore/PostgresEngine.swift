@@ -230,6 +230,14 @@ final class PostgresEngine: SQLEngine {
         try withConnection { c in try c.strings("EXPLAIN " + sql, arguments) }
     }
 
+    func bulkAppend(table: String, key: String, columns: [String], rows: [[StoreValue]]) throws {
+        guard privileged, !rows.isEmpty else {
+            _ = try bulkInsert(table: table, key: key, columns: columns, unique: nil).insert(batch: rows)
+            return
+        }
+        try connect().copyIn("COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN", PostgresBulkInsert.copyData(rows))
+    }
+
     func bulkInsert(table: String, key: String, columns: [String], unique: String?) throws -> BulkInsert {
         PostgresBulkInsert(
             connection: try connect(), table: table, key: key, columns: columns, unique: unique,
@@ -275,6 +283,8 @@ final class PostgresConnection: SQLConnection {
     var held: [HeldStatement] = []
     /// Whether the open transaction's BEGIN is still held: nothing of it reached the server.
     var beginHeld = false
+    /// A COPY whose rows are still being sent, its answer unread (`copyIn`).
+    var pendingCopy: PendingCopy?
 
     init(_ raw: OpaquePointer, libpq: LibPQ, dialect: SQLDialect) {
         self.raw = raw
@@ -282,7 +292,10 @@ final class PostgresConnection: SQLConnection {
         self.dialect = dialect
     }
 
-    func close() { libpq.PQfinish(raw) }
+    func close() {
+        pendingCopy?.done.wait()
+        libpq.PQfinish(raw)
+    }
 
     /// The server's text of each statement seen (`numbered`), kept: rewriting it character by
     /// character took a fifth of a replay's time. Bounded, like the prepared statements.
@@ -324,6 +337,7 @@ final class PostgresConnection: SQLConnection {
 
     /// Runs `sql` with its values; returns the result, which the caller clears.
     func run(_ sql: String, _ arguments: [StoreValue]) throws -> OpaquePointer {
+        try finishCopy()
         if !held.isEmpty {
             guard let result = try sendHeld(then: HeldStatement(sql, arguments)) else { throw ScriptError.runtimeFailure("a statement returned nothing") }
             return result
@@ -352,6 +366,7 @@ final class PostgresConnection: SQLConnection {
     /// The prepared statement for `text`, preparing it the first time; nil past the limit.
     func statementName(_ text: String, parameters: Int32) throws -> String? {
         if let name = prepared[text] { return name }
+        try finishCopy()
         guard prepared.count < Self.preparedLimit, !text.hasPrefix("EXPLAIN") else { return nil }
         let name = "m\(prepared.count + 1)"
         guard let result = libpq.PQprepare(raw, name, text, parameters, nil) else {
@@ -374,6 +389,8 @@ final class PostgresConnection: SQLConnection {
             try simple(commit)
             return result
         } catch {
+            // A COPY still under way is answered first, so that the rollback is sent at all.
+            try? finishCopy()
             try? simple(rollback)
             throw error
         }

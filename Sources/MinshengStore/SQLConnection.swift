@@ -116,6 +116,9 @@ protocol SQLEngine: AnyObject {
     func plan(_ sql: String, _ arguments: [StoreValue]) throws -> [String]
     /// An INSERT prepared once for many rows of an import.
     func bulkInsert(table: String, key: String, columns: [String], unique: String?) throws -> BulkInsert
+    /// Rows whose numbers nobody reads (the log's entries and images), appended at once; the
+    /// table numbers them by `key`.
+    func bulkAppend(table: String, key: String, columns: [String], rows: [[StoreValue]]) throws
     /// Run once, in a transaction of its own, when a database made before rows were imaged
     /// into the log has just been migrated (the store writes the baseline).
     var afterUpgrade: ((SQLConnection) throws -> Void)? { get set }
@@ -136,6 +139,12 @@ protocol SQLEngine: AnyObject {
     var guardsPhones: Bool { get }
     /// Starts or ends showing phone numbers in full for this session (the server logs it).
     func reveal(_ on: Bool, _ db: SQLConnection) throws
+}
+
+extension SQLEngine {
+    func bulkAppend(table: String, key: String, columns: [String], rows: [[StoreValue]]) throws {
+        _ = try bulkInsert(table: table, key: key, columns: columns, unique: nil).insert(batch: rows)
+    }
 }
 
 /// Values that bind to a placeholder.

@@ -153,10 +153,8 @@ extension SQLStore {
             if !logged.isEmpty { try db.hold(insertSQL(table: "logged_row", columns: imageColumns, rows: logged.count), logged.flatMap { $0 }) }
             return
         }
-        _ = try engine.bulkInsert(table: "event", key: "seq", columns: Self.entryColumns, unique: nil).insert(batch: entries)
-        if !logged.isEmpty {
-            _ = try engine.bulkInsert(table: "logged_row", key: "id", columns: imageColumns, unique: nil).insert(batch: logged)
-        }
+        try engine.bulkAppend(table: "event", key: "seq", columns: Self.entryColumns, rows: entries)
+        try engine.bulkAppend(table: "logged_row", key: "id", columns: imageColumns, rows: logged)
     }
 
     /// A database made before rows were imaged into the log: every row as it is at the

@@ -86,6 +86,8 @@ import Testing
 
     @Test func jsonAndCSVQuoting() {
         #expect(JSON.quote("a\"b\\c\nd\u{1}") == "\"a\\\"b\\\\c\\nd\\u0001\"")
+        // Text beside an escape is copied as it is, whatever its script.
+        #expect(JSON.quote("民声\"\r\t\u{1F}é") == "\"民声\\\"\\r\\t\\u001fé\"")
         #expect(CSVText.field("a,b") == "\"a,b\"")
         #expect(CSVText.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(CSVText.field("六里屯") == "六里屯")

@@ -201,24 +201,26 @@ public enum JSON {
         // Most strings need no escape: one pass over the bytes, no building scalar by scalar
         // (every logged event quotes its fields twice, for the details and for the hash).
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+        // The rest byte by byte (an escape is ASCII; every other byte is copied as it is).
+        let hex = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(s.utf8.count + 16)
+        for b in s.utf8 {
+            guard b < 0x20 || b == 0x22 || b == 0x5C else {
+                bytes.append(b)
+                continue
+            }
+            bytes.append(0x5C)
+            switch b {
+            case 0x22, 0x5C: bytes.append(b)
+            case 0x0A: bytes.append(0x6E)  // n
+            case 0x0D: bytes.append(0x72)  // r
+            case 0x09: bytes.append(0x74)  // t
+            default: bytes.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])  // u00XX
             }
         }
-        return out + "\""
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

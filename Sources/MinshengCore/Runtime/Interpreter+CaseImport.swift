@@ -52,12 +52,22 @@ extension Interpreter {
         defer { out.progress(nil) }
         var batch: [(line: Int, values: [StoreValue], number: String)] = []
         var pendingNumbers = Set<String>()
+        // A batch's entries are written when the next batch is (or at the end): on a server
+        // its cases are still being copied in meanwhile, while the next rows are read.
+        var unlogged: [Event] = []
+        func log() throws {
+            guard !unlogged.isEmpty else { return }
+            try logClockChange()
+            try store.append(batch: unlogged)
+            unlogged = []
+        }
         func flush() throws {
             defer {
                 batch = []
                 pendingNumbers = []
                 emitReports()
             }
+            try log()
             // Once the import is bound to fail, its good rows are only checked, not written:
             // on a server a written-then-rolled-back row would use up its case number.
             if bad > 0 && !skipBad {
@@ -87,8 +97,7 @@ extension Interpreter {
                     reportBad(row.line, [duplicateProblem(row.number, other: other, first: first)])
                 }
             }
-            try logClockChange()
-            try store.append(batch: entries)
+            unlogged = entries
         }
         do {
             while let (line, fields) = try reader.next() {
@@ -147,6 +156,7 @@ extension Interpreter {
                 if batch.count >= Self.importBatch { try flush() }
             }
             try flush()
+            try log()
         } catch let e as ScriptError where e.kind == .io {
             // The file stopped being readable (not in its encoding, not CSV): at its name.
             emitReports()
