@@ -141,6 +141,41 @@ import Testing
         #expect(after.stdout.contains("change log intact"), "\(after.stdout)")
     }
 
+    /// An import's rows go to the server by COPY while the shell goes on (`copyIn`); a COPY
+    /// the server refuses fails the import whole, with the server's reason, whether it is
+    /// the cases' or the log's; nothing of it remains, and the same shell goes on working.
+    @Test func aCopyTheServerRefusesFailsItsImportWhole() throws {
+        guard let db = freshDatabase() else { return }
+        let dir = Files.temporaryDirectory()
+        #expect(runMinsheng("--db '\(db)' --lang en -c 'subdistrict add 六里屯街道; community add 六里屯社区 subdistrict=六里屯街道'", in: dir).status == 0)
+        let triggers = """
+            CREATE FUNCTION refuse_case() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+              IF NEW.title = '拒收' THEN RAISE EXCEPTION 'case refused by a test trigger'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER refuse_case BEFORE INSERT ON cases FOR EACH ROW EXECUTE FUNCTION refuse_case();
+            CREATE FUNCTION refuse_entry() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+              IF NEW.details LIKE '%12345-9999%' THEN RAISE EXCEPTION 'entry refused by a test trigger'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER refuse_entry BEFORE INSERT ON event FOR EACH ROW EXECUTE FUNCTION refuse_entry();
+            """
+        Files.write(dir + "/triggers.sql", triggers)
+        #expect(system("psql -X -q '\(db)' -f '\(dir)/triggers.sql' > /dev/null 2>&1") == 0)
+        let header = "工单号,受理时间,标题,诉求内容,诉求类型,类别,紧急程度,社区,地址,诉求人,电话,承办单位\n"
+        func order(_ number: String, _ title: String) -> String {
+            "\(number),2019-12-01 08:30,\(title),西侧路灯不亮,投诉,市政设施,一般,六里屯社区,十里堡北里3号楼,刘洋,13700001111,\n"
+        }
+        Files.write(dir + "/cases.csv", header + order("12345-0001", "路灯不亮") + order("12345-0002", "拒收") + order("12345-0003", "井盖缺失"))
+        Files.write(dir + "/log.csv", header + order("12345-0004", "路灯不亮") + order("12345-9999", "井盖缺失"))
+        Files.write(dir + "/good.csv", header + order("12345-0005", "路灯不亮"))
+        // One shell: both imports fail, then a third goes in, and the log verifies.
+        let run = runMinsheng(
+            "--db '\(db)' --lang en --keep-going -c 'case import cases.csv; case import log.csv; case import good.csv; count cases; audit verify'", in: dir)
+        #expect(run.stderr.contains("case refused by a test trigger"), "\(run.stderr)")
+        #expect(run.stderr.contains("entry refused by a test trigger"), "\(run.stderr)")
+        #expect(run.stdout.contains("imported 1 work order from good.csv as C-"), "\(run.stdout)")
+        #expect(run.stdout.contains("change log intact"), "\(run.stdout)\(run.stderr)")
+        #expect(psqlValue(db, "SELECT string_agg(work_order, ',') FROM cases") == "12345-0005")
+        #expect(psqlValue(db, "SELECT COUNT(*) FROM event WHERE action = 'case.import'") == "1")
+    }
+
     /// `scripts/district` builds its demo from `examples/district.msh` and binds its demo logins
     /// to cadres of that demo by name (`examples/district-roles.msh`): both must run, and the
     /// community cadre's login then sees her community's cases only. (The demo's names changed
