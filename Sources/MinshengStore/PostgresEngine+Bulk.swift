@@ -30,7 +30,14 @@ final class PostgresBulkInsert: BulkInsert {
     }
 
     func insert(batch rows: [[StoreValue]]) throws -> [Int?] {
-        guard !rows.isEmpty else { return [] }
+        try insert(batch: rows, beforeWriting: {})
+    }
+
+    func insert(batch rows: [[StoreValue]], beforeWriting: () throws -> Void) throws -> [Int?] {
+        guard !rows.isEmpty else {
+            try beforeWriting()
+            return []
+        }
         // Values in the unique column: taken in the table, or by an earlier row of the batch.
         var taken = Set<String>()
         let u = unique.flatMap { columns.firstIndex(of: $0) }
@@ -51,6 +58,7 @@ final class PostgresBulkInsert: BulkInsert {
             [.text(table), .text(key), .integer(new.filter { $0 }.count)]
         ).makeIterator()
         var ids: [Int?] = []
+        try beforeWriting()
         // A login under row-level security may not COPY: its rows go in as multi-row INSERTs.
         guard copyAllowed else {
             var chunk: [StoreValue] = [], count = 0

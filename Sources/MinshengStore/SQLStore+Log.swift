@@ -31,7 +31,7 @@ extension SQLStore {
     /// Before the log is read inside a command, what it queued is written (it reads its own
     /// entries, as SQL reads its own writes).
     func flushBeforeReading() throws {
-        if !pendingEvents.isEmpty && openTransactions > 0 && engine.isWriting { try flushLog() }
+        if (!pendingEvents.isEmpty || prepared != nil) && openTransactions > 0 && engine.isWriting { try flushLog() }
     }
 
     /// One key for a row wherever rows are tracked by table and id.
@@ -39,6 +39,9 @@ extension SQLStore {
 
     /// Drops what a failed savepoint (or the end of a command) leaves queued.
     func forgetPending(to mark: (events: Int, rows: Int)) {
+        // A prepared batch is written before the command's next statement of its own: one
+        // still pending belongs to the statement that failed.
+        prepared = nil
         if pendingEvents.count > mark.events { pendingEvents.removeLast(pendingEvents.count - mark.events) }
         if touched.count > mark.rows {
             for (table, id) in touched[mark.rows...] { touchedKeys.remove(Self.rowKey(table, id)) }
@@ -50,15 +53,51 @@ extension SQLStore {
     /// to its own), every other row to the command's last entry. Rows written with no entry
     /// at all stay unlogged: `audit verify` names them.
     func flushLog() throws {
+        try writePrepared()
         guard !pendingEvents.isEmpty else { return }
-        let events = pendingEvents, rows = touched
-        pendingEvents = []
-        touched = []
-        touchedKeys = []
+        let (events, rows) = takePending()
         try withWriting { db in try writeEntries(events, rows: rows, db) }
     }
 
+    /// The queued entries and the rows written since the last were, taken to be written.
+    func takePending() -> (events: [Event], rows: [(table: String, id: Int)]) {
+        defer {
+            pendingEvents = []
+            touched = []
+            touchedKeys = []
+        }
+        return (pendingEvents, touched)
+    }
+
+    /// The entries queued (with `events`), read for but not yet written: the rows written
+    /// from now on go to later entries.
+    public func prepare(batch events: [Event]) throws {
+        guard openTransactions > 0 else { return try append(batch: events) }
+        try writePrepared()
+        pendingEvents += events
+        let (all, rows) = takePending()
+        prepared = try withWriting { db in try prepareEntries(all, rows: rows, db) }
+    }
+
+    public func writePrepared() throws {
+        guard let entries = prepared else { return }
+        prepared = nil
+        try withWriting { db in try writeEntries(entries, db) }
+    }
+
     func writeEntries(_ events: [Event], rows: [(table: String, id: Int)], _ db: SQLConnection) throws {
+        try writeEntries(try prepareEntries(events, rows: rows, db), db)
+    }
+
+    /// Entries about to be written: their chains, the heads they follow, the images of their
+    /// rows, as read (and the heads locked) by `prepareEntries`.
+    struct PreparedEntries {
+        var events: [Event], rows: [(table: String, id: Int)]
+        var chains: [Int], heads: [Int: (link: Int, hash: String)]
+        var login: String, wall: String, images: [String]
+    }
+
+    func prepareEntries(_ events: [Event], rows: [(table: String, id: Int)], _ db: SQLConnection) throws -> PreparedEntries {
         // Each entry's chain (its record's subdistrict's, else the district's, 0) and each
         // chain's head, locked until the command commits — in ascending order, so that no two
         // appends wait for each other — with the server's clock.
@@ -123,15 +162,20 @@ extension SQLStore {
                 try db.prefetch(dialect.appendHead(chain: head), [.integer(chain)]) { keep(chain, $0.first) }
             }
         }
-        // Which entry each row goes to, and the rows' images.
+        try db.sendHeld()
+        return PreparedEntries(
+            events: events, rows: rows, chains: chains, heads: heads, login: try engine.identity().login, wall: try serverWall ?? engine.wallClock(db),
+            images: requested.of(rows))
+    }
+
+    func writeEntries(_ prepared: PreparedEntries, _ db: SQLConnection) throws {
+        let (events, rows, chains, login, wall, images) = (prepared.events, prepared.rows, prepared.chains, prepared.login, prepared.wall, prepared.images)
+        var heads = prepared.heads
+        // Which entry each row goes to, with its image.
         var lastNaming: [String: Int] = [:]
         for (i, e) in events.enumerated() {
             if let kind = e.kind, let id = e.recordID { lastNaming[Self.rowKey(kind.schema.table, id)] = i }
         }
-        try db.sendHeld()
-        let login = try engine.identity().login
-        let wall = try serverWall ?? engine.wallClock(db)
-        let images = requested.of(rows)
         var lines: [[(table: String, id: Int, image: String)]] = Array(repeating: [], count: events.count)
         for (row, image) in zip(rows, images) {
             lines[lastNaming[Self.rowKey(row.table, row.id)] ?? events.count - 1].append((row.table, row.id, image))
@@ -296,7 +340,11 @@ final class TouchingBulkInsert: BulkInsert {
     }
 
     func insert(batch rows: [[StoreValue]]) throws -> [Int?] {
-        let ids = try inner.insert(batch: rows)
+        try insert(batch: rows, beforeWriting: {})
+    }
+
+    func insert(batch rows: [[StoreValue]], beforeWriting: () throws -> Void) throws -> [Int?] {
+        let ids = try inner.insert(batch: rows, beforeWriting: beforeWriting)
         for id in ids { if let id { store.touch(table, id) } }
         return ids
     }

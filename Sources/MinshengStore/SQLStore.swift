@@ -23,6 +23,8 @@ public final class SQLStore: Store {
     var pendingEvents: [Event] = []
     var touched: [(table: String, id: Int)] = []
     var touchedKeys: Set<String> = []
+    /// Entries read for but not yet written (`prepare(batch:)`).
+    var prepared: PreparedEntries?
     /// Transactions open through `transaction` (0: none; commands outside one write alone).
     var openTransactions = 0
 

@@ -52,13 +52,15 @@ extension Interpreter {
         defer { out.progress(nil) }
         var batch: [(line: Int, values: [StoreValue], number: String)] = []
         var pendingNumbers = Set<String>()
-        // A batch's entries are written when the next batch is (or at the end): on a server
-        // its cases are still being copied in meanwhile, while the next rows are read.
+        // A batch's entries are written with the next batch (or at the end): the store reads
+        // back this batch's rows just before the next one goes in, and writes the entries
+        // once it is on its way — on a server, while it is being copied in; meanwhile the
+        // rows after it are read.
         var unlogged: [Event] = []
-        func log() throws {
+        func log(prepareOnly: Bool = false) throws {
             guard !unlogged.isEmpty else { return }
             try logClockChange()
-            try store.append(batch: unlogged)
+            if prepareOnly { try store.prepare(batch: unlogged) } else { try store.append(batch: unlogged) }
             unlogged = []
         }
         func flush() throws {
@@ -67,7 +69,6 @@ extension Interpreter {
                 pendingNumbers = []
                 emitReports()
             }
-            try log()
             // Once the import is bound to fail, its good rows are only checked, not written:
             // on a server a written-then-rolled-back row would use up its case number.
             if bad > 0 && !skipBad {
@@ -81,7 +82,8 @@ extension Interpreter {
                 }
                 return
             }
-            let ids = try inserter.insert(batch: batch.map(\.values))
+            let ids = try inserter.insert(batch: batch.map(\.values), beforeWriting: { try log(prepareOnly: true) })
+            try store.writePrepared()
             // Every imported case has its own entry, naming the batch (the file) and its line.
             var entries: [Event] = []
             for (row, id) in zip(batch, ids) {

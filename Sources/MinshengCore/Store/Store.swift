@@ -86,10 +86,18 @@ public protocol BulkInsert: AnyObject {
     /// Inserts rows in order, as `insert` one by one would (a value in the unique column
     /// taken by an earlier row of the batch is taken too); an engine may send them at once.
     func insert(batch rows: [[StoreValue]]) throws -> [Int?]
+    /// The same, running `beforeWriting` once the rows are checked and numbered, just before
+    /// they are written (an import reads back the batch before, meanwhile).
+    func insert(batch rows: [[StoreValue]], beforeWriting: () throws -> Void) throws -> [Int?]
 }
 
 extension BulkInsert {
     public func insert(batch rows: [[StoreValue]]) throws -> [Int?] { try rows.map { try insert($0) } }
+
+    public func insert(batch rows: [[StoreValue]], beforeWriting: () throws -> Void) throws -> [Int?] {
+        try beforeWriting()
+        return try insert(batch: rows)
+    }
 }
 
 /// The columns and rows a query returned.
@@ -160,6 +168,12 @@ public protocol Store: AnyObject {
     /// Appends many entries in order (`case import`: one per case), each to its record's
     /// chain, as `append` one by one would; the engine may write them at once.
     func append(batch events: [Event]) throws
+    /// `append(batch:)` in two steps, so that the next rows can be written in between: this
+    /// one reads what the entries need from the rows written so far (their images, their
+    /// chains' heads); `writePrepared` writes them — or, at the latest, the next write or
+    /// read of the log, or the command's end. Rows written in between go to later entries.
+    func prepare(batch events: [Event]) throws
+    func writePrepared() throws
     /// Who the database says is at the keyboard.
     func identity() throws -> Identity
     /// Where a record sits: its subdistrict, community and departments.
