@@ -125,6 +125,9 @@ enum PostgresSecurity {
         let branches = phoneTables.map { t in
             "    WHEN '\(t.table)' THEN SELECT x.phone INTO p FROM \(t.table) x WHERE x.id = rid AND (\(t.read));"
         }.joined(separator: "\n")
+        let digestBranches = phoneTables.map { t in
+            "    WHEN '\(t.table)' THEN SELECT x.phone INTO p FROM \(t.table) x WHERE x.id = rid;"
+        }.joined(separator: "\n")
         let digest = "encode(sha256(convert_to(key_text || x.phone, 'UTF8')), 'hex')"
         let manyBranches = phoneTables.map { t in
             """
@@ -178,12 +181,25 @@ enum PostgresSecurity {
             ALTER TABLE minsheng_secret ENABLE ROW LEVEL SECURITY;
             -- A row's phone number in its image for the log: a digest keyed by that secret, the
             -- same for every login (an image must not depend on who wrote or reads it); without
-            -- the key it tells nothing but whether two numbers are equal. Many rows at once
-            -- (`ids`, or NULL for every row of the table), each with its number: the key read
-            -- once, a statement per table (its plan kept), no call per row.
-            DROP FUNCTION IF EXISTS minsheng_phone_digest(text, bigint);
-            CREATE OR REPLACE FUNCTION minsheng_phone_digests(tbl text, ids bigint[]) RETURNS TABLE (id bigint, digest text)
+            -- the key it tells nothing but whether two numbers are equal. One row (a command's):
+            CREATE OR REPLACE FUNCTION minsheng_phone_digest(tbl text, rid bigint) RETURNS text
               LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+            DECLARE p text;
+            BEGIN
+              -- A statement per table, not one built at each call: its plan is kept.
+              CASE tbl
+            \(digestBranches)
+                ELSE RETURN NULL;
+              END CASE;
+              IF p IS NULL THEN RETURN NULL; END IF;
+              RETURN encode(sha256(convert_to((SELECT k FROM minsheng_secret LIMIT 1) || p, 'UTF8')), 'hex');
+            END $$;
+            -- Many rows at once (`ids`, or NULL for every row of the table; an import's, `audit
+            -- verify`'s), each with its number: the key read once, no call per row.
+            -- Planned for the rows asked at each call: a plan kept from when the table was
+            -- small would scan the whole table ever after.
+            CREATE OR REPLACE FUNCTION minsheng_phone_digests(tbl text, ids bigint[]) RETURNS TABLE (id bigint, digest text)
+              LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT SET plan_cache_mode = force_custom_plan AS $$
             DECLARE key_text text := (SELECT s.k FROM minsheng_secret s LIMIT 1);
             BEGIN
               CASE tbl

@@ -74,19 +74,29 @@ struct SQLDialect: Sendable {
     /// Where the row images of `table` (as `t`) are read from, and its phone column in them:
     /// the number itself in a file (whoever holds the file holds the numbers); on a server its
     /// keyed digest, the same whoever writes or verifies (the image shows that it changed,
-    /// never the number), from one call of the server's function for the rows read (`some`:
-    /// those of a bound array, the parameter before the WHERE clause's; else every row).
-    func imageSource(_ table: String, some: Bool) -> (from: String, phone: String, bindsIDs: Bool) {
-        engine == .sqlite
-            ? ("\(table) t", "t.phone", false)
-            : ("\(table) t LEFT JOIN minsheng_phone_digests('\(table)', \(some ? "CAST(? AS BIGINT[])" : "NULL")) d ON d.id = t.id", "d.digest", some)
+    /// never the number) — for one row, by the server's function for a row; for many (those
+    /// of a bound array, the parameter before the WHERE clause's; or every row), by one call
+    /// of its function for many.
+    func imageSource(_ table: String, rows: ImageRows) -> (from: String, phone: String, bindsIDs: Bool) {
+        switch (engine, rows) {
+        case (.sqlite, _): return ("\(table) t", "t.phone", false)
+        case (.postgres, .one): return ("\(table) t", "minsheng_phone_digest('\(table)', t.id)", false)
+        case (.postgres, .many): return ("\(table) t LEFT JOIN minsheng_phone_digests('\(table)', CAST(? AS BIGINT[])) d ON d.id = t.id", "d.digest", true)
+        case (.postgres, .all): return ("\(table) t LEFT JOIN minsheng_phone_digests('\(table)', NULL) d ON d.id = t.id", "d.digest", false)
+        }
     }
+
+    /// Which rows a statement reads images of.
+    enum ImageRows: String { case one, many, all }
 
     /// Rows whose `column` is one of `ids`: a list of placeholders in a file; on a server one
     /// array, so that the statement is planned alike whatever the count (a list of 500
-    /// values is planned value by value).
+    /// values is planned value by value) — but one id alone by `=`: a statement's plan is
+    /// kept for the session, and one kept for an array from when the table was small scans
+    /// the whole table ever after (an index answers `=` whatever the size).
     func oneOf(_ column: String, _ ids: some Collection<Int>) -> (sql: String, values: [StoreValue]) {
-        engine == .sqlite
+        if ids.count == 1, let id = ids.first { return ("\(column) = ?", [.integer(id)]) }
+        return engine == .sqlite
             ? ("\(column) IN (" + ids.map { _ in "?" }.joined(separator: ", ") + ")", ids.map { .integer($0) })
             : ("\(column) = ANY (CAST(? AS BIGINT[]))", [Self.array(ids)])
     }

@@ -229,16 +229,16 @@ extension SQLStore {
     }
 
     /// The statement reading a table's row images: every column, in name order (a phone
-    /// number as the dialect images it); `some`, of the rows whose ids are bound (before the
-    /// WHERE clause the caller adds, when `bindsIDs`), else of every row.
-    func imageSelect(_ table: String, some: Bool) throws -> ImageSelect {
-        let key = table + (some ? "" : " all")
+    /// number as the dialect images it), of one row, of many (their ids bound before the
+    /// WHERE clause the caller adds, when `bindsIDs`) or of all.
+    func imageSelect(_ table: String, rows: SQLDialect.ImageRows) throws -> ImageSelect {
+        let key = table + " " + rows.rawValue
         if let built = imageSelects[key] { return built }
         if columnLists[table] == nil { columnLists[table] = try engine.columnNames(table) }
         let names = (columnLists[table] ?? []).sorted()
         var built = ImageSelect(names: names, columns: names.map { "t.\($0)" }.joined(separator: ", "), from: "\(table) t", bindsIDs: false)
         if names.contains("phone") {
-            let source = dialect.imageSource(table, some: some)
+            let source = dialect.imageSource(table, rows: rows)
             built.columns = names.map { $0 == "phone" ? "\(source.phone) AS phone" : "t.\($0)" }.joined(separator: ", ")
             built.from = source.from
             built.bindsIDs = source.bindsIDs
@@ -256,10 +256,10 @@ extension SQLStore {
         for r in rows { byTable[r.table, default: []].append(r.id) }
         let images = RowImages()
         for (table, ids) in byTable {
-            let select = try imageSelect(table, some: true)
             let chain = chains[table]
-            let sql = "SELECT \(select.columns)" + (chain.map { ", \($0) AS minsheng_chain" } ?? "") + " FROM \(select.from) WHERE "
             for chunk in Self.chunks(ids, 500) {
+                let select = try imageSelect(table, rows: chunk.count == 1 ? .one : .many)
+                let sql = "SELECT \(select.columns)" + (chain.map { ", \($0) AS minsheng_chain" } ?? "") + " FROM \(select.from) WHERE "
                 let (condition, values) = dialect.oneOf("t.id", chunk)
                 try db.prefetch(sql + condition, (select.bindsIDs ? [SQLDialect.array(chunk)] : []) + values) { found in
                     for row in found {

@@ -268,7 +268,7 @@ extension SQLStore {
             return v
         }
         let tables = try engine.recordTables()
-        for table in tables { _ = try imageSelect(table, some: false) }
+        for table in tables { _ = try imageSelect(table, rows: .all) }
         return try withDatabase { db in
             var names: [Int: String] = [:]
             for row in try db.rows("SELECT id, name FROM subdistrict") { if let id = row.int("id") { names[id] = row.text("name") } }
@@ -339,7 +339,7 @@ extension SQLStore {
     /// itself is intact. Rows and images are read side by side in windows of ids.
     func checkImages(_ tables: [String], _ db: SQLConnection, _ v: inout LogVerification) throws {
         for table in tables {
-            let select = try imageSelect(table, some: false)
+            let select = try imageSelect(table, rows: .all)
             var window: [Int: String] = [:], windowEnd = 0, seen = Set<Int>()
             func load(from start: Int, to end: Int?) throws {
                 window = [:]
