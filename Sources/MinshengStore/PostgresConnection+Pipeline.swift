@@ -125,8 +125,7 @@ extension PostgresConnection {
                     }
                     statements[i].onRows?(rows(of: r))
                 } else if status != PGRES_PIPELINE_ABORTED, failure == nil {
-                    let state = libpq.PQresultErrorField(r, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-                    failure = Self.failure(cText(libpq.PQresultErrorMessage(r)), state: state)
+                    failure = self.failure(of: r)
                 }
                 libpq.PQclear(r)
             }

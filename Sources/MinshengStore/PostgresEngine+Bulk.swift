@@ -199,10 +199,7 @@ extension PostgresConnection {
         copy.done.wait()
         var failure: ScriptError?
         while let r = libpq.PQgetResult(raw) {
-            if libpq.PQresultStatus(r) != PGRES_COMMAND_OK, failure == nil {
-                let state = libpq.PQresultErrorField(r, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-                failure = Self.failure(cText(libpq.PQresultErrorMessage(r)), state: state)
-            }
+            if libpq.PQresultStatus(r) != PGRES_COMMAND_OK, failure == nil { failure = self.failure(of: r) }
             libpq.PQclear(r)
         }
         if let failure { throw failure }

@@ -351,10 +351,9 @@ final class PostgresConnection: SQLConnection {
         guard let result else { throw PostgresConnection.failure(cText(libpq.PQerrorMessage(raw)), state: nil) }
         let status = libpq.PQresultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-            let message = cText(libpq.PQresultErrorMessage(result))
-            let state = libpq.PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            let failure = failure(of: result)
             libpq.PQclear(result)
-            throw PostgresConnection.failure(message, state: state)
+            throw failure
         }
         return result
     }
@@ -373,10 +372,7 @@ final class PostgresConnection: SQLConnection {
             throw PostgresConnection.failure(cText(libpq.PQerrorMessage(raw)), state: nil)
         }
         defer { libpq.PQclear(result) }
-        guard libpq.PQresultStatus(result) == PGRES_COMMAND_OK else {
-            let state = libpq.PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-            throw PostgresConnection.failure(cText(libpq.PQresultErrorMessage(result)), state: state)
-        }
+        guard libpq.PQresultStatus(result) == PGRES_COMMAND_OK else { throw failure(of: result) }
         prepared[text] = name
         return name
     }
@@ -405,6 +401,12 @@ final class PostgresConnection: SQLConnection {
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
             throw PostgresConnection.failure(cText(libpq.PQresultErrorMessage(result)), state: nil)
         }
+    }
+
+    /// The failure a result reports, with its SQLSTATE.
+    func failure(of result: OpaquePointer) -> ScriptError {
+        Self.failure(
+            cText(libpq.PQresultErrorMessage(result)), state: libpq.PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) })
     }
 
     /// Server errors as messages a person can act on: a lock not granted in time is "busy".

@@ -72,7 +72,8 @@ extension SQLStore {
     /// The entries queued (with `events`), read for but not yet written: the rows written
     /// from now on go to later entries.
     public func prepare(batch events: [Event]) throws {
-        guard openTransactions > 0 else { return try append(batch: events) }
+        // Alone (no command's transaction), written at once, in one of its own.
+        guard openTransactions > 0 else { return try queue(events) }
         try writePrepared()
         pendingEvents += events
         let (all, rows) = takePending()

@@ -115,13 +115,6 @@ extension SQLStore {
 
     public func append(_ event: Event) throws { try queue([event]) }
 
-    /// A batch is written at once with the rows the command wrote before it (an import's
-    /// batch of cases), before any more are written.
-    public func append(batch events: [Event]) throws {
-        try queue(events)
-        if openTransactions > 0 { try flushLog() }
-    }
-
     /// The columns of a log entry the store writes (`seq` aside).
     static let entryColumns = [
         "chain", "link", "at", "actor", "command", "action", "kind", "record_id", "details", "prev_hash", "hash", "login", "wall", "row_digest",

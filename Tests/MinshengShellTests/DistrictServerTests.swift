@@ -15,6 +15,14 @@ import Testing
         return (Files.read(out) ?? "").trimmingTrailingNewlines()
     }
 
+    /// Runs an SQL script with psql (as the server's superuser, behind the shell's back);
+    /// true when every statement succeeded.
+    func psqlScript(_ location: String, _ sql: String) -> Bool {
+        let file = Files.temporaryDirectory() + "/script.sql"
+        Files.write(file, sql)
+        return system("psql -X -q -v ON_ERROR_STOP=1 '\(location)' -f '\(file)' > /dev/null 2>&1") == 0
+    }
+
     /// A new database on the test server; without the server the test fails here.
     func freshDatabase() -> String? {
         let (db, problem) = TestServer.freshDatabase()
@@ -129,8 +137,7 @@ import Testing
               IF NEW.image LIKE '%城管科%' THEN RAISE EXCEPTION 'image refused by a test trigger'; END IF; RETURN NEW; END $$;
             CREATE TRIGGER refuse_image BEFORE INSERT ON logged_row FOR EACH ROW EXECUTE FUNCTION refuse_image();
             """
-        Files.write(dir + "/trigger.sql", trigger)
-        #expect(system("psql -X -q '\(db)' -f '\(dir)/trigger.sql' > /dev/null 2>&1") == 0)
+        #expect(psqlScript(db, trigger))
         let refused = runMinsheng("--db '\(db)' --lang en -c 'dept add 城管科'", in: dir)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("image refused by a test trigger"), "\(refused.stderr)")
@@ -156,8 +163,7 @@ import Testing
               IF NEW.details LIKE '%12345-9999%' THEN RAISE EXCEPTION 'entry refused by a test trigger'; END IF; RETURN NEW; END $$;
             CREATE TRIGGER refuse_entry BEFORE INSERT ON event FOR EACH ROW EXECUTE FUNCTION refuse_entry();
             """
-        Files.write(dir + "/triggers.sql", triggers)
-        #expect(system("psql -X -q '\(db)' -f '\(dir)/triggers.sql' > /dev/null 2>&1") == 0)
+        #expect(psqlScript(db, triggers))
         let header = "工单号,受理时间,标题,诉求内容,诉求类型,类别,紧急程度,社区,地址,诉求人,电话,承办单位\n"
         func order(_ number: String, _ title: String) -> String {
             "\(number),2019-12-01 08:30,\(title),西侧路灯不亮,投诉,市政设施,一般,六里屯社区,十里堡北里3号楼,刘洋,13700001111,\n"

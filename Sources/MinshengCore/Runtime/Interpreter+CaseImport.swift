@@ -57,10 +57,10 @@ extension Interpreter {
         // once it is on its way — on a server, while it is being copied in; meanwhile the
         // rows after it are read.
         var unlogged: [Event] = []
-        func log(prepareOnly: Bool = false) throws {
+        func prepareLog() throws {
             guard !unlogged.isEmpty else { return }
             try logClockChange()
-            if prepareOnly { try store.prepare(batch: unlogged) } else { try store.append(batch: unlogged) }
+            try store.prepare(batch: unlogged)
             unlogged = []
         }
         func flush() throws {
@@ -82,7 +82,7 @@ extension Interpreter {
                 }
                 return
             }
-            let ids = try inserter.insert(batch: batch.map(\.values), beforeWriting: { try log(prepareOnly: true) })
+            let ids = try inserter.insert(batch: batch.map(\.values), beforeWriting: { try prepareLog() })
             try store.writePrepared()
             // Every imported case has its own entry, naming the batch (the file) and its line.
             var entries: [Event] = []
@@ -158,7 +158,8 @@ extension Interpreter {
                 if batch.count >= Self.importBatch { try flush() }
             }
             try flush()
-            try log()
+            try prepareLog()
+            try store.writePrepared()
         } catch let e as ScriptError where e.kind == .io {
             // The file stopped being readable (not in its encoding, not CSV): at its name.
             emitReports()

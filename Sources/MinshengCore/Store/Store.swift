@@ -166,12 +166,11 @@ public protocol Store: AnyObject {
     /// The entries of one action (`audit.seal`), oldest first.
     func events(action: String) throws -> [Event]
     /// Appends many entries in order (`case import`: one per case), each to its record's
-    /// chain, as `append` one by one would; the engine may write them at once.
-    func append(batch events: [Event]) throws
-    /// `append(batch:)` in two steps, so that the next rows can be written in between: this
-    /// one reads what the entries need from the rows written so far (their images, their
-    /// chains' heads); `writePrepared` writes them — or, at the latest, the next write or
-    /// read of the log, or the command's end. Rows written in between go to later entries.
+    /// chain, as `append` one by one would, in two steps, so that the next rows can be
+    /// written in between: this one reads what the entries need from the rows written so far
+    /// (their images, their chains' heads); `writePrepared` writes them — or, at the latest,
+    /// the next write or read of the log, or the command's end. Rows written in between go
+    /// to later entries.
     func prepare(batch events: [Event]) throws
     func writePrepared() throws
     /// Who the database says is at the keyboard.
